@@ -1,0 +1,28 @@
+package io.benchsuite.cli;
+
+import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import picocli.CommandLine;
+
+/** Builds the command line: settings options on the commands that use them, and the error handling. */
+@ApplicationScoped
+class CommandLineSetup {
+
+    @Produces
+    CommandLine commandLine(PicocliCommandLineFactory factory) {
+        CommandLine top = factory.create();
+        addSettingsOptions(top);
+        ErrorReporter errors = new ErrorReporter();
+        top.setExecutionExceptionHandler(errors);
+        top.setParameterExceptionHandler(errors);
+        return top;
+    }
+
+    private static void addSettingsOptions(CommandLine cmd) {
+        if (cmd.getCommand() instanceof UsesSettings) {
+            SettingsOptions.addTo(cmd.getCommandSpec());
+        }
+        cmd.getSubcommands().values().forEach(CommandLineSetup::addSettingsOptions);
+    }
+}

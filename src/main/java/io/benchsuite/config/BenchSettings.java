@@ -1,0 +1,107 @@
+package io.benchsuite.config;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/**
+ * Every setting of a benchmark, as read by SmallRye Config under the prefix {@code bench}.
+ *
+ * <p>Not annotated with {@code @ConfigMapping}: Quarkus would then bind and validate it at start-up, before
+ * picocli has parsed the command line, and a bad environment value would end in a stack trace instead of a
+ * one-line usage error. {@link SettingsLoader} binds it explicitly with the command line as the top source.
+ *
+ * <p>Property names are the kebab-case method names ({@code bench.base-url}); the environment forms are
+ * {@code BENCH_BASE_URL} and, for compatibility with the original tool, {@code BASE_URL}.
+ */
+@ConfigMapping(prefix = BenchSettings.PREFIX)
+@RegisterForReflection
+public interface BenchSettings {
+
+    String PREFIX = "bench";
+
+    @Doc("Model name sent in each request; with happy_vllm/vllm it is read from the server when empty")
+    Optional<String> model();
+
+    @Doc("Server root URL, e.g. http://127.0.0.1:5000; when empty it is built from host and port")
+    Optional<String> baseUrl();
+
+    @Doc("Server host, used when base-url is empty")
+    @WithDefault("localhost")
+    String host();
+
+    @Doc("Server port, used when base-url is empty")
+    @WithDefault("8000")
+    int port();
+
+    @Doc("Display name of the model in the report; falls back to model")
+    Optional<String> modelName();
+
+    @Doc("GPU name written in the report (parameters.json, model card title)")
+    Optional<String> gpuName();
+
+    @Doc("Folder holding the prompt datasets (growing_prompts.json, prompts_length_N.json)")
+    @WithDefault("datasets")
+    String datasetFolder();
+
+    @Doc("Folder under which each run writes its results")
+    @WithDefault("results")
+    String outputFolder();
+
+    @Doc("Seconds between two scrapes of the metrics endpoint (the original tool used 0.01)")
+    @WithDefault("0.1")
+    double stepLiveMetrics();
+
+    @Doc("Maximum number of requests of one benchmark")
+    @WithDefault("1000")
+    int maxQueries();
+
+    @Doc("Maximum duration in seconds of one prompt-ingestion benchmark")
+    @WithDefault("900")
+    double maxDurationPromptIngestion();
+
+    @Doc("Maximum duration in seconds of one KV-cache profile benchmark")
+    @WithDefault("900")
+    double maxDurationKvCacheProfile();
+
+    @Doc("Maximum duration in seconds of one generation-speed benchmark, and budget of one sweep")
+    @WithDefault("900")
+    double maxDurationSpeedGeneration();
+
+    @Doc("A generation-speed benchmark may stop once this many seconds passed and the target count is reached")
+    @WithDefault("60")
+    double minDurationSpeedGeneration();
+
+    @Doc("A generation-speed benchmark may stop once this many requests were sent and the min duration passed")
+    @WithDefault("100")
+    int targetQueriesNbSpeedGeneration();
+
+    @Doc("A benchmark with fewer valid requests than this is left out of the report")
+    @WithDefault("50")
+    int minNumberOfValidQueries();
+
+    @Doc("Server kind: happy_vllm, vllm or openai")
+    @WithDefault("happy_vllm")
+    String backend();
+
+    @Doc("Path of the completions endpoint")
+    @WithDefault("/v1/completions")
+    String completionsEndpoint();
+
+    @Doc("Path of the Prometheus metrics endpoint")
+    @WithDefault("/metrics/")
+    String metricsEndpoint();
+
+    @Doc("Path of happy_vllm's info endpoint")
+    @WithDefault("/v1/info")
+    String infoEndpoint();
+
+    @Doc("Path of happy_vllm's launch-arguments endpoint")
+    @WithDefault("/v1/launch_arguments")
+    String launchArgumentsEndpoint();
+
+    @Doc("Per-request generation speed in tokens/s above which a level counts as fast enough")
+    @WithDefault("20")
+    double speedThreshold();
+}

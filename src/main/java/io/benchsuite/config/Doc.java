@@ -1,0 +1,16 @@
+package io.benchsuite.config;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * One-line description of a setting. The CLI help, README table and {@code .env.example} are all derived
+ * from it, so the documentation cannot drift from the code.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Doc {
+    String value();
+}

@@ -1,0 +1,48 @@
+package io.benchsuite.config;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One documented setting: its kebab-case name, value type, default (empty when it has none) and
+ * description, with the spellings under which a user can give it.
+ */
+public record Setting(String name, Class<?> type, Optional<String> defaultValue, String description) {
+
+    public String property() {
+        return BenchSettings.PREFIX + "." + name;
+    }
+
+    public String option() {
+        return "--" + name;
+    }
+
+    /** The prefixed environment variable, which wins over {@link #legacyEnvName()}. */
+    public String envName() {
+        return "BENCH_" + legacyEnvName();
+    }
+
+    /** The original tool's unprefixed environment variable, kept so existing .env files work. */
+    public String legacyEnvName() {
+        return name.replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+
+    /** How the user can set it, for error messages: "--port, BENCH_PORT or PORT". */
+    public String spellings() {
+        return option() + ", " + envName() + " or " + legacyEnvName();
+    }
+
+    /** A short word for the expected kind of value, used in help and error messages. */
+    public String kind() {
+        if (type == int.class || type == Integer.class) {
+            return "an integer";
+        }
+        if (type == double.class || type == Double.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        return "a text";
+    }
+}

@@ -1,0 +1,137 @@
+package io.benchsuite.config;
+
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.DotEnvConfigSourceProvider;
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * Builds {@link BenchSettings} from, highest first: the command line, the environment ({@code BENCH_X}
+ * then {@code X}), the {@code .env} file of the working directory (same two spellings), and the defaults
+ * declared on the mapping. Every input is passed in, so precedence is testable without touching the real
+ * process environment.
+ */
+public final class SettingsLoader {
+
+    static final int CLI_ORDINAL = 500;
+    static final int ENV_ORDINAL = 300;
+    /** Below the environment, as Quarkus places .env. */
+    static final int DOTENV_ORDINAL = 295;
+
+    private SettingsLoader() {
+    }
+
+    /** Loads with the real environment and the .env file of the working directory. */
+    public static BenchSettings load(Map<String, String> commandLine) {
+        return load(commandLine, System.getenv(), Path.of(".env"));
+    }
+
+    /**
+     * @param commandLine setting name (kebab-case, no dashes in front) to value, only those given
+     * @param environment environment variables
+     * @param dotEnv the .env file; a missing file is simply no source
+     */
+    public static BenchSettings load(Map<String, String> commandLine, Map<String, String> environment, Path dotEnv) {
+        List<ConfigSource> sources = new ArrayList<>();
+        Map<String, String> cli = new HashMap<>();
+        commandLine.forEach((name, value) -> cli.put(SettingsCatalog.get(name).property(), value));
+        sources.add(new NamedSource(new PropertiesConfigSource(cli, "command line", CLI_ORDINAL), "command line",
+                CLI_ORDINAL));
+
+        EnvConfigSource env = new EnvConfigSource(environment, ENV_ORDINAL) {
+            @Override
+            public String getName() {
+                return "environment";
+            }
+        };
+        sources.add(env);
+        sources.add(new UnprefixedSource(env));
+
+        if (Files.isRegularFile(dotEnv)) {
+            for (ConfigSource source : DotEnvConfigSourceProvider.dotEnvSources(
+                    dotEnv.toAbsolutePath().toUri().toString(), SettingsLoader.class.getClassLoader())) {
+                ConfigSource dotEnvSource = new NamedSource(source, ".env file " + dotEnv, DOTENV_ORDINAL);
+                sources.add(dotEnvSource);
+                sources.add(new UnprefixedSource(dotEnvSource));
+            }
+        }
+
+        ConfigSource[] all = sources.toArray(ConfigSource[]::new);
+        // Types first, on a plain config: binding the mapping would fail with a multi-line report.
+        checkTypes(new SmallRyeConfigBuilder().withSources(all).build());
+        return new SmallRyeConfigBuilder()
+                .withSources(all)
+                .withMapping(BenchSettings.class, BenchSettings.PREFIX)
+                .withValidateUnknown(false)
+                .build()
+                .getConfigMapping(BenchSettings.class, BenchSettings.PREFIX);
+    }
+
+    /**
+     * Converts each raw value first, so a wrong type becomes one line naming the setting, where the value
+     * came from and how to set it, instead of SmallRye's multi-line report.
+     */
+    private static void checkTypes(SmallRyeConfig config) {
+        for (Setting setting : SettingsCatalog.all()) {
+            ConfigValue raw = config.getConfigValue(setting.property());
+            if (raw.getValue() == null || setting.type() == String.class) {
+                continue;
+            }
+            try {
+                config.getValue(setting.property(), boxed(setting.type()));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("Invalid " + setting.name() + ": '" + raw.getValue() + "' (from "
+                        + raw.getConfigSourceName() + ") is not " + setting.kind() + "; set " + setting.spellings()
+                        + " to " + setting.kind());
+            }
+        }
+    }
+
+    private static Class<?> boxed(Class<?> type) {
+        if (type == int.class) {
+            return Integer.class;
+        }
+        if (type == double.class) {
+            return Double.class;
+        }
+        if (type == boolean.class) {
+            return Boolean.class;
+        }
+        if (type == long.class) {
+            return Long.class;
+        }
+        return type;
+    }
+
+    /** Renames a source and fixes its ordinal, so messages say ".env file" and precedence is explicit. */
+    private record NamedSource(ConfigSource delegate, String name, int ordinal) implements ConfigSource {
+        @Override
+        public java.util.Set<String> getPropertyNames() {
+            return delegate.getPropertyNames();
+        }
+
+        @Override
+        public String getValue(String propertyName) {
+            return delegate.getValue(propertyName);
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public int getOrdinal() {
+            return ordinal;
+        }
+    }
+}

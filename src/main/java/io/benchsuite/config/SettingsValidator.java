@@ -1,0 +1,113 @@
+package io.benchsuite.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Checks settings before any work starts. Each failure is a {@link UsageException} whose one-line message
+ * names the setting, the bad value and the fix. Pure apart from the file-system checks that the caller
+ * asks for.
+ */
+public final class SettingsValidator {
+
+    private SettingsValidator() {
+    }
+
+    /** Checks every value that does not depend on which command runs. */
+    public static void validate(BenchSettings s) {
+        baseUrl(s);
+        Backend.parse(s.backend());
+        range("port", s.port(), 1, 65535);
+        positive("step-live-metrics", s.stepLiveMetrics());
+        positive("max-queries", s.maxQueries());
+        positive("max-duration-prompt-ingestion", s.maxDurationPromptIngestion());
+        positive("max-duration-kv-cache-profile", s.maxDurationKvCacheProfile());
+        positive("max-duration-speed-generation", s.maxDurationSpeedGeneration());
+        positive("min-duration-speed-generation", s.minDurationSpeedGeneration());
+        positive("target-queries-nb-speed-generation", s.targetQueriesNbSpeedGeneration());
+        atLeastZero("min-number-of-valid-queries", s.minNumberOfValidQueries());
+        atLeastZero("speed-threshold", s.speedThreshold());
+        if (s.minDurationSpeedGeneration() > s.maxDurationSpeedGeneration()) {
+            throw new UsageException("min-duration-speed-generation (" + s.minDurationSpeedGeneration()
+                    + " s) is above max-duration-speed-generation (" + s.maxDurationSpeedGeneration()
+                    + " s); lower " + SettingsCatalog.get("min-duration-speed-generation").option()
+                    + " or raise " + SettingsCatalog.get("max-duration-speed-generation").option());
+        }
+        endpoint("completions-endpoint", s.completionsEndpoint());
+        endpoint("metrics-endpoint", s.metricsEndpoint());
+        endpoint("info-endpoint", s.infoEndpoint());
+        endpoint("launch-arguments-endpoint", s.launchArgumentsEndpoint());
+    }
+
+    /** The dataset folder must exist before a benchmark that reads prompts starts. */
+    public static Path datasetFolder(BenchSettings s) {
+        Path folder = Path.of(s.datasetFolder());
+        if (!Files.isDirectory(folder)) {
+            throw new UsageException("Dataset folder '" + folder.toAbsolutePath() + "' does not exist; set "
+                    + SettingsCatalog.get("dataset-folder").spellings() + " to the folder holding the prompt files");
+        }
+        return folder;
+    }
+
+    /**
+     * The server root: base-url when given (a trailing slash removed so endpoint paths join cleanly), else
+     * http://host:port. The original tool ignored host and port when base-url was an empty string.
+     */
+    public static URI baseUrl(BenchSettings s) {
+        String given = s.baseUrl().map(String::trim).orElse("");
+        String text = given.isEmpty() ? "http://" + s.host() + ":" + s.port() : given;
+        Setting setting = SettingsCatalog.get(given.isEmpty() ? "host" : "base-url");
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new UsageException("Invalid " + setting.name() + ": '" + text + "' is not a URL (" + e.getReason()
+                    + "); set " + setting.spellings() + " to e.g. http://127.0.0.1:8000");
+        }
+        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                || uri.getHost() == null) {
+            throw new UsageException("Invalid " + setting.name() + ": '" + text
+                    + "' is not an http(s) URL with a host; set " + setting.spellings() + " to e.g. http://127.0.0.1:8000");
+        }
+        String normalized = uri.toString();
+        while (normalized.endsWith("/")) {
+            normalized = normalized.substring(0, normalized.length() - 1);
+        }
+        return URI.create(normalized);
+    }
+
+    private static void endpoint(String name, String path) {
+        if (!path.startsWith("/")) {
+            throw new UsageException("Invalid " + name + ": '" + path + "' must be a path starting with '/'; set "
+                    + SettingsCatalog.get(name).spellings() + " to e.g. " + SettingsCatalog.get(name).defaultValue().orElse("/"));
+        }
+    }
+
+    private static void positive(String name, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new UsageException("Invalid " + name + ": " + format(value) + " must be above 0; set "
+                    + SettingsCatalog.get(name).spellings() + " to a positive value");
+        }
+    }
+
+    private static void atLeastZero(String name, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new UsageException("Invalid " + name + ": " + format(value) + " must be 0 or more; set "
+                    + SettingsCatalog.get(name).spellings() + " to a value of 0 or more");
+        }
+    }
+
+    private static void range(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new UsageException("Invalid " + name + ": " + value + " is outside " + min + "-" + max + "; set "
+                    + SettingsCatalog.get(name).spellings() + " to a value in that range");
+        }
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) && !Double.isInfinite(value) ? Long.toString((long) value)
+                : Double.toString(value);
+    }
+}
