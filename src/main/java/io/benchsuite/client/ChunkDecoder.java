@@ -1,0 +1,162 @@
+package io.benchsuite.client;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+
+/**
+ * Decodes one streamed completion event (OpenAI/vLLM completions and chat-completions shapes) with a
+ * streaming JSON parser that reads only the fields a benchmark uses and skips the rest, because this runs
+ * once per token for every stream and must stay far cheaper than the server's own work.
+ */
+public final class ChunkDecoder {
+
+    /** The event could not be read as a completion chunk. */
+    public static final class MalformedChunkException extends Exception {
+        public MalformedChunkException(String message) {
+            super(message);
+        }
+    }
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private ChunkDecoder() {
+    }
+
+    public static Chunk decode(String json) throws MalformedChunkException {
+        try (JsonParser p = JSON.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new MalformedChunkException("not a JSON object: " + abbreviate(json));
+            }
+            Builder b = new Builder();
+            readTop(p, b);
+            return b.build();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new MalformedChunkException("unreadable JSON chunk (" + e.getOriginalMessage() + "): "
+                    + abbreviate(json));
+        } catch (IOException e) {
+            throw new MalformedChunkException("unreadable JSON chunk: " + abbreviate(json));
+        }
+    }
+
+    private static final class Builder {
+        String text = "";
+        int promptTokens = -1;
+        int completionTokens = -1;
+        String finishReason;
+        boolean hasChoice;
+        String error;
+        boolean objectIsError;
+        String message;
+
+        Chunk build() {
+            String errorMessage = error != null ? error : objectIsError ? (message == null ? "error" : message) : null;
+            return new Chunk(text, promptTokens, completionTokens, finishReason, hasChoice, errorMessage);
+        }
+    }
+
+    private static void readTop(JsonParser p, Builder b) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "choices" -> readChoices(p, b, value);
+                case "usage" -> readUsage(p, b, value);
+                case "error" -> b.error = readError(p, value);
+                case "object" -> b.objectIsError = value == JsonToken.VALUE_STRING && "error".equals(p.getText());
+                case "message" -> b.message = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                default -> p.skipChildren();
+            }
+        }
+    }
+
+    private static void readChoices(JsonParser p, Builder b, JsonToken value) throws IOException {
+        if (value != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return;
+        }
+        boolean first = true;
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            if (first) {
+                b.hasChoice = true;
+                readChoice(p, b);
+                first = false;
+            } else {
+                p.skipChildren(); // n > 1 is never requested by the benchmark
+            }
+        }
+    }
+
+    private static void readChoice(JsonParser p, Builder b) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "text" -> b.text = value == JsonToken.VALUE_STRING ? p.getText() : "";
+                case "delta" -> readDelta(p, b, value);
+                case "finish_reason" -> b.finishReason = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                default -> p.skipChildren();
+            }
+        }
+    }
+
+    private static void readDelta(JsonParser p, Builder b, JsonToken value) throws IOException {
+        if (value != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken v = p.nextToken();
+            if ("content".equals(field) && v == JsonToken.VALUE_STRING) {
+                b.text = p.getText();
+            } else {
+                p.skipChildren();
+            }
+        }
+    }
+
+    private static void readUsage(JsonParser p, Builder b, JsonToken value) throws IOException {
+        if (value != JsonToken.START_OBJECT) {
+            p.skipChildren(); // "usage": null on every chunk unless continuous usage was asked for
+            return;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken v = p.nextToken();
+            if (v == JsonToken.VALUE_NUMBER_INT && "prompt_tokens".equals(field)) {
+                b.promptTokens = p.getIntValue();
+            } else if (v == JsonToken.VALUE_NUMBER_INT && "completion_tokens".equals(field)) {
+                b.completionTokens = p.getIntValue();
+            } else {
+                p.skipChildren();
+            }
+        }
+    }
+
+    private static String readError(JsonParser p, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        if (value != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return "error";
+        }
+        String message = "error";
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken v = p.nextToken();
+            if ("message".equals(field) && v == JsonToken.VALUE_STRING) {
+                message = p.getText();
+            } else {
+                p.skipChildren();
+            }
+        }
+        return message;
+    }
+
+    static String abbreviate(String text) {
+        return text.length() <= 120 ? text : text.substring(0, 117) + "...";
+    }
+}
