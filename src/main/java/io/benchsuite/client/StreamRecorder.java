@@ -1,0 +1,139 @@
+package io.benchsuite.client;
+
+import io.benchsuite.record.ErrorKind;
+import io.benchsuite.record.Outcome;
+import io.benchsuite.record.RequestRecord;
+import java.util.Arrays;
+
+/**
+ * Turns the bytes of one streamed response into a {@link RequestRecord}. Pure: it is fed bytes with their
+ * arrival time and told how the exchange ended, so every error class can be unit-tested without a socket.
+ *
+ * <p>Token accounting: when chunks carry running usage ({@code continuous_usage_stats}), a chunk carries
+ * the difference of {@code completion_tokens} with the previous one, so chunks that merge several tokens
+ * are counted right; otherwise each chunk with text counts as one token, as the original tool did. Chunks
+ * that carry no new token (empty text, the final usage-only chunk) are not part of the timeline.
+ *
+ * <p>The first failure wins: an error event or a malformed chunk marks the record, and the rest of the
+ * stream is still read so the connection can be reused.
+ */
+final class StreamRecorder {
+
+    private final CompletionRequest request;
+    private final long startNanos;
+    private final boolean keepText;
+    private final SseFrameParser parser = new SseFrameParser(this::onEvent);
+
+    private long[] chunkNanos = new long[64];
+    private int[] chunkTokens = new int[64];
+    private int chunks;
+    private int promptTokens = RequestRecord.NOT_REPORTED;
+    private int completionTokens = RequestRecord.NOT_REPORTED;
+    private int lastUsageTokens;
+    private boolean done;
+    private ErrorKind error = ErrorKind.NONE;
+    private String errorMessage = "";
+    private final StringBuilder text;
+
+    StreamRecorder(CompletionRequest request, long startNanos, boolean keepText) {
+        this.request = request;
+        this.startNanos = startNanos;
+        this.keepText = keepText;
+        this.text = keepText ? new StringBuilder() : null;
+    }
+
+    void onBytes(byte[] bytes, long arrivalNanos) {
+        parser.feed(bytes, arrivalNanos);
+    }
+
+    boolean sawDone() {
+        return done;
+    }
+
+    /** The response body ended normally (the server closed the stream). */
+    RequestRecord onEnd(long endNanos) {
+        if (error == ErrorKind.NONE && !done) {
+            return finish(ErrorKind.STREAM_TRUNCATED, parser.hasPartialEvent()
+                    ? "the stream ended in the middle of an event, without [DONE]"
+                    : "the stream ended without [DONE]", 200, endNanos);
+        }
+        return finish(error, errorMessage, 200, endNanos);
+    }
+
+    /** The exchange failed (timeout, reset, cancel): what was measured so far is kept. */
+    RequestRecord onFailure(ErrorKind kind, String message, Integer httpStatus, long endNanos) {
+        if (error != ErrorKind.NONE) { // an error event or bad chunk came first: that is the cause
+            return finish(error, errorMessage, httpStatus, endNanos);
+        }
+        return finish(kind, message, httpStatus, endNanos);
+    }
+
+    private void onEvent(String data, long arrivalNanos) {
+        if (done) {
+            return;
+        }
+        if (data.equals("[DONE]")) {
+            done = true;
+            return;
+        }
+        Chunk chunk;
+        try {
+            chunk = ChunkDecoder.decode(data);
+        } catch (ChunkDecoder.MalformedChunkException e) {
+            markError(ErrorKind.MALFORMED_CHUNK, e.getMessage());
+            return;
+        }
+        if (chunk.isError()) {
+            markError(ErrorKind.STREAM_ERROR_EVENT, chunk.errorMessage());
+            return;
+        }
+        if (chunk.promptTokens() >= 0) {
+            promptTokens = chunk.promptTokens();
+        }
+        int newTokens;
+        if (chunk.hasUsage()) {
+            completionTokens = chunk.completionTokens();
+            newTokens = Math.max(0, completionTokens - lastUsageTokens);
+            lastUsageTokens = Math.max(lastUsageTokens, completionTokens);
+        } else {
+            newTokens = chunk.text().isEmpty() ? 0 : 1;
+        }
+        if (keepText) {
+            text.append(chunk.text());
+        }
+        if (newTokens > 0 && chunk.hasChoice()) {
+            addChunk(arrivalNanos, newTokens);
+        } else if (newTokens > 0 && chunks > 0) {
+            // Usage-only chunk reporting tokens no choice carried: credit them to the last chunk seen.
+            chunkTokens[chunks - 1] += newTokens;
+        }
+    }
+
+    private void markError(ErrorKind kind, String message) {
+        if (error == ErrorKind.NONE) {
+            error = kind;
+            errorMessage = message;
+        }
+    }
+
+    private void addChunk(long arrivalNanos, int tokens) {
+        if (chunks == chunkNanos.length) {
+            chunkNanos = Arrays.copyOf(chunkNanos, chunks * 2);
+            chunkTokens = Arrays.copyOf(chunkTokens, chunks * 2);
+        }
+        chunkNanos[chunks] = arrivalNanos;
+        chunkTokens[chunks] = tokens;
+        chunks++;
+    }
+
+    private RequestRecord finish(ErrorKind kind, String message, Integer httpStatus, long endNanos) {
+        long end = Math.max(endNanos, chunks == 0 ? startNanos : chunkNanos[chunks - 1]);
+        Outcome outcome = kind.outcome();
+        return new RequestRecord(request.internalId(), request.prompt(), request.outputTokens(),
+                request.intendedStartNanos(), startNanos, end,
+                Arrays.copyOf(chunkNanos, chunks), Arrays.copyOf(chunkTokens, chunks),
+                promptTokens, completionTokens, outcome, kind,
+                httpStatus, message,
+                keepText ? text.toString() : null);
+    }
+}

@@ -1,0 +1,211 @@
+package io.benchsuite.client;
+
+import io.benchsuite.record.ErrorKind;
+import io.benchsuite.record.RequestRecord;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Sends streaming completion requests and records each one as a {@link RequestRecord}.
+ *
+ * <p>Built on the Vert.x HTTP client rather than the MicroProfile REST client: the REST client hands over
+ * SSE events after its own buffering and JSON binding, on threads of its choosing, so arrival times would
+ * include that work; here each network read is timestamped with {@link System#nanoTime()} first thing on the
+ * event loop, before any parsing, and thousands of streams share a few event-loop threads.
+ *
+ * <p>A request never throws: every failure (status, refused or reset connection, timeout, truncated stream,
+ * error event, malformed chunk, cancellation) completes the future with a record saying what happened.
+ */
+public final class StreamingClient implements AutoCloseable {
+
+    private final Vertx vertx;
+    private final boolean ownsVertx;
+    private final HttpClient http;
+    private final ClientOptions options;
+    private final String authorization;
+    private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
+
+    public StreamingClient(Vertx vertx, ClientOptions options) {
+        this(vertx, false, options);
+    }
+
+    /** A client with its own Vert.x instance, closed with the client. */
+    public static StreamingClient standalone(ClientOptions options) {
+        return new StreamingClient(Vertx.vertx(), true, options);
+    }
+
+    private StreamingClient(Vertx vertx, boolean ownsVertx, ClientOptions options) {
+        this.vertx = vertx;
+        this.ownsVertx = ownsVertx;
+        this.options = options;
+        this.authorization = options.apiKey().map(k -> "Bearer " + k).orElse(null);
+        boolean tls = "https".equals(options.baseUrl().getScheme());
+        HttpClientOptions clientOptions = new HttpClientOptions()
+                .setKeepAlive(true)
+                .setTcpNoDelay(true)
+                .setConnectTimeout((int) options.connectTimeout().toMillis())
+                .setSsl(tls)
+                .setVerifyHost(tls);
+        this.http = vertx.createHttpClient(clientOptions,
+                new PoolOptions().setHttp1MaxSize(options.maxConcurrency()).setMaxWaitQueueSize(-1));
+    }
+
+    /** Sends one request now; the future completes on an event-loop thread, never exceptionally. */
+    public CompletableFuture<RequestRecord> send(CompletionRequest request, byte[] body) {
+        InFlight call = new InFlight(request);
+        inFlight.add(call);
+        call.result.whenComplete((r, e) -> inFlight.remove(call));
+        call.timer = vertx.setTimer(options.requestTimeout().toMillis(), id -> call.fail(ErrorKind.TIMEOUT,
+                "no complete response within the request timeout of " + options.requestTimeout().toSeconds() + " s",
+                null));
+
+        RequestOptions requestOptions = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setAbsoluteURI(options.baseUrl() + options.completionsPath())
+                .putHeader("Content-Type", "application/json")
+                .putHeader("Accept", "text/event-stream");
+        if (authorization != null) {
+            requestOptions.putHeader("Authorization", authorization);
+        }
+        call.startNanos = System.nanoTime();
+        http.request(requestOptions).onComplete(ar -> {
+            if (ar.failed()) {
+                call.failWith(ar.cause());
+                return;
+            }
+            HttpClientRequest req = ar.result();
+            call.httpRequest = req;
+            if (call.finished.get()) { // timed out or cancelled while connecting
+                req.reset();
+                return;
+            }
+            req.exceptionHandler(call::failWith);
+            req.response().onComplete(resp -> {
+                if (resp.failed()) {
+                    call.failWith(resp.cause());
+                } else {
+                    call.onResponse(resp.result());
+                }
+            });
+            // Restart the clock once a connection is ready: waiting for a pooled connection is not
+            // server time, and the pool is sized so that it does not happen.
+            call.startNanos = System.nanoTime();
+            call.recorder = new StreamRecorder(request, call.startNanos, options.keepGeneratedText());
+            req.end(Buffer.buffer(body));
+        });
+        return call.result;
+    }
+
+    /** Stops every request in flight; each one completes with a CANCELLED record keeping what it measured. */
+    public void cancelAll() {
+        for (InFlight call : inFlight) {
+            call.fail(ErrorKind.CANCELLED, "cancelled by the user", null);
+        }
+    }
+
+    public int inFlightCount() {
+        return inFlight.size();
+    }
+
+    @Override
+    public void close() {
+        cancelAll();
+        http.close().toCompletionStage().toCompletableFuture().join();
+        if (ownsVertx) {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+
+    /** The state of one request; methods run on the connection's event loop, except timeouts/cancel. */
+    private final class InFlight {
+        final CompletionRequest request;
+        final CompletableFuture<RequestRecord> result = new CompletableFuture<>();
+        final AtomicBoolean finished = new AtomicBoolean();
+        volatile HttpClientRequest httpRequest;
+        volatile StreamRecorder recorder;
+        volatile long startNanos;
+        long timer;
+
+        InFlight(CompletionRequest request) {
+            this.request = request;
+        }
+
+        void onResponse(HttpClientResponse response) {
+            int status = response.statusCode();
+            if (status != 200) {
+                response.body().onComplete(body -> {
+                    String text = body.succeeded() ? body.result().toString(StandardCharsets.UTF_8) : "";
+                    fail(ErrorKind.HTTP_STATUS, "HTTP " + status + ": " + ErrorBodies.message(text,
+                            response.statusMessage()), status);
+                });
+                return;
+            }
+            response.handler(buffer -> {
+                long now = System.nanoTime(); // first: the arrival time must not include any parsing
+                StreamRecorder r = recorder;
+                if (!finished.get()) {
+                    r.onBytes(buffer.getBytes(), now);
+                }
+            });
+            response.exceptionHandler(this::failWith);
+            response.endHandler(v -> {
+                long now = System.nanoTime();
+                if (finished.compareAndSet(false, true)) {
+                    vertx.cancelTimer(timer);
+                    result.complete(recorder.onEnd(now));
+                }
+            });
+        }
+
+        void failWith(Throwable cause) {
+            fail(classify(cause), describe(cause), null);
+        }
+
+        void fail(ErrorKind kind, String message, Integer status) {
+            long now = System.nanoTime();
+            if (!finished.compareAndSet(false, true)) {
+                return;
+            }
+            vertx.cancelTimer(timer);
+            HttpClientRequest req = httpRequest;
+            if (req != null && kind != ErrorKind.HTTP_STATUS) {
+                req.reset();
+            }
+            StreamRecorder r = recorder != null ? recorder
+                    : new StreamRecorder(request, startNanos, options.keepGeneratedText());
+            result.complete(r.onFailure(kind, message, status, Math.max(now, startNanos)));
+        }
+    }
+
+    static ErrorKind classify(Throwable cause) {
+        if (cause instanceof ConnectException || cause instanceof io.netty.channel.ConnectTimeoutException) {
+            return ErrorKind.CONNECTION_REFUSED;
+        }
+        if (cause instanceof TimeoutException || cause instanceof io.netty.handler.timeout.TimeoutException) {
+            return ErrorKind.TIMEOUT;
+        }
+        if (cause instanceof io.vertx.core.VertxException || cause instanceof java.io.IOException) {
+            return ErrorKind.CONNECTION_RESET;
+        }
+        return ErrorKind.OTHER;
+    }
+
+    private static String describe(Throwable cause) {
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}
