@@ -1,0 +1,11 @@
+package io.benchsuite.schedule;
+
+import io.benchsuite.client.CompletionRequest;
+import io.benchsuite.record.RequestRecord;
+import java.util.concurrent.CompletableFuture;
+
+/** Sends one request and completes with its record, never exceptionally (the streaming client's contract). */
+@FunctionalInterface
+public interface Sender {
+    CompletableFuture<RequestRecord> send(CompletionRequest request);
+}
