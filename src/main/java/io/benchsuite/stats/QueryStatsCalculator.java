@@ -62,9 +62,9 @@ public final class QueryStatsCalculator {
         if (gaps.length >= 1) {
             medianGap = Percentiles.median(gaps);
             waitingTime = WaitingTime.total(timeToFirstToken, gaps);
-            speedFromBeginning = rate(responseLength, totalQueryTime);
-            speedFromFirstToken = rate(responseLength, completionTimeFromFirstToken);
-            speedWithoutWaiting = rate(responseLength, totalQueryTime - waitingTime);
+            speedFromBeginning = Rates.perSecond(responseLength, totalQueryTime);
+            speedFromFirstToken = Rates.perSecond(responseLength, completionTimeFromFirstToken);
+            speedWithoutWaiting = Rates.perSecond(responseLength, totalQueryTime - waitingTime);
         }
 
         boolean mismatch = record.completionTokensReported()
@@ -106,10 +106,6 @@ public final class QueryStatsCalculator {
         }
         int arrivals = record.chunkCount();
         return arrivals == 0 ? record.startNanos() : record.chunkNanosAt(arrivals - 1);
-    }
-
-    static double rate(double amount, double seconds) {
-        return seconds > 0 ? amount / seconds : 0;
     }
 
     private static List<Double> toList(double[] values) {

@@ -55,9 +55,9 @@ public record RunMetrics(GeneralMetrics general, AggregatedMetrics aggregated) {
         }
         return new GeneralMetrics(peaks.maxKvCache(), peaks.maxRequestsRunning(), peaks.maxRequestsWaiting(),
                 all.size(), timeouts, errored, totalTime, fromFirstToken, withoutWaiting, ingested, generated,
-                QueryStatsCalculator.rate(generated, totalTime),
-                QueryStatsCalculator.rate(generated, withoutWaiting),
-                QueryStatsCalculator.rate(generated, fromFirstToken),
+                Rates.perSecond(generated, totalTime),
+                Rates.perSecond(generated, withoutWaiting),
+                Rates.perSecond(generated, fromFirstToken),
                 actualTotalTime, byKind);
     }
 

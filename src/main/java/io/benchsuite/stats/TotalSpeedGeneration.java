@@ -42,7 +42,7 @@ public record TotalSpeedGeneration(int baselineLevel, double overheadSeconds, Li
         List<TotalSpeedPoint> points = ascending.stream()
                 .map(level -> new TotalSpeedPoint(level.parallelRequests(), level.totalTime(), level.actualTotalTime(),
                         level.generatedTokens(),
-                        QueryStatsCalculator.rate(level.generatedTokens(), level.actualTotalTime() - overhead)))
+                        Rates.perSecond(level.generatedTokens(), level.actualTotalTime() - overhead)))
                 .toList();
         Optional<String> note = baseline.parallelRequests() == 1 ? Optional.empty()
                 : Optional.of("No run with 1 parallel request; the overhead was estimated from the run with "

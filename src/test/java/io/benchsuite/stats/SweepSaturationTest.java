@@ -1,5 +1,8 @@
 package io.benchsuite.stats;
 
+import static io.benchsuite.record.TestRecords.ANCHOR;
+import static io.benchsuite.record.TestRecords.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +42,23 @@ class SweepSaturationTest {
         assertFalse(RULE.shouldStop(List.of(saturated6, recovered8)));
         assertFalse(RULE.shouldStop(List.of(saturated6, recovered8, saturated10)));
         assertTrue(RULE.shouldStop(List.of(saturated6, recovered8, saturated10, saturated14)));
+    }
+
+    @Test
+    void levelFromRunMetricsTakesTheMedianSpeedAndTheKvPeak() {
+        // Speeds from beginning 2 / 0.4 = 5, 2 / 0.2 = 10, 2 / 0.1 = 20: median 10.
+        List<QueryStats> queries = List.of(
+                QueryStatsCalculator.compute(request().startMs(0).endMs(400).chunksMs(100, 200).build(), ANCHOR),
+                QueryStatsCalculator.compute(request().startMs(0).endMs(200).chunksMs(100, 150).build(), ANCHOR),
+                QueryStatsCalculator.compute(request().startMs(0).endMs(100).chunksMs(50, 60).build(), ANCHOR));
+        SweepLevel level = SweepLevel.of(6, RunMetrics.of(queries, new ServerPeaks(0.97, 6, 2), 1));
+        assertEquals(6, level.parallelRequests());
+        assertEquals(10, level.medianSpeed().orElseThrow(), 1e-9);
+        assertEquals(0.97, level.maxKvCache(), 0);
+        assertTrue(RULE.isSaturated(level));
+
+        SweepLevel noValid = SweepLevel.of(8, RunMetrics.of(List.of(), new ServerPeaks(0.99, 8, 4), 1));
+        assertTrue(noValid.medianSpeed().isEmpty());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.benchsuite.stats;
 
+import static io.benchsuite.record.TestRecords.ANCHOR;
+import static io.benchsuite.record.TestRecords.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,6 +45,19 @@ class TotalSpeedGenerationTest {
         assertEquals(10, curve.overheadSeconds(), EPS);
         assertEquals(List.of(20.0, 80.0), speeds(curve));
         assertTrue(curve.note().orElseThrow().contains("No run with 1 parallel request"));
+    }
+
+    @Test
+    void levelTotalsComeFromGeneralMetrics() {
+        // Two valid requests of 0.4 s and 0.2 s with 2 tokens each, in a run of 1.5 s wall time.
+        List<QueryStats> queries = List.of(
+                QueryStatsCalculator.compute(request().startMs(0).endMs(400).chunksMs(100, 200).build(), ANCHOR),
+                QueryStatsCalculator.compute(request().startMs(0).endMs(200).chunksMs(100, 150).build(), ANCHOR));
+        LevelTotals totals = LevelTotals.of(2, RunMetrics.of(queries, ServerPeaks.UNAVAILABLE, 1.5).general());
+        assertEquals(2, totals.parallelRequests());
+        assertEquals(1.5, totals.actualTotalTime(), 0);
+        assertEquals(0.6, totals.totalTime(), EPS);
+        assertEquals(4, totals.generatedTokens());
     }
 
     @Test
