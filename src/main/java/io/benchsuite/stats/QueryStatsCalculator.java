@@ -67,7 +67,8 @@ public final class QueryStatsCalculator {
             speedWithoutWaiting = Rates.perSecond(responseLength, totalQueryTime - waitingTime);
         }
 
-        boolean mismatch = record.completionTokensReported()
+        // Only a finished request can be "the wrong length"; a failed one is short for a reason already given.
+        boolean mismatch = record.outcome() == Outcome.SUCCESS && record.completionTokensReported()
                 && record.completionTokens() != record.requestedOutputTokens();
         return new QueryStats(
                 record.prompt(),

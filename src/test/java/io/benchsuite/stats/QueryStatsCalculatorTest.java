@@ -68,7 +68,7 @@ class QueryStatsCalculatorTest {
     @Test
     void timeoutEndsAtTheLastChunkNotWhenTheTimeoutFired() {
         QueryStats stats = QueryStatsCalculator.compute(request().startMs(0).endMs(5000).chunksMs(200, 300, 400)
-                .failed(ErrorKind.TIMEOUT, 200, "no data for 5 s").build(), ANCHOR);
+                .requested(16).failed(ErrorKind.TIMEOUT, 200, "no data for 5 s").build(), ANCHOR);
 
         assertEquals(ORIGIN_EPOCH + 0.4, stats.endingTimestamp(), EPOCH_EPS);
         assertEquals(0.4, stats.totalQueryTime(), EPS);
@@ -83,6 +83,10 @@ class QueryStatsCalculatorTest {
         assertTrue(stats.isValid());
         assertEquals("no data for 5 s", stats.error());
         assertEquals(ErrorKind.TIMEOUT, stats.errorKind());
+        // Short because it timed out, not because the server stopped early.
+        QueryStats reported = QueryStatsCalculator.compute(request().startMs(0).endMs(5000).chunksMs(200, 300, 400)
+                .requested(16).completionTokens(3).failed(ErrorKind.TIMEOUT, 200, "timeout").build(), ANCHOR);
+        assertFalse(reported.outputLengthMismatch());
     }
 
     @Test
