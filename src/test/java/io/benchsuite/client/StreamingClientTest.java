@@ -41,7 +41,7 @@ class StreamingClientTest {
             play(scenario, req.response());
         })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         client = new StreamingClient(vertx, new ClientOptions(URI.create("http://127.0.0.1:" + server.actualPort()),
-                "/v1/completions", Optional.of("secret-key"), 8, Duration.ofMillis(800), Duration.ofSeconds(2), true));
+                "/v1/completions", Optional.of("secret-key"), 8, Duration.ofSeconds(10), Duration.ofSeconds(5), true));
     }
 
     @AfterAll
@@ -191,7 +191,13 @@ class StreamingClientTest {
 
     @Test
     void stalledStreamTimesOutKeepingWhatArrived() throws Exception {
-        RequestRecord r = send("stall", 3);
+        RequestRecord r;
+        try (StreamingClient shortTimeout = new StreamingClient(vertx, new ClientOptions(
+                URI.create("http://127.0.0.1:" + server.actualPort()), "/v1/completions", Optional.empty(), 1,
+                Duration.ofMillis(800), Duration.ofSeconds(5), false))) {
+            r = shortTimeout.send(new CompletionRequest(2, "stall", 3, System.nanoTime()),
+                    RequestBodies.completion(Backend.VLLM, "m", "stall", 3)).get(10, TimeUnit.SECONDS);
+        }
         assertEquals(ErrorKind.TIMEOUT, r.errorKind());
         assertEquals(Outcome.TIMEOUT, r.outcome());
         assertEquals(1, r.chunkCount());
