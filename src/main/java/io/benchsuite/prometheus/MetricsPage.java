@@ -1,5 +1,7 @@
 package io.benchsuite.prometheus;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +13,7 @@ import java.util.Optional;
 public record MetricsPage(Map<String, MetricFamily> families, List<String> warnings) {
 
     public MetricsPage {
-        families = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(families));
+        families = Collections.unmodifiableMap(new LinkedHashMap<>(families));
         warnings = List.copyOf(warnings);
     }
 
