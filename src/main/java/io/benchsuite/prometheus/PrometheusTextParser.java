@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,6 +87,8 @@ public final class PrometheusTextParser {
         private int lineStart;
         private int lineEnd;
         private int pos;
+        /** Label names and values of the current line, alternating; reused from line to line. */
+        private String[] labelPairs = new String[16];
 
         PageReader(String text, ExpositionFormat format) {
             this.text = text;
@@ -265,7 +268,7 @@ public final class PrometheusTextParser {
          */
         private LabelSet readLabels(boolean nameMayBeInside) {
             pos++; // '{'
-            Map<String, String> labels = new HashMap<>(8);
+            int pairCount = 0;
             String quotedName = null;
             boolean first = true;
             while (true) {
@@ -289,10 +292,12 @@ public final class PrometheusTextParser {
                     if (pos >= lineEnd || text.charAt(pos) != '"') {
                         throw new LineError("label value of " + labelName + " is not quoted");
                     }
-                    String labelValue = quotedString();
-                    if (labels.put(labelName, labelValue) != null) {
-                        throw new LineError("label " + labelName + " given twice");
+                    if (pairCount == labelPairs.length / 2) {
+                        labelPairs = Arrays.copyOf(labelPairs, labelPairs.length * 2);
                     }
+                    labelPairs[2 * pairCount] = labelName;
+                    labelPairs[2 * pairCount + 1] = quotedString();
+                    pairCount++;
                     skipBlanks();
                 }
                 first = false;
@@ -302,7 +307,33 @@ public final class PrometheusTextParser {
                     throw new LineError("expected ',' or '}' in label set");
                 }
             }
-            return new LabelSet(labels.isEmpty() ? Map.of() : labels, quotedName);
+            return new LabelSet(immutableLabels(pairCount), quotedName);
+        }
+
+        /**
+         * The label map, built directly as an immutable map: Sample keeps it without a copy, and no
+         * intermediate HashMap is filled per sample (that was most of the parse time).
+         */
+        private Map<String, String> immutableLabels(int pairCount) {
+            String[] p = labelPairs;
+            try {
+                switch (pairCount) {
+                    case 0: return Map.of();
+                    case 1: return Map.of(p[0], p[1]);
+                    case 2: return Map.of(p[0], p[1], p[2], p[3]);
+                    case 3: return Map.of(p[0], p[1], p[2], p[3], p[4], p[5]);
+                    case 4: return Map.of(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]);
+                    default:
+                        @SuppressWarnings("unchecked")
+                        Map.Entry<String, String>[] entries = new Map.Entry[pairCount];
+                        for (int i = 0; i < pairCount; i++) {
+                            entries[i] = Map.entry(p[2 * i], p[2 * i + 1]);
+                        }
+                        return Map.ofEntries(entries);
+                }
+            } catch (IllegalArgumentException duplicateKey) {
+                throw new LineError("a label is given twice");
+            }
         }
 
         private String labelName() {

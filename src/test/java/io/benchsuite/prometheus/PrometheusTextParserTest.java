@@ -218,6 +218,17 @@ class PrometheusTextParserTest {
     }
 
     @Test
+    void aLabelGivenTwiceMakesTheLineUnreadable() {
+        MetricsPage page = PrometheusTextParser.parse("x{a=\"1\",b=\"2\",a=\"3\"} 1\nx{a=\"1\",b=\"2\",c=\"3\","
+                + "d=\"4\",e=\"5\",f=\"6\"} 2\n");
+
+        assertEquals(1, page.warnings().size());
+        assertTrue(page.warnings().get(0).startsWith("line 1: a label is given twice"), page.warnings().get(0));
+        assertEquals(Map.of("a", "1", "b", "2", "c", "3", "d", "4", "e", "5", "f", "6"),
+                only(family(page, "x")).labels());
+    }
+
+    @Test
     void aGarbagePageYieldsNoFamilyAndABoundedWarningList() {
         StringBuilder garbage = new StringBuilder("<html><body>Not Found</body></html>\n");
         for (int i = 0; i < 200; i++) {
