@@ -52,6 +52,8 @@ public final class PrometheusTextParser {
 
     /** A malformed line. Thrown and caught within one line, so it carries no stack trace. */
     private static final class LineError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         LineError(String reason) {
             super(reason, null, false, false);
         }
@@ -324,14 +326,16 @@ public final class PrometheusTextParser {
                     case 3: return Map.of(p[0], p[1], p[2], p[3], p[4], p[5]);
                     case 4: return Map.of(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]);
                     default:
-                        @SuppressWarnings("unchecked")
-                        Map.Entry<String, String>[] entries = new Map.Entry[pairCount];
+                        // Rare (info-style gauges such as vllm:cache_config_info): a copy is affordable here.
+                        Map<String, String> many = new HashMap<>(2 * pairCount);
                         for (int i = 0; i < pairCount; i++) {
-                            entries[i] = Map.entry(p[2 * i], p[2 * i + 1]);
+                            if (many.put(p[2 * i], p[2 * i + 1]) != null) {
+                                throw new LineError("a label is given twice");
+                            }
                         }
-                        return Map.ofEntries(entries);
+                        return Map.copyOf(many);
                 }
-            } catch (IllegalArgumentException duplicateKey) {
+            } catch (IllegalArgumentException duplicateKey) { // Map.of rejects a repeated key
                 throw new LineError("a label is given twice");
             }
         }
