@@ -220,10 +220,11 @@ class PrometheusTextParserTest {
     @Test
     void aLabelGivenTwiceMakesTheLineUnreadable() {
         MetricsPage page = PrometheusTextParser.parse("x{a=\"1\",b=\"2\",a=\"3\"} 1\nx{a=\"1\",b=\"2\",c=\"3\","
-                + "d=\"4\",e=\"5\",f=\"6\"} 2\n");
+                + "d=\"4\",e=\"5\",f=\"6\"} 2\nx{a=\"1\",b=\"2\",c=\"3\",d=\"4\",b=\"5\"} 3\n");
 
-        assertEquals(1, page.warnings().size());
+        assertEquals(2, page.warnings().size());
         assertTrue(page.warnings().get(0).startsWith("line 1: a label is given twice"), page.warnings().get(0));
+        assertTrue(page.warnings().get(1).startsWith("line 3: a label is given twice"), page.warnings().get(1));
         assertEquals(Map.of("a", "1", "b", "2", "c", "3", "d", "4", "e", "5", "f", "6"),
                 only(family(page, "x")).labels());
     }
