@@ -62,6 +62,18 @@ class PrometheusTextParserTest {
     }
 
     @Test
+    void summaryQuantilesSumAndCountBelongToTheSummaryFamily() {
+        MetricFamily summary = family(Fixtures.page(Fixtures.EDGE_CASES), "rpc_duration_seconds");
+
+        assertEquals(MetricType.SUMMARY, summary.type());
+        assertEquals(List.of(
+                new Sample("rpc_duration_seconds", Map.of("quantile", "0.5"), 0.012),
+                new Sample("rpc_duration_seconds", Map.of("quantile", "0.99"), 0.25),
+                new Sample("rpc_duration_seconds_sum", Map.of(), 17.5),
+                new Sample("rpc_duration_seconds_count", Map.of(), 1000.0)), summary.samples());
+    }
+
+    @Test
     void classicCountersAreFoundUnderBothSpellingsAndPythonCreatedGaugesStayApart() {
         MetricsPage page = Fixtures.page(Fixtures.V0);
 
@@ -184,7 +196,7 @@ class PrometheusTextParserTest {
         }
         assertEquals(6.0, only(family(page, "good_after_bad")).value());
         assertEquals(List.of("odd:metric_name", "special", "spaced_labels", "no_labels", "empty_braces",
-                "good_after_bad", "my.dotted.metric"), List.copyOf(page.families().keySet()));
+                "good_after_bad", "my.dotted.metric", "rpc_duration_seconds"), List.copyOf(page.families().keySet()));
         assertFalse(page.families().containsKey("not_a_help_line"));
     }
 
