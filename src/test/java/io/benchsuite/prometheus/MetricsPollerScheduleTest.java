@@ -108,6 +108,10 @@ class MetricsPollerScheduleTest {
                 new ServerGaugeMapper(Optional.empty()), w -> { }, clock)) {
             assertTrue(fetcher.scriptDone.await(5, TimeUnit.SECONDS));
 
+            // Identical readings share one gauges instance (memory), different ones do not.
+            List<GaugeSample> all = poller.samples();
+            assertTrue(all.get(1).gauges() != all.get(2).gauges());
+
             // Sends at 1000, 1010, 1020, 1030 ms.
             assertEquals(List.of(2.0, 3.0), poller.samplesBetween(1010 * MS, 1020 * MS).stream()
                     .map(s -> s.gauges().runningRequests().getAsDouble()).toList());
@@ -115,6 +119,22 @@ class MetricsPollerScheduleTest {
                     .map(s -> s.gauges().runningRequests().getAsDouble()).toList());
             assertEquals(List.of(), poller.samplesBetween(1031 * MS, 2000 * MS));
             assertEquals(List.of(), poller.samplesBetween(0, 999 * MS));
+        }
+    }
+
+    @Test
+    void unchangedGaugesAreSharedBetweenConsecutiveSamples() throws Exception {
+        FakeClock clock = new FakeClock();
+        ScriptedFetcher fetcher = new ScriptedFetcher(clock, new long[] {1, 1, 1},
+                List.of(page(4), page(4), page(5)));
+
+        try (MetricsPoller poller = MetricsPoller.start(fetcher, Duration.ofMillis(10),
+                new ServerGaugeMapper(Optional.empty()), w -> { }, clock)) {
+            assertTrue(fetcher.scriptDone.await(5, TimeUnit.SECONDS));
+
+            List<GaugeSample> samples = poller.samples();
+            assertTrue(samples.get(0).gauges() == samples.get(1).gauges());
+            assertEquals(5.0, samples.get(2).gauges().runningRequests().getAsDouble());
         }
     }
 
