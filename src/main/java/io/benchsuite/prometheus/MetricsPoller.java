@@ -1,0 +1,196 @@
+package io.benchsuite.prometheus;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * Scrapes the server's metrics page on its own daemon thread and keeps the gauges of every successful scrape.
+ *
+ * <p>One scrape at most is in flight: the next starts {@code step} after the previous one started, or as
+ * soon as it ends when it took longer than the step, so a slow endpoint is scraped less often instead of
+ * piling up requests (the original tool fired one task per step whatever the state of the previous ones).
+ * Failures of any kind are counted and the poller goes on; each kind is logged once.
+ */
+public final class MetricsPoller implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(MetricsPoller.class);
+    private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(2);
+
+    private final MetricsFetcher fetcher;
+    private final long stepNanos;
+    private final ServerGaugeMapper mapper;
+    private final OnceReporter reporter;
+    private final PollClock clock;
+    private final Thread thread;
+    private volatile boolean closed;
+
+    private final Object lock = new Object();
+    /** In send order; since sends are sequential on one thread, sentNanos only grows. */
+    private final List<GaugeSample> samples = new ArrayList<>();
+    private final Map<ScrapeFailure.Kind, Long> failedByKind = new EnumMap<>(ScrapeFailure.Kind.class);
+    private long succeeded;
+    private long failed;
+    private ScrapeFailure lastFailure;
+
+    private MetricsPoller(MetricsFetcher fetcher, long stepNanos, ServerGaugeMapper mapper, OnceReporter reporter,
+            PollClock clock) {
+        this.fetcher = fetcher;
+        this.stepNanos = stepNanos;
+        this.mapper = mapper;
+        this.reporter = reporter;
+        this.clock = clock;
+        this.thread = new Thread(this::pollUntilClosed, "metrics-poller");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts polling {@code settings.metricsUri()} over HTTP; warnings go to the log. */
+    public static MetricsPoller start(PollerSettings settings) {
+        return start(settings, LOG::warn);
+    }
+
+    /** Starts polling over HTTP with warnings (missing families, failures) sent to {@code warnings}. */
+    public static MetricsPoller start(PollerSettings settings, Consumer<String> warnings) {
+        return start(new HttpMetricsFetcher(settings), settings.step(),
+                new ServerGaugeMapper(settings.servedModelName()), warnings, PollClock.SYSTEM);
+    }
+
+    /** The seam: any fetcher and clock. */
+    static MetricsPoller start(MetricsFetcher fetcher, Duration step, ServerGaugeMapper mapper,
+            Consumer<String> warnings, PollClock clock) {
+        MetricsPoller poller = new MetricsPoller(fetcher, step.toNanos(), mapper, new OnceReporter(warnings), clock);
+        poller.thread.start();
+        return poller;
+    }
+
+    private void pollUntilClosed() {
+        long planned = clock.nanoTime();
+        try {
+            while (!closed) {
+                long sent = clock.nanoTime();
+                FetchResult result = fetchSafely();
+                long latency = clock.nanoTime() - sent;
+                record(sent, latency, result);
+                planned += stepNanos;
+                long now = clock.nanoTime();
+                if (planned <= now) {
+                    planned = now; // late: start right away, and count the next step from here (no burst)
+                } else {
+                    clock.sleepNanos(planned - now);
+                }
+            }
+        } catch (InterruptedException e) {
+            // close() interrupts a sleep or a scrape in flight: that is the way out.
+        }
+    }
+
+    private FetchResult fetchSafely() throws InterruptedException {
+        try {
+            return fetcher.fetch();
+        } catch (RuntimeException e) {
+            return new FetchResult.Failed(new ScrapeFailure(ScrapeFailure.Kind.OTHER, e.toString()));
+        }
+    }
+
+    private void record(long sent, long latency, FetchResult result) {
+        if (result instanceof FetchResult.Failed failedFetch) {
+            recordFailure(failedFetch.failure());
+            return;
+        }
+        FetchResult.Fetched fetched = (FetchResult.Fetched) result;
+        MetricsPage page = PrometheusTextParser.parse(fetched.body(), fetched.format());
+        if (page.sampleCount() == 0) {
+            String why = page.warnings().isEmpty() ? "the body holds no metric sample"
+                    : "no readable metric sample, " + page.warnings().get(0);
+            recordFailure(new ScrapeFailure(ScrapeFailure.Kind.UNPARSABLE, why));
+            return;
+        }
+        if (!page.warnings().isEmpty()) {
+            reporter.report(new MappingNote("parse-warnings", "the metrics page has unreadable lines, which are"
+                    + " skipped (reported once): " + page.warnings().get(0)));
+        }
+        GaugeReading reading = mapper.read(page);
+        reading.notes().forEach(reporter::report);
+        ServerGauges gauges = reading.gauges();
+        synchronized (lock) {
+            // Between 10 ms scrapes the gauges rarely change: sharing the previous instance keeps an
+            // hour of samples at a few megabytes instead of tens.
+            if (!samples.isEmpty() && samples.get(samples.size() - 1).gauges().equals(gauges)) {
+                gauges = samples.get(samples.size() - 1).gauges();
+            }
+            samples.add(new GaugeSample(sent, latency, gauges));
+            succeeded++;
+        }
+    }
+
+    private void recordFailure(ScrapeFailure failure) {
+        synchronized (lock) {
+            failed++;
+            failedByKind.merge(failure.kind(), 1L, Long::sum);
+            lastFailure = failure;
+        }
+        reporter.report(new MappingNote("failure:" + failure.kind(), "metrics scrape failed (" + failure
+                + "); the poller keeps trying and counts further failures of this kind without logging them"));
+    }
+
+    /** Every sample so far, in send order. */
+    public List<GaugeSample> samples() {
+        synchronized (lock) {
+            return List.copyOf(samples);
+        }
+    }
+
+    /** The samples sent within {@code [fromNanos, toNanos]} (System.nanoTime() values), in send order. */
+    public List<GaugeSample> samplesBetween(long fromNanos, long toNanos) {
+        synchronized (lock) {
+            int from = firstSentAtOrAfter(fromNanos);
+            int to = from;
+            while (to < samples.size() && samples.get(to).sentNanos() - toNanos <= 0) {
+                to++;
+            }
+            return List.copyOf(samples.subList(from, to));
+        }
+    }
+
+    /** Binary search on the sorted send times (compared by difference, as nanoTime values must be). */
+    private int firstSentAtOrAfter(long nanos) {
+        int low = 0;
+        int high = samples.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (samples.get(middle).sentNanos() - nanos < 0) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    public ScrapeCounts counts() {
+        synchronized (lock) {
+            return new ScrapeCounts(succeeded, failed, failedByKind, Optional.ofNullable(lastFailure));
+        }
+    }
+
+    /** Stops polling: interrupts a sleep or a scrape in flight and waits briefly for the thread to end. */
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(JOIN_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean isPolling() {
+        return thread.isAlive();
+    }
+}
