@@ -27,6 +27,8 @@ public final class DatasetGenerator {
     static final int TOKEN_BUDGET_PER_FILE = 1_024_000;
     public static final int GROWING_STEP = 10;
     public static final int GROWING_COUNT = 410;
+    /** Growing prompts end at a sentence only within 2 tokens of their target, so the steps stay near 10. */
+    static final int GROWING_SLACK = 2;
     /** Prose generated past the target, so the cutter always finds a boundary after it. */
     private static final int LOOKAHEAD_TOKENS = 12;
 
@@ -63,7 +65,7 @@ public final class DatasetGenerator {
                 throw new IllegalStateException("could not draw " + count + " distinct prompts of " + length
                         + " tokens");
             }
-            String prompt = prompt(stream.nextLong(), length);
+            String prompt = prompt(stream.nextLong(), length, PromptCutter.slack(length));
             if (seen.add(prompt)) {
                 prompts.add(prompt);
             }
@@ -79,7 +81,7 @@ public final class DatasetGenerator {
         Random stream = new Random(Seeds.derive(seed, DatasetFiles.GROWING));
         List<String> prompts = new ArrayList<>(GROWING_COUNT);
         for (int step = 1; step <= GROWING_COUNT; step++) {
-            prompts.add(" " + prompt(stream.nextLong(), step * GROWING_STEP));
+            prompts.add(" " + prompt(stream.nextLong(), step * GROWING_STEP, GROWING_SLACK));
         }
         Collections.shuffle(prompts, stream);
         return new PromptFile(DatasetFiles.GROWING, prompts);
@@ -98,9 +100,9 @@ public final class DatasetGenerator {
     }
 
     /** Fresh prose from its own writer, cut to about {@code length} tokens. */
-    private static String prompt(long promptSeed, int length) {
+    private static String prompt(long promptSeed, int length, int slack) {
         ProseWriter writer = new ProseWriter(new Random(promptSeed));
-        int wanted = length + PromptCutter.slack(length) + LOOKAHEAD_TOKENS;
+        int wanted = length + slack + LOOKAHEAD_TOKENS;
         StringBuilder text = new StringBuilder(wanted * 5);
         int tokens = 0;
         while (tokens < wanted) {
@@ -108,6 +110,6 @@ public final class DatasetGenerator {
             text.append(piece);
             tokens += SimpleTokenizer.count(piece);
         }
-        return PromptCutter.cut(text.toString(), length);
+        return PromptCutter.cut(text.toString(), length, slack);
     }
 }

@@ -23,7 +23,12 @@ final class PromptCutter {
 
     /** The prefix of {@code text} chosen as described above; the text must be long enough to hold it. */
     static String cut(String text, int target) {
-        int limit = target + slack(target);
+        return cut(text, target, slack(target));
+    }
+
+    /** As {@link #cut(String, int)} with the sentence-end slack given in tokens. */
+    static String cut(String text, int target, int slack) {
+        int limit = target + slack;
         List<String> tokens = SimpleTokenizer.tokenize(text);
         int end = 0;
         int firstWordBoundary = -1;
@@ -53,8 +58,10 @@ final class PromptCutter {
         return text.substring(0, firstWordBoundary);
     }
 
+    /** After a word or punctuation and before whitespace: never after a newline token, never mid-word. */
     private static boolean atWordBoundary(String text, int end) {
-        return end == text.length() || Character.isWhitespace(text.charAt(end));
+        return !Character.isWhitespace(text.charAt(end - 1))
+                && (end == text.length() || Character.isWhitespace(text.charAt(end)));
     }
 
     private static boolean endsSentence(String text, int end) {
