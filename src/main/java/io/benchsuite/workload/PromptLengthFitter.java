@@ -16,7 +16,6 @@ public final class PromptLengthFitter {
 
     /** Extension overshoots the estimate by this factor so one round usually suffices. */
     private static final double EXTEND_MARGIN = 1.25;
-    private static final int MAX_EXTEND_ROUNDS = 64;
     /** Cut positions tried on each side when the longest prefix of at most N tokens has fewer than N. */
     private static final int NEIGHBOURS = 16;
 
@@ -44,15 +43,16 @@ public final class PromptLengthFitter {
         if (tokens == target) {
             return new FittedPrompt(text, tokens, counting.calls);
         }
-        int knownShort = 0; // a cut position whose count is at most the target, if any is known
-        for (int round = 0; tokens < target; round++) {
-            if (round == MAX_EXTEND_ROUNDS) {
-                throw new IllegalStateException("the token count stays at " + tokens + " below " + target
-                        + " however much text is added");
-            }
+        int knownShort = 0; // a cut position whose count is at most the target (the empty prefix at first)
+        while (tokens < target) {
             knownShort = text.length();
             text = extend(text, tokens, target);
-            tokens = counting.count(text);
+            int extendedTokens = counting.count(text);
+            if (extendedTokens <= tokens) {
+                throw new IllegalStateException("the token count stays at " + tokens + ", below " + target
+                        + ", however much text is added");
+            }
+            tokens = extendedTokens;
         }
         if (tokens == target) {
             return new FittedPrompt(text, tokens, counting.calls);
