@@ -21,7 +21,8 @@ public record LengthStats(int prompts, double median, int min, int max) {
     public String summary() {
         long whole = (long) Math.floor(median);
         String medianText = median == whole ? Long.toString(whole) : whole + ".5";
-        return prompts + (prompts == 1 ? " prompt" : " prompts") + ", tokens median " + medianText + " min " + min + " max " + max;
+        return prompts + (prompts == 1 ? " prompt" : " prompts") + ", tokens median " + medianText + " min " + min
+                + " max " + max;
     }
 
     /** Sorted token counts, for checks on the growing set's steps. */

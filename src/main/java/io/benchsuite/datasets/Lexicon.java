@@ -8,9 +8,9 @@ import java.util.Map;
 /**
  * The words the prose generator may put in a slot, by word class. Every word was chosen for this project;
  * place and person names are invented or common first names. An entry holds the forms of one word separated
- * by '|' (noun: singular|plural; verb: base|past|ing|third person|past participle; name: name|f or name|m for pronouns),
- * and {@link Template} picks a form by name ({@code .pl}, {@code .past}, {@code .ing}, {@code .s}, {@code .pp},
- * {@code .he}, {@code .him}, {@code .his}).
+ * by '|' (noun: singular|plural; verb: base|past|ing|third person|past participle; name: name|f or name|m
+ * for pronouns), and {@link Template} picks a form by name ({@code .pl}, {@code .past}, {@code .ing},
+ * {@code .s}, {@code .pp}, {@code .he}, {@code .him}, {@code .his}).
  *
  * <p>The map is only ever looked up by key, never iterated for generation, so its order cannot leak into the
  * output; a LinkedHashMap keeps even its printout stable.
@@ -98,17 +98,19 @@ final class Lexicon {
                 "pickled herring", "porridge", "roast chestnuts", "pears", "lentil stew", "oatcakes",
                 "blackberry jam", "fried eggs", "potatoes", "ginger biscuits", "cider"));
         m.put("verb", split(
-                "carry|carried|carrying|carries|carried", "mend|mended|mending|mends|mended", "open|opened|opening|opens|opened",
-                "paint|painted|painting|paints|painted", "fold|folded|folding|folds|folded", "sell|sold|selling|sells|sold",
-                "find|found|finding|finds|found", "hide|hid|hiding|hides|hidden", "wrap|wrapped|wrapping|wraps|wrapped",
+                "carry|carried|carrying|carries|carried", "mend|mended|mending|mends|mended",
+                "open|opened|opening|opens|opened", "paint|painted|painting|paints|painted",
+                "fold|folded|folding|folds|folded", "sell|sold|selling|sells|sold", "find|found|finding|finds|found",
+                "hide|hid|hiding|hides|hidden", "wrap|wrapped|wrapping|wraps|wrapped",
                 "polish|polished|polishing|polishes|polished", "count|counted|counting|counts|counted",
                 "load|loaded|loading|loads|loaded", "inspect|inspected|inspecting|inspects|inspected",
                 "sketch|sketched|sketching|sketches|sketched", "weigh|weighed|weighing|weighs|weighed",
                 "label|labelled|labelling|labels|labelled", "repair|repaired|repairing|repairs|repaired",
-                "clean|cleaned|cleaning|cleans|cleaned", "sort|sorted|sorting|sorts|sorted", "borrow|borrowed|borrowing|borrows|borrowed",
-                "measure|measured|measuring|measures|measured", "stack|stacked|stacking|stacks|stacked",
-                "deliver|delivered|delivering|delivers|delivered", "buy|bought|buying|buys|bought", "lose|lost|losing|loses|lost",
-                "build|built|building|builds|built", "break|broke|breaking|breaks|broken", "dry|dried|drying|dries|dried",
+                "clean|cleaned|cleaning|cleans|cleaned", "sort|sorted|sorting|sorts|sorted",
+                "borrow|borrowed|borrowing|borrows|borrowed", "measure|measured|measuring|measures|measured",
+                "stack|stacked|stacking|stacks|stacked", "deliver|delivered|delivering|delivers|delivered",
+                "buy|bought|buying|buys|bought", "lose|lost|losing|loses|lost", "build|built|building|builds|built",
+                "break|broke|breaking|breaks|broken", "dry|dried|drying|dries|dried",
                 "guard|guarded|guarding|guards|guarded", "return|returned|returning|returns|returned"));
         m.put("move", split(
                 "walk|walked|walking", "wander|wandered|wandering", "hurry|hurried|hurrying",
