@@ -94,8 +94,8 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
         try {
             return new JsonObject(buffer);
         } catch (DecodeException | ClassCastException e) {
-            throw new ApiError.Failure(ApiError.badRequest("The request body is not a valid JSON object: "
-                    + e.getMessage().lines().findFirst().orElse("")));
+            // Jackson's own text names Java types; the client only needs to know what was wrong.
+            throw new ApiError.Failure(ApiError.badRequest("The request body is not a valid JSON object."));
         }
     }
 
