@@ -1,0 +1,152 @@
+package io.benchsuite.cli;
+
+import io.benchsuite.config.UsageException;
+import io.benchsuite.simulator.KvMetricFlavour;
+import io.benchsuite.simulator.RunningSimulator;
+import io.benchsuite.simulator.Simulator;
+import io.benchsuite.simulator.SimulatorConfig;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bench-suite simulate}: serves a simulated vLLM behind happy_vllm until interrupted. */
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = "Serves a simulated vLLM / happy_vllm API (completions, chat, models, info, "
+                + "launch_arguments, metrics, tokenize, health) so the benchmark can run without a GPU. "
+                + "Stops on Ctrl-C or SIGTERM.")
+public class SimulateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "5000", description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--preset", defaultValue = "a100-7b", completionCandidates = Presets.class,
+            description = "Engine model: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--model", description = "Served model name, the only one accepted in requests (default: sim-model).")
+    String model;
+
+    @Option(names = "--seed", description = "Seed of the generated text and EOS points (default: 42).")
+    Long seed;
+
+    @Option(names = "--kv-metric", converter = KvMetricConverter.class,
+            description = "KV-cache gauge in /metrics: kv (vllm:kv_cache_usage_perc), "
+            + "gpu (vllm:gpu_cache_usage_perc) or both (default: both).")
+    KvMetricFlavour kvMetric;
+
+    @Option(names = "--data-parallel", description = "Number of independent engines, each with an engine label (default: 1).")
+    Integer dataParallel;
+
+    @Option(names = "--with-launch-arguments", description = "Answer /v1/launch_arguments with the engine arguments instead of {}.")
+    boolean withLaunchArguments;
+
+    @Option(names = "--max-num-seqs", description = "Most requests decoded together.")
+    Integer maxNumSeqs;
+
+    @Option(names = "--kv-blocks", description = "KV-cache size in blocks.")
+    Integer kvBlocks;
+
+    @Option(names = "--block-size", description = "Tokens per KV block.")
+    Integer blockSize;
+
+    @Option(names = "--prefill-tokens-per-second", description = "Prompt processing speed.")
+    Double prefillTokensPerSecond;
+
+    @Option(names = "--max-model-len", description = "Context length (prompt + max_tokens).")
+    Integer maxModelLen;
+
+    @Option(names = "--step-base-ms", description = "Decode step duration at batch size 0.")
+    Double stepBaseMs;
+
+    @Option(names = "--step-per-seq-ms", description = "Added to a decode step per running sequence.")
+    Double stepPerSeqMs;
+
+    @Option(names = "--first-token-ms", description = "exact preset: delay from arrival to the first token.")
+    Double firstTokenMs;
+
+    @Option(names = "--inter-token-ms", description = "exact preset: delay between tokens.")
+    Double interTokenMs;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        SimulatorConfig config = config();
+        RunningSimulator simulator;
+        try {
+            simulator = Simulator.start(config, host, port);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof BindException) {
+                throw new UsageException("cannot listen on " + host + ":" + port + " (" + e.getCause().getMessage()
+                        + "); choose another --port or --host", e);
+            }
+            throw e;
+        }
+        try {
+            spec.commandLine().getErr().println("bench-suite simulate: preset " + preset + ", model '"
+                    + config.modelName() + "', listening on " + simulator.baseUrl() + " (Ctrl-C to stop)");
+            spec.commandLine().getErr().flush();
+            String signal = StopSignals.await();
+            spec.commandLine().getErr().println("bench-suite simulate: SIG" + signal + " received, stopping");
+        } finally {
+            simulator.close();
+        }
+        return 0;
+    }
+
+    SimulatorConfig config() {
+        SimulatorConfig config;
+        try {
+            config = SimulatorConfig.preset(preset);
+            config = model != null ? config.withModelName(model) : config;
+            config = seed != null ? config.withSeed(seed) : config;
+            config = kvMetric != null ? config.withKvMetric(kvMetric) : config;
+            config = dataParallel != null ? config.withDataParallel(dataParallel) : config;
+            config = withLaunchArguments ? config.withLaunchArguments(true) : config;
+            config = maxNumSeqs != null ? config.withMaxNumSeqs(maxNumSeqs) : config;
+            config = kvBlocks != null ? config.withKvBlocks(kvBlocks) : config;
+            config = blockSize != null ? config.withBlockSize(blockSize) : config;
+            config = prefillTokensPerSecond != null ? config.withPrefillTokensPerSecond(prefillTokensPerSecond) : config;
+            config = maxModelLen != null ? config.withMaxModelLen(maxModelLen) : config;
+            config = stepBaseMs != null ? config.withStepBaseMs(stepBaseMs) : config;
+            config = stepPerSeqMs != null ? config.withStepPerSeqMs(stepPerSeqMs) : config;
+            config = firstTokenMs != null ? config.withFirstTokenMs(firstTokenMs) : config;
+            config = interTokenMs != null ? config.withInterTokenMs(interTokenMs) : config;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+        if (port < 0 || port > 65_535) {
+            throw new UsageException("--port must be between 0 and 65535, got " + port);
+        }
+        return config;
+    }
+
+    /** Lower-case flag values (kv, gpu, both) to the enum. */
+    static final class KvMetricConverter implements picocli.CommandLine.ITypeConverter<KvMetricFlavour> {
+        @Override
+        public KvMetricFlavour convert(String value) {
+            for (KvMetricFlavour flavour : KvMetricFlavour.values()) {
+                if (flavour.name().equalsIgnoreCase(value)) {
+                    return flavour;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("expected kv, gpu or both, got '" + value + "'");
+        }
+    }
+
+    /** The preset names, for the help text and shell completion. */
+    static final class Presets implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return SimulatorConfig.PRESETS.iterator();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.benchsuite.simulator;
+
+/**
+ * A parsed, validated completion or chat request: how to answer, and what to generate.
+ *
+ * @param chat            true for {@code /v1/chat/completions}
+ * @param stream          SSE answer rather than one JSON document
+ * @param includeUsage    {@code stream_options.include_usage}: a final chunk with {@code choices: []} and usage
+ * @param continuousUsage {@code stream_options.continuous_usage_stats}: running usage on every chunk
+ * @param model           the served model name, echoed in responses
+ * @param created         epoch seconds, the {@code created} field
+ * @param generation      what the engine generates
+ */
+record CompletionCall(boolean chat, boolean stream, boolean includeUsage, boolean continuousUsage, String model,
+        long created, GenerationRequest generation) {
+
+    int promptTokens() {
+        return generation.promptTokens();
+    }
+}

@@ -1,0 +1,74 @@
+package io.benchsuite.simulator;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Starts the simulated vLLM / happy_vllm server in-process: {@code Simulator.start(SimulatorConfig.fast(),
+ * "127.0.0.1", 0)} returns once it listens; close the result to stop it.
+ */
+public final class Simulator {
+
+    private Simulator() {
+    }
+
+    public static RunningSimulator start(SimulatorConfig config, String host, int port) {
+        return start(config, host, port, FaultPolicy.NONE);
+    }
+
+    /** Starts on a Vert.x instance of its own (one event loop is plenty), closed with the simulator. */
+    public static RunningSimulator start(SimulatorConfig config, String host, int port, FaultPolicy faults) {
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1));
+        try {
+            return start(vertx, true, config, host, port, faults);
+        } catch (RuntimeException e) {
+            vertx.close();
+            throw e;
+        }
+    }
+
+    /** Starts on the caller's Vert.x, which stays open when the simulator closes. */
+    public static RunningSimulator start(Vertx vertx, SimulatorConfig config, String host, int port,
+            FaultPolicy faults) {
+        return start(vertx, false, config, host, port, faults);
+    }
+
+    /**
+     * @throws UncheckedIOException when the server cannot listen (its cause is a {@link java.net.BindException}
+     *                              when the port is taken)
+     */
+    private static RunningSimulator start(Vertx vertx, boolean ownsVertx, SimulatorConfig config, String host,
+            int port, FaultPolicy faults) {
+        GenerationService engines = DataParallelEngines.create(config);
+        SimulatorRoutes routes = new SimulatorRoutes(config, engines, faults);
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+                .setTcpNoDelay(true) // each token chunk must leave at once, not wait for Nagle
+                .setCompressionSupported(false)
+                .setIdleTimeout(0));
+        server.requestHandler(routes);
+        try {
+            server.listen(port, host).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            engines.close();
+            Throwable cause = e.getCause();
+            throw new UncheckedIOException("cannot listen on " + host + ":" + port + ": " + cause.getMessage(),
+                    cause instanceof IOException io ? io : new IOException(cause));
+        } catch (InterruptedException | TimeoutException e) {
+            engines.close();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new UncheckedIOException(new IOException("the simulator did not start listening", e));
+        }
+        routes.boundTo(host, server.actualPort());
+        return new RunningSimulator(config, host, server, engines, ownsVertx ? vertx : null);
+    }
+}

@@ -1,0 +1,223 @@
+package io.benchsuite.simulator;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Everything that shapes the simulated server. Three presets cover the common uses; every field can be
+ * changed on a copy with the {@code with...} methods.
+ *
+ * <table>
+ *   <caption>Presets</caption>
+ *   <tr><th>field</th><th>{@code fast}</th><th>{@code a100-7b}</th><th>{@code exact}</th></tr>
+ *   <tr><td>max-num-seqs</td><td>4</td><td>256</td><td>unlimited</td></tr>
+ *   <tr><td>KV blocks x block size</td><td>128 x 16 (2,048 tokens)</td><td>19,000 x 16 (304,000 tokens)</td><td>unlimited</td></tr>
+ *   <tr><td>max-model-len</td><td>1,024</td><td>8,192</td><td>8,192</td></tr>
+ *   <tr><td>prefill</td><td>20,000 tokens/s</td><td>10,000 tokens/s</td><td>-</td></tr>
+ *   <tr><td>decode step</td><td>2 ms + 0.5 ms/seq</td><td>15 ms + 0.2 ms/seq</td><td>-</td></tr>
+ *   <tr><td>first token / then every</td><td>-</td><td>-</td><td>50 ms / 10 ms after arrival</td></tr>
+ *   <tr><td>mean output without ignore_eos</td><td>32 tokens</td><td>256 tokens</td><td>256 tokens</td></tr>
+ * </table>
+ *
+ * <p>Why {@code a100-7b} looks like this (a Llama-3-8B / Mistral-7B class model in bf16 on one A100-80GB):
+ * <ul>
+ *   <li>Prefill is compute bound: about 2 x 8e9 = 16 GFLOP per token; at half of the A100's 312 TFLOP/s
+ *       that is close to 10,000 tokens/s.</li>
+ *   <li>Decode is memory bound: each step reads the 16 GB of weights at about 2 TB/s (8 ms) plus kernel and
+ *       scheduling overhead, so about 15 ms at batch 1; each extra sequence adds its KV reads and sampling,
+ *       about 0.2 ms, so a full batch of 256 takes about 66 ms (about 3,900 tokens/s in total), the range
+ *       vLLM reaches on this hardware.</li>
+ *   <li>KV cache: 80 GB x 0.9 utilisation minus 16 GB of weights and a few GB of activations and CUDA graphs
+ *       leaves about 38 GiB; with grouped-query attention a token costs 2 x 32 layers x 8 KV heads x 128 x 2
+ *       bytes = 128 KiB, so about 311,000 tokens, i.e. 19,000 blocks of 16.</li>
+ * </ul>
+ *
+ * <p>{@code fast} is for tests: durations of a few milliseconds, and a batch of 4 and a cache of 2,048 tokens
+ * so that queueing and a full KV cache show up with about ten requests.
+ *
+ * <p>{@code exact} is for measuring a client's own timing error: no batching, no queue, no KV limit; each
+ * request gets its first token exactly {@code firstTokenMs} after it arrived and then one token every
+ * {@code interTokenMs}, whatever the load.
+ *
+ * @param modelName              the served name: the only value accepted in {@code model}
+ * @param seed                   seeds generated text, EOS points and response ids
+ * @param maxNumSeqs             most requests decoded together (continuous batching)
+ * @param kvBlocks               KV-cache size in blocks
+ * @param blockSize              tokens per KV block
+ * @param prefillTokensPerSecond prompt tokens processed per second when requests are admitted
+ * @param maxModelLen            context length: prompt + max_tokens must fit in it
+ * @param stepBaseMs             decode step duration at batch size 0 (fixed cost)
+ * @param stepPerSeqMs           added to the decode step for each running sequence
+ * @param exactSchedule          true: ignore the engine model and follow firstTokenMs / interTokenMs exactly
+ * @param firstTokenMs           exact schedule: delay from arrival to the first token
+ * @param interTokenMs           exact schedule: delay between tokens
+ * @param meanOutputTokens       mean of the seeded EOS point when the request does not set ignore_eos
+ * @param kvMetric               which KV-cache gauge name {@code /metrics} exposes
+ * @param dataParallel           number of independent engines; requests go round-robin
+ * @param withLaunchArguments    true: {@code /v1/launch_arguments} lists the engine arguments, else {@code {}}
+ */
+public record SimulatorConfig(
+        String modelName,
+        long seed,
+        int maxNumSeqs,
+        int kvBlocks,
+        int blockSize,
+        double prefillTokensPerSecond,
+        int maxModelLen,
+        double stepBaseMs,
+        double stepPerSeqMs,
+        boolean exactSchedule,
+        double firstTokenMs,
+        double interTokenMs,
+        int meanOutputTokens,
+        KvMetricFlavour kvMetric,
+        int dataParallel,
+        boolean withLaunchArguments) {
+
+    public static final List<String> PRESETS = List.of("fast", "a100-7b", "exact");
+
+    public SimulatorConfig {
+        require(modelName != null && !modelName.isBlank(), "model name must not be empty");
+        require(maxNumSeqs > 0, "max-num-seqs must be positive");
+        require(kvBlocks > 0, "kv-blocks must be positive");
+        require(blockSize > 0, "block-size must be positive");
+        require(prefillTokensPerSecond > 0, "prefill-tokens-per-second must be positive");
+        require(maxModelLen > 0, "max-model-len must be positive");
+        require(stepBaseMs >= 0 && stepPerSeqMs >= 0, "step durations must not be negative");
+        require(firstTokenMs >= 0 && interTokenMs >= 0, "first-token-ms and inter-token-ms must not be negative");
+        require(meanOutputTokens > 0, "mean output tokens must be positive");
+        require(kvMetric != null, "kv metric flavour must be set");
+        require(dataParallel > 0, "data-parallel must be positive");
+        // vLLM refuses to start when one full-length sequence cannot fit in the cache; so do we, otherwise a
+        // long request would wait forever.
+        require(exactSchedule || (long) kvBlocks * blockSize >= maxModelLen,
+                "the KV cache (" + kvBlocks + " blocks x " + blockSize + " tokens) cannot hold one sequence of "
+                        + "max-model-len " + maxModelLen + " tokens");
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    public static SimulatorConfig fast() {
+        return new SimulatorConfig("sim-model", 42, 4, 128, 16, 20_000, 1024, 2, 0.5, false, 50, 10, 32,
+                KvMetricFlavour.BOTH, 1, false);
+    }
+
+    public static SimulatorConfig a100Model7b() {
+        return new SimulatorConfig("sim-model", 42, 256, 19_000, 16, 10_000, 8192, 15, 0.2, false, 50, 10, 256,
+                KvMetricFlavour.BOTH, 1, false);
+    }
+
+    public static SimulatorConfig exact() {
+        return new SimulatorConfig("sim-model", 42, Integer.MAX_VALUE, Integer.MAX_VALUE, 16, 10_000, 8192, 0, 0,
+                true, 50, 10, 256, KvMetricFlavour.BOTH, 1, false);
+    }
+
+    /** The preset called {@code name} (one of {@link #PRESETS}). */
+    public static SimulatorConfig preset(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "fast" -> fast();
+            case "a100-7b" -> a100Model7b();
+            case "exact" -> exact();
+            default -> throw new IllegalArgumentException("unknown preset '" + name + "' (expected one of "
+                    + String.join(", ", PRESETS) + ")");
+        };
+    }
+
+    public long kvCapacityTokens() {
+        return (long) kvBlocks * blockSize;
+    }
+
+    public SimulatorConfig withModelName(String v) {
+        return new SimulatorConfig(v, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond, maxModelLen,
+                stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric,
+                dataParallel, withLaunchArguments);
+    }
+
+    public SimulatorConfig withSeed(long v) {
+        return new SimulatorConfig(modelName, v, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
+                maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens,
+                kvMetric, dataParallel, withLaunchArguments);
+    }
+
+    public SimulatorConfig withMaxNumSeqs(int v) {
+        return new SimulatorConfig(modelName, seed, v, kvBlocks, blockSize, prefillTokensPerSecond, maxModelLen,
+                stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric,
+                dataParallel, withLaunchArguments);
+    }
+
+    public SimulatorConfig withKvBlocks(int v) {
+        return new SimulatorConfig(modelName, seed, maxNumSeqs, v, blockSize, prefillTokensPerSecond, maxModelLen,
+                stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric,
+                dataParallel, withLaunchArguments);
+    }
+
+    public SimulatorConfig withBlockSize(int v) {
+        return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, v, prefillTokensPerSecond, maxModelLen,
+                stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric,
+                dataParallel, withLaunchArguments);
+    }
+
+    public SimulatorConfig withPrefillTokensPerSecond(double v) {
+        return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, v, maxModelLen, stepBaseMs,
+                stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric, dataParallel,
+                withLaunchArguments);
+    }
+
+    public SimulatorConfig withMaxModelLen(int v) {
+        return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond, v,
+                stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric,
+                dataParallel, withLaunchArguments);
+    }
+
+    public SimulatorConfig withStepBaseMs(double v) {
+        return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
+                maxModelLen, v, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric,
+                dataParallel, withLaunchArguments);
+    }
+
+    public SimulatorConfig withStepPerSeqMs(double v) {
+        return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
+                maxModelLen, stepBaseMs, v, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric,
+                dataParallel, withLaunchArguments);
+    }
+
+    public SimulatorConfig withFirstTokenMs(double v) {
+        return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
+                maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, v, interTokenMs, meanOutputTokens, kvMetric,
+                dataParallel, withLaunchArguments);
+    }
+
+    public SimulatorConfig withInterTokenMs(double v) {
+        return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
+                maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, v, meanOutputTokens, kvMetric,
+                dataParallel, withLaunchArguments);
+    }
+
+    public SimulatorConfig withMeanOutputTokens(int v) {
+        return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
+                maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, v, kvMetric,
+                dataParallel, withLaunchArguments);
+    }
+
+    public SimulatorConfig withKvMetric(KvMetricFlavour v) {
+        return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
+                maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, v,
+                dataParallel, withLaunchArguments);
+    }
+
+    public SimulatorConfig withDataParallel(int v) {
+        return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
+                maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens,
+                kvMetric, v, withLaunchArguments);
+    }
+
+    public SimulatorConfig withLaunchArguments(boolean v) {
+        return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
+                maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens,
+                kvMetric, dataParallel, v);
+    }
+}

@@ -1,0 +1,137 @@
+package io.benchsuite.simulator;
+
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The HTTP routes of the simulated happy_vllm server, on Vert.x core (one event loop). Requests are
+ * answered on the event loop; generation happens on the engine threads.
+ */
+final class SimulatorRoutes implements Handler<HttpServerRequest> {
+
+    private final SimulatorConfig config;
+    private final GenerationService engines;
+    private final FaultPolicy faults;
+    private final CompletionRequestParser parser;
+    private final InfoDocuments documents;
+    private final AtomicLong requestCounter = new AtomicLong();
+    private volatile String host = "";
+    private volatile int port;
+
+    SimulatorRoutes(SimulatorConfig config, GenerationService engines, FaultPolicy faults) {
+        this.config = config;
+        this.engines = engines;
+        this.faults = faults;
+        this.parser = new CompletionRequestParser(config);
+        this.documents = new InfoDocuments(config, System.currentTimeMillis() / 1000);
+    }
+
+    void boundTo(String host, int port) {
+        this.host = host;
+        this.port = port;
+    }
+
+    @Override
+    public void handle(HttpServerRequest request) {
+        long arrivalNanos = System.nanoTime(); // the origin of TTFT: before the body is even read
+        switch (request.path()) {
+            case "/v1/completions" -> post(request, body -> completion(request, body, false, arrivalNanos));
+            case "/v1/chat/completions" -> post(request, body -> completion(request, body, true, arrivalNanos));
+            case "/tokenize" -> post(request, body -> tokenize(request, body));
+            case "/v1/models" -> get(request, () -> json(request.response(), 200, documents.models().encode()));
+            case "/v1/info" -> get(request, () -> json(request.response(), 200, documents.info().encode()));
+            case "/v1/launch_arguments" -> get(request, () -> json(request.response(), 200,
+                    documents.launchArguments(host, port).encode()));
+            case "/metrics", "/metrics/" -> get(request, () -> request.response()
+                    .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                    .end(MetricsText.render(config, engines.metrics())));
+            case "/health" -> get(request, () -> request.response().setStatusCode(200).end());
+            case "/liveness" -> get(request, () -> json(request.response(), 200, "{\"alive\":\"ok\"}"));
+            case "/readiness" -> get(request, () -> json(request.response(), 200, "{\"ready\":\"ok\"}"));
+            default -> json(request.response(), 404, "{\"detail\":\"Not Found\"}");
+        }
+    }
+
+    private static void get(HttpServerRequest request, Runnable answer) {
+        if (request.method() != HttpMethod.GET) {
+            json(request.response(), 405, "{\"detail\":\"Method Not Allowed\"}");
+        } else {
+            answer.run();
+        }
+    }
+
+    private static void post(HttpServerRequest request, Handler<JsonObject> answer) {
+        if (request.method() != HttpMethod.POST) {
+            json(request.response(), 405, "{\"detail\":\"Method Not Allowed\"}");
+            return;
+        }
+        request.body().onSuccess(buffer -> {
+            JsonObject body;
+            try {
+                body = parseObject(buffer);
+            } catch (ApiError.Failure failure) {
+                error(request.response(), failure.error);
+                return;
+            }
+            try {
+                answer.handle(body);
+            } catch (ApiError.Failure failure) {
+                error(request.response(), failure.error);
+            }
+        });
+    }
+
+    private static JsonObject parseObject(Buffer buffer) {
+        try {
+            return new JsonObject(buffer);
+        } catch (DecodeException | ClassCastException e) {
+            // Jackson's own text names Java types; the client only needs to know what was wrong.
+            throw new ApiError.Failure(ApiError.badRequest("The request body is not a valid JSON object."));
+        }
+    }
+
+    private void completion(HttpServerRequest request, JsonObject body, boolean chat, long arrivalNanos) {
+        CompletionCall call = parser.parse(body, chat, requestCounter.getAndIncrement(),
+                System.currentTimeMillis() / 1000);
+        FaultPolicy.RequestFaults requestFaults = faults.forRequest(call.generation());
+        Optional<ApiError> rejection = requestFaults.rejection();
+        if (rejection.isPresent()) {
+            error(request.response(), rejection.get());
+            return;
+        }
+        Context context = Vertx.currentContext();
+        HttpServerResponse response = request.response();
+        if (call.stream()) {
+            StreamingAnswer answer = new StreamingAnswer(context, response, call, requestFaults);
+            Runnable cancel = engines.submit(call.generation(), arrivalNanos, answer);
+            answer.begin(cancel);
+        } else {
+            BufferedAnswer answer = new BufferedAnswer(context, response, call);
+            Runnable cancel = engines.submit(call.generation(), arrivalNanos, answer);
+            response.closeHandler(v -> cancel.run());
+        }
+    }
+
+    private void tokenize(HttpServerRequest request, JsonObject body) {
+        CompletionRequestParser.checkModel(body, config.modelName());
+        Prompt prompt = body.containsKey("messages") ? Prompt.fromChat(body) : Prompt.fromCompletion(body);
+        json(request.response(), 200, documents.tokenize(prompt).encode());
+    }
+
+    private static void error(HttpServerResponse response, ApiError error) {
+        json(response, error.status(), error.toJson());
+    }
+
+    private static void json(HttpServerResponse response, int status, String body) {
+        response.setStatusCode(status).putHeader("content-type", "application/json").end(body);
+    }
+}
