@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Benchmarks an LLM serving API (vLLM, happy_vllm, OpenAI-compatible): prompt ingestion, "
                 + "KV-cache profile and generation speed, with a report.",
-        subcommands = {SimulateCommand.class, DatasetsCommand.class})
+        subcommands = {RunCommand.class, SimulateCommand.class, DatasetsCommand.class})
 public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
 
     @Spec

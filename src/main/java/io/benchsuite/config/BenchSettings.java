@@ -3,6 +3,7 @@ package io.benchsuite.config;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -104,4 +105,35 @@ public interface BenchSettings {
     @Doc("Per-request generation speed in tokens/s above which a level counts as fast enough")
     @WithDefault("20")
     double speedThreshold();
+
+    @Doc("API key sent as 'Authorization: Bearer'; never written to any output")
+    Optional<String> apiKey();
+
+    @Doc("Seconds one request may take from send to last byte before it counts as timed out")
+    @WithDefault("1800")
+    double requestTimeout();
+
+    @Doc("Prompt lengths of the suite's (input, output) pairs, in tokens (prompts_length_N.json must exist)")
+    @WithDefault("32,1024,4096")
+    List<Integer> inputLengths();
+
+    @Doc("Output lengths of the suite's (input, output) pairs, in tokens (exact: the server is told so)")
+    @WithDefault("16,128,1024")
+    List<Integer> outputLengths();
+
+    @Doc("Numbers of parallel requests of the generation-speed sweep, in increasing order")
+    @WithDefault("1,2,3,4,6,8,10,14,18,22,26,30,34,38")
+    List<Integer> parallelRequests();
+
+    @Doc("KV-cache usage (0-1) at or above which a level counts as KV-full in thresholds.csv")
+    @WithDefault("0.95")
+    double kvCacheThreshold();
+
+    @Doc("Stop a pair's sweep after two consecutive levels with the KV cache full and speed below the threshold")
+    @WithDefault("true")
+    boolean stopOnSaturation();
+
+    @Doc("Seed of every random choice (prompt prefixes, shuffles, arrivals); recorded in the results")
+    @WithDefault("20261127")
+    long seed();
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
  * One documented setting: its kebab-case name, value type, default (empty when it has none) and
  * description, with the spellings under which a user can give it.
  */
-public record Setting(String name, Class<?> type, Optional<String> defaultValue, String description) {
+public record Setting(String name, Class<?> type, boolean list, Optional<String> defaultValue, String description) {
 
     public String property() {
         return BenchSettings.PREFIX + "." + name;
@@ -34,8 +34,15 @@ public record Setting(String name, Class<?> type, Optional<String> defaultValue,
 
     /** A short word for the expected kind of value, used in help and error messages. */
     public String kind() {
-        if (type == int.class || type == Integer.class) {
-            return "an integer";
+        if (list) {
+            return "a comma-separated list of " + elementKind();
+        }
+        return elementKind();
+    }
+
+    private String elementKind() {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return list ? "integers" : "an integer";
         }
         if (type == double.class || type == Double.class) {
             return "a number";

@@ -49,10 +49,11 @@ public final class SettingsCatalog {
         }
         WithDefault def = method.getAnnotation(WithDefault.class);
         Class<?> type = method.getReturnType();
-        if (type == Optional.class) {
+        boolean list = type == List.class;
+        if (type == Optional.class || list) {
             type = (Class<?>) ((ParameterizedType) method.getGenericReturnType()).getActualTypeArguments()[0];
         }
-        return new Setting(kebab(method.getName()), type, Optional.ofNullable(def).map(WithDefault::value),
+        return new Setting(kebab(method.getName()), type, list, Optional.ofNullable(def).map(WithDefault::value),
                 doc.value());
     }
 

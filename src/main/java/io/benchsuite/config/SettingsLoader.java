@@ -87,8 +87,12 @@ public final class SettingsLoader {
                 continue;
             }
             try {
-                config.getValue(setting.property(), boxed(setting.type()));
-            } catch (IllegalArgumentException e) {
+                if (setting.list()) {
+                    config.getValues(setting.property(), boxed(setting.type()));
+                } else {
+                    config.getValue(setting.property(), boxed(setting.type()));
+                }
+            } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
                 throw new UsageException("Invalid " + setting.name() + ": '" + raw.getValue() + "' (from "
                         + raw.getConfigSourceName() + ") is not " + setting.kind() + "; set " + setting.spellings()
                         + " to " + setting.kind());

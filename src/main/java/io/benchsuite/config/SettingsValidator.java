@@ -29,6 +29,11 @@ public final class SettingsValidator {
         positive("target-queries-nb-speed-generation", s.targetQueriesNbSpeedGeneration());
         atLeastZero("min-number-of-valid-queries", s.minNumberOfValidQueries());
         atLeastZero("speed-threshold", s.speedThreshold());
+        positive("request-timeout", s.requestTimeout());
+        fraction("kv-cache-threshold", s.kvCacheThreshold());
+        positiveList("input-lengths", s.inputLengths(), false);
+        positiveList("output-lengths", s.outputLengths(), false);
+        positiveList("parallel-requests", s.parallelRequests(), true);
         if (s.minDurationSpeedGeneration() > s.maxDurationSpeedGeneration()) {
             throw new UsageException("min-duration-speed-generation (" + s.minDurationSpeedGeneration()
                     + " s) is above max-duration-speed-generation (" + s.maxDurationSpeedGeneration()
@@ -96,6 +101,29 @@ public final class SettingsValidator {
         if (!(value >= 0) || Double.isInfinite(value)) {
             throw new UsageException("Invalid " + name + ": " + format(value) + " must be 0 or more; set "
                     + SettingsCatalog.get(name).spellings() + " to a value of 0 or more");
+        }
+    }
+
+    private static void fraction(String name, double value) {
+        if (!(value > 0 && value <= 1)) {
+            throw new UsageException("Invalid " + name + ": " + format(value) + " must be in (0, 1]; set "
+                    + SettingsCatalog.get(name).spellings() + " to a fraction such as 0.95");
+        }
+    }
+
+    private static void positiveList(String name, java.util.List<Integer> values, boolean increasing) {
+        String fix = "; set " + SettingsCatalog.get(name).spellings() + " to positive integers separated by commas"
+                + (increasing ? ", in increasing order" : "");
+        if (values.isEmpty()) {
+            throw new UsageException("Invalid " + name + ": the list is empty" + fix);
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) < 1) {
+                throw new UsageException("Invalid " + name + ": " + values.get(i) + " must be above 0" + fix);
+            }
+            if (increasing && i > 0 && values.get(i) <= values.get(i - 1)) {
+                throw new UsageException("Invalid " + name + ": " + values + " is not in increasing order" + fix);
+            }
         }
     }
 

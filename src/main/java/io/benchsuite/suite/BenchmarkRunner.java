@@ -1,0 +1,166 @@
+package io.benchsuite.suite;
+
+import io.benchsuite.client.CompletionRequest;
+import io.benchsuite.client.RequestBodies;
+import io.benchsuite.client.ServerUnavailableException;
+import io.benchsuite.prometheus.GaugeSample;
+import io.benchsuite.prometheus.MetricsPoller;
+import io.benchsuite.record.Outcome;
+import io.benchsuite.record.RequestRecord;
+import io.benchsuite.results.KvProfileSample;
+import io.benchsuite.results.RawResult;
+import io.benchsuite.schedule.Dispatcher;
+import io.benchsuite.schedule.Ticker;
+import io.benchsuite.stats.QueryStats;
+import io.benchsuite.stats.QueryStatsCalculator;
+import io.benchsuite.stats.RunMetrics;
+import io.benchsuite.stats.ServerPeaks;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+
+/**
+ * Runs one benchmark end to end: a warm-up request, an idle window of server metrics, the requests as the
+ * profile dictates, another idle window, then the statistics and the raw result. Stoppable from another
+ * thread (Ctrl-C): sending stops, requests in flight are cancelled, and the result holds what was measured,
+ * marked incomplete.
+ */
+public final class BenchmarkRunner {
+
+    static final String WARM_UP_PROMPT = "Hey";
+
+    private final RunContext context;
+    private volatile Dispatcher current;
+    private volatile boolean stopped;
+
+    public BenchmarkRunner(RunContext context) {
+        this.context = context;
+    }
+
+    /** Stops the benchmark in progress; safe to call from a signal handler thread. */
+    public void stop() {
+        stopped = true;
+        Dispatcher d = current;
+        if (d != null) {
+            d.requestStop();
+        }
+        context.client().cancelAll();
+    }
+
+    public RawResult run(BenchmarkSpec spec, List<String> prompts) throws InterruptedException {
+        warmUp(spec.outputLength());
+        Optional<MetricsPoller> poller = context.poller();
+        long windowStart = System.nanoTime();
+        idle(poller);
+
+        Dispatcher dispatcher = new Dispatcher(this::send, Ticker.SYSTEM, context.progress(), spec.outputLength());
+        current = dispatcher;
+        if (stopped) {
+            dispatcher.requestStop();
+        }
+        long start = System.nanoTime();
+        List<RequestRecord> records = switch (spec.profile()) {
+            case CONSTANT_NUMBER_OF_QUERIES -> dispatcher.constantConcurrency(prompts, spec.concurrency(), spec.stopRule());
+            case GROWING_REQUESTS -> dispatcher.growingBursts(prompts, spec.stopRule(), Dispatcher.DEFAULT_BURST_PAUSE_SECONDS);
+            case REQUEST_RATE -> dispatcher.poissonArrivals(prompts, spec.requestRate(), context.seed(), spec.stopRule());
+        };
+        long end = System.nanoTime();
+        current = null;
+        if (!stopped) {
+            idle(poller);
+        }
+        long windowEnd = System.nanoTime();
+
+        List<GaugeSample> samples = poller.map(p -> p.samplesBetween(windowStart, windowEnd)).orElse(List.of());
+        List<QueryStats> queries = records.stream()
+                .map(r -> QueryStatsCalculator.compute(r, context.anchor()))
+                .toList();
+        RunMetrics metrics = RunMetrics.of(queries, peaks(poller.isPresent(), samples), (end - start) / 1e9);
+        return new RawResult(parameters(spec), metrics.general(), metrics.aggregated(),
+                queries.stream().filter(q -> !q.isValid()).toList(),
+                spec.queryMetrics() ? Optional.of(queries.stream().filter(QueryStats::isValid).toList()) : Optional.empty(),
+                spec.withKvCacheProfile() && poller.isPresent()
+                        ? Optional.of(samples.stream().map(this::kvSample).toList()) : Optional.empty(),
+                poller.map(p -> (int) p.counts().failed()).orElse(0),
+                !stopped);
+    }
+
+    public boolean wasStopped() {
+        return stopped;
+    }
+
+    private java.util.concurrent.CompletableFuture<RequestRecord> send(CompletionRequest request) {
+        return context.client().send(request,
+                RequestBodies.completion(context.backend(), context.model(), request.prompt(), request.outputTokens()));
+    }
+
+    /**
+     * One request before measuring, with the run's output length, whose outcome is checked: a server that
+     * cannot answer it would fail every request of the benchmark.
+     */
+    private void warmUp(int outputLength) throws InterruptedException {
+        if (stopped) {
+            return;
+        }
+        RequestRecord record;
+        try {
+            record = send(new CompletionRequest(-1, WARM_UP_PROMPT, outputLength, System.nanoTime())).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the client failed a request instead of recording it", e.getCause());
+        }
+        if (record.outcome() != Outcome.SUCCESS && !stopped) {
+            throw new ServerUnavailableException("the warm-up request to " + context.model() + " failed ("
+                    + record.errorKind() + ": " + record.errorMessage() + ")", null);
+        }
+    }
+
+    private void idle(Optional<MetricsPoller> poller) throws InterruptedException {
+        if (poller.isPresent() && context.idleMetricsSeconds() > 0 && !stopped) {
+            Thread.sleep((long) (context.idleMetricsSeconds() * 1000));
+        }
+    }
+
+    private Map<String, Object> parameters(BenchmarkSpec spec) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("model", context.model());
+        parameters.put("prompt_length", spec.promptLength());
+        parameters.put("n_workers", spec.concurrency());
+        parameters.put("query_profile", spec.profile().id());
+        parameters.put("request_rate", spec.requestRate());
+        parameters.put("output_length", spec.outputLength());
+        parameters.put("max_duration", spec.stopRule().maxDurationSeconds());
+        parameters.put("min_duration", spec.stopRule().minDurationSeconds());
+        parameters.put("target_queries_nb", spec.stopRule().targetQueries());
+        parameters.putAll(context.commonParameters());
+        return parameters;
+    }
+
+    private KvProfileSample kvSample(GaugeSample s) {
+        return new KvProfileSample(context.anchor().toEpochSeconds(s.sentNanos()),
+                boxed(s.gauges().runningRequests()), boxed(s.gauges().waitingRequests()),
+                boxed(s.gauges().kvCacheUsage()), s.latencyNanos() / 1e9);
+    }
+
+    private static Double boxed(OptionalDouble value) {
+        return value.isPresent() ? value.getAsDouble() : null;
+    }
+
+    /** Maxima over the window; -1 for a gauge never seen (or no metrics at all), as the original wrote. */
+    static ServerPeaks peaks(boolean hasMetrics, List<GaugeSample> samples) {
+        if (!hasMetrics) {
+            return ServerPeaks.UNAVAILABLE;
+        }
+        return new ServerPeaks(max(samples, s -> s.gauges().kvCacheUsage()),
+                max(samples, s -> s.gauges().runningRequests()),
+                max(samples, s -> s.gauges().waitingRequests()));
+    }
+
+    private static double max(List<GaugeSample> samples, Function<GaugeSample, OptionalDouble> gauge) {
+        return samples.stream().map(gauge).filter(OptionalDouble::isPresent)
+                .mapToDouble(OptionalDouble::getAsDouble).max().orElse(-1);
+    }
+}

@@ -1,0 +1,21 @@
+package io.benchsuite.suite;
+
+import io.benchsuite.client.StreamingClient;
+import io.benchsuite.config.Backend;
+import io.benchsuite.prometheus.MetricsPoller;
+import io.benchsuite.record.TimeAnchor;
+import io.benchsuite.schedule.Progress;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What every benchmark of a run shares: the client, the server's description, the metrics poller (absent
+ * when the backend has no metrics), the time anchor mapping nanoTime to epoch seconds, and the parameters
+ * common to every raw result.
+ *
+ * @param idleMetricsSeconds seconds of metrics sampled before and after the requests (the original's 1 s)
+ */
+public record RunContext(StreamingClient client, Backend backend, String model, Optional<MetricsPoller> poller,
+        TimeAnchor anchor, Map<String, Object> commonParameters, double idleMetricsSeconds, long seed,
+        Progress progress) {
+}

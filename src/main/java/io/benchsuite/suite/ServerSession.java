@@ -1,0 +1,106 @@
+package io.benchsuite.suite;
+
+import io.benchsuite.client.ClientOptions;
+import io.benchsuite.client.ServerApi;
+import io.benchsuite.client.ServerDiscovery;
+import io.benchsuite.client.ServerInfo;
+import io.benchsuite.client.StreamingClient;
+import io.benchsuite.config.Backend;
+import io.benchsuite.config.BenchSettings;
+import io.benchsuite.config.SettingsValidator;
+import io.benchsuite.prometheus.MetricsPoller;
+import io.benchsuite.prometheus.PollerSettings;
+import io.benchsuite.record.TimeAnchor;
+import io.benchsuite.schedule.Progress;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Everything a run needs from the server, opened once: the model and server description, the streaming
+ * client with its pool sized for the run's largest concurrency, the metrics poller when the backend has
+ * metrics, and the parameters every raw result shares.
+ */
+public final class ServerSession implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ServerSession.class);
+    /** The original tool's suite_id format, kept so reports compare. */
+    private static final DateTimeFormatter SUITE_ID = DateTimeFormatter.ofPattern("yyyy-MM-dd, HH:mm:ss");
+
+    private final ServerInfo info;
+    private final StreamingClient client;
+    private final Optional<MetricsPoller> poller;
+    private final RunContext context;
+
+    private ServerSession(ServerInfo info, StreamingClient client, Optional<MetricsPoller> poller, RunContext context) {
+        this.info = info;
+        this.client = client;
+        this.poller = poller;
+        this.context = context;
+    }
+
+    public static ServerSession open(BenchSettings settings, Vertx vertx, int maxConcurrency, Progress progress) {
+        URI baseUrl = SettingsValidator.baseUrl(settings);
+        Backend backend = Backend.parse(settings.backend());
+        ServerInfo info = ServerDiscovery.discover(new ServerApi(baseUrl, settings.apiKey()), backend,
+                settings.model(), settings.infoEndpoint(), settings.launchArgumentsEndpoint());
+        LOG.infof("Server %s serves %s%s", baseUrl, info.model(),
+                info.maxModelLen().isPresent() ? " (context " + info.maxModelLen().getAsInt() + " tokens)" : "");
+
+        StreamingClient client = new StreamingClient(vertx, new ClientOptions(baseUrl, settings.completionsEndpoint(),
+                settings.apiKey(), maxConcurrency, Duration.ofMillis((long) (settings.requestTimeout() * 1000)),
+                ClientOptions.DEFAULT_CONNECT_TIMEOUT, false));
+        Optional<MetricsPoller> poller = backend.hasServerMetrics()
+                ? Optional.of(MetricsPoller.start(PollerSettings.of(baseUrl.toString(), settings.metricsEndpoint(),
+                        settings.stepLiveMetrics(), settings.apiKey(), Optional.of(info.model())), LOG::warn))
+                : Optional.empty();
+        RunContext context = new RunContext(client, backend, info.model(), poller, TimeAnchor.capture(),
+                commonParameters(settings, backend, info), 1.0, settings.seed(), progress);
+        return new ServerSession(info, client, poller, context);
+    }
+
+    /**
+     * The parameters of the original tool that do not depend on the benchmark, then the server's: versions
+     * and launch arguments, which overwrite same-named keys as in the original. The launch arguments' model
+     * path is dropped (the served name is what matters), and so is their model_name when the user gave one.
+     */
+    static Map<String, Object> commonParameters(BenchSettings settings, Backend backend, ServerInfo info) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("step_live_metrics", settings.stepLiveMetrics());
+        parameters.put("max_queries", settings.maxQueries());
+        parameters.put("backend", backend.id());
+        parameters.put("suite_id", LocalDateTime.now().format(SUITE_ID));
+        parameters.put("model_name", settings.modelName().orElse(info.model()));
+        parameters.put("seed", settings.seed());
+        info.happyVllmVersion().ifPresent(v -> parameters.put("happy_vllm_version", v));
+        info.vllmVersion().ifPresent(v -> parameters.put("vllm_version", v));
+        info.maxModelLen().ifPresent(v -> parameters.put("max_model_len", v));
+        Map<String, Object> launch = new LinkedHashMap<>(info.launchArguments());
+        launch.remove("model");
+        if (settings.modelName().isPresent()) {
+            launch.remove("model_name");
+        }
+        parameters.putAll(launch);
+        return parameters;
+    }
+
+    public ServerInfo info() {
+        return info;
+    }
+
+    public RunContext context() {
+        return context;
+    }
+
+    @Override
+    public void close() {
+        poller.ifPresent(MetricsPoller::close);
+        client.close();
+    }
+}

@@ -1,0 +1,64 @@
+package io.benchsuite.suite;
+
+import io.benchsuite.config.BenchSettings;
+import io.benchsuite.schedule.QueryProfile;
+import io.benchsuite.schedule.StopRule;
+import io.benchsuite.suite.PlannedBenchmark.Phase;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The suite's benchmarks in the original tool's order: 4 prompt-ingestion runs, a KV-cache profile per
+ * (input, output) pair when the server has metrics, then the generation-speed sweep per pair over the
+ * parallel-request levels. Pure: settings in, list out; what actually runs is decided while running
+ * (resume, sweep budget, saturation).
+ */
+public final class SuitePlan {
+
+    public static final int PROMPT_INGESTION_RUNS = 4;
+    /** "0" names the growing prompts dataset, as in the original tool. */
+    public static final String GROWING_PROMPTS = "0";
+
+    private SuitePlan() {
+    }
+
+    public static List<PlannedBenchmark> of(BenchSettings s, boolean serverMetrics) {
+        List<PlannedBenchmark> plan = new ArrayList<>();
+        for (int i = 0; i < PROMPT_INGESTION_RUNS; i++) {
+            plan.add(new PlannedBenchmark(Phase.PROMPT_INGESTION, "prompt_ingestion_" + i + ".json",
+                    new BenchmarkSpec(QueryProfile.CONSTANT_NUMBER_OF_QUERIES, GROWING_PROMPTS, 1, 1, 0,
+                            StopRule.maxDurationOnly(s.maxDurationPromptIngestion()), true, false),
+                    0, 1, 1));
+        }
+        if (serverMetrics) {
+            for (int in : s.inputLengths()) {
+                for (int out : s.outputLengths()) {
+                    plan.add(new PlannedBenchmark(Phase.KV_CACHE_PROFILE,
+                            "kv_cache_profile_input_" + in + "_output_" + out + ".json",
+                            new BenchmarkSpec(QueryProfile.GROWING_REQUESTS, Integer.toString(in), out, 1, 0,
+                                    StopRule.maxDurationOnly(s.maxDurationKvCacheProfile()), false, true),
+                            in, out, 0));
+                }
+            }
+        }
+        StopRule speedRule = new StopRule(s.maxDurationSpeedGeneration(), s.minDurationSpeedGeneration(),
+                s.targetQueriesNbSpeedGeneration());
+        for (int in : s.inputLengths()) {
+            for (int out : s.outputLengths()) {
+                for (int n : s.parallelRequests()) {
+                    plan.add(new PlannedBenchmark(Phase.SPEED_GENERATION,
+                            "generation_speed_input_" + in + "_output_" + out + "_nb_requests_" + n + ".json",
+                            new BenchmarkSpec(QueryProfile.CONSTANT_NUMBER_OF_QUERIES, Integer.toString(in), out, n, 0,
+                                    speedRule, false, false),
+                            in, out, n));
+                }
+            }
+        }
+        return List.copyOf(plan);
+    }
+
+    /** The largest number of requests any benchmark of the plan keeps in flight, to size the client pool. */
+    public static int maxConcurrency(List<PlannedBenchmark> plan, int maxQueries) {
+        return plan.stream().mapToInt(b -> b.spec().maxInFlight(maxQueries)).max().orElse(1);
+    }
+}

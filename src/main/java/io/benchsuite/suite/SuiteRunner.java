@@ -1,0 +1,152 @@
+package io.benchsuite.suite;
+
+import io.benchsuite.config.BenchSettings;
+import io.benchsuite.results.JsonFiles;
+import io.benchsuite.results.RawResult;
+import io.benchsuite.stats.RunMetrics;
+import io.benchsuite.stats.SweepLevel;
+import io.benchsuite.stats.SweepSaturation;
+import io.benchsuite.suite.PlannedBenchmark.Phase;
+import io.benchsuite.workload.DatasetLoader;
+import io.benchsuite.workload.PlannedPrompt;
+import io.benchsuite.workload.PromptPlanner;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the suite's benchmarks one after the other, writing each raw result as soon as it ends, so an
+ * interruption loses at most the benchmark in progress (and that one is kept, marked incomplete).
+ * Benchmarks whose complete result is already in the folder are skipped, which is how a run resumes.
+ *
+ * <p>A pair's generation-speed sweep stops early when its time budget is spent (the original tool's rule:
+ * no new level once max-duration-speed-generation has passed since the pair started) or, unless turned off,
+ * when two consecutive levels are saturated (KV cache full and requests slower than the speed threshold).
+ */
+public final class SuiteRunner {
+
+    private final BenchSettings settings;
+    private final RunContext context;
+    private final Path rawFolder;
+    private final SuiteProgress progress;
+    private final Map<Integer, List<String>> datasets = new HashMap<>();
+    private volatile BenchmarkRunner current;
+    private volatile boolean stopped;
+
+    public SuiteRunner(BenchSettings settings, RunContext context, Path rawFolder, SuiteProgress progress) {
+        this.settings = settings;
+        this.context = context;
+        this.rawFolder = rawFolder;
+        this.progress = progress;
+    }
+
+    /** Stops the suite: the benchmark in progress ends at once and is written as incomplete. */
+    public void stop() {
+        stopped = true;
+        BenchmarkRunner runner = current;
+        if (runner != null) {
+            runner.stop();
+        }
+    }
+
+    public boolean stopped() {
+        return stopped;
+    }
+
+    /** @return which levels ran (or were already there) per pair, for the report's notes */
+    public SuiteOutcome run(List<PlannedBenchmark> plan) throws InterruptedException, IOException {
+        SweepSaturation saturation = new SweepSaturation(settings.kvCacheThreshold(), settings.speedThreshold());
+        Map<String, List<SweepLevel>> levels = new LinkedHashMap<>();
+        Map<String, Long> pairStart = new HashMap<>();
+        Map<String, String> sweepStops = new LinkedHashMap<>();
+        int ran = 0;
+        int skipped = 0;
+        for (int i = 0; i < plan.size() && !stopped; i++) {
+            PlannedBenchmark b = plan.get(i);
+            Path file = rawFolder.resolve(b.fileName());
+            String pair = b.pairLabel();
+            if (b.phase() == Phase.SPEED_GENERATION) {
+                if (sweepStops.containsKey(pair)) {
+                    continue;
+                }
+                List<SweepLevel> seen = levels.computeIfAbsent(pair, k -> new ArrayList<>());
+                if (settings.stopOnSaturation() && saturation.shouldStop(seen)) {
+                    stopSweep(sweepStops, pair, "levels " + seen.get(seen.size() - 2).parallelRequests() + " and "
+                            + seen.get(seen.size() - 1).parallelRequests() + " were saturated (KV cache >= "
+                            + settings.kvCacheThreshold() + ", median speed < " + settings.speedThreshold() + " t/s)");
+                    continue;
+                }
+                Long started = pairStart.get(pair);
+                if (started != null && (System.nanoTime() - started) / 1e9 > settings.maxDurationSpeedGeneration()) {
+                    stopSweep(sweepStops, pair, "its time budget (max-duration-speed-generation = "
+                            + settings.maxDurationSpeedGeneration() + " s) was spent");
+                    continue;
+                }
+            }
+            if (RawResultFiles.isFinished(file)) {
+                skipped++;
+                progress.note("already done, skipped: " + b.fileName());
+                if (b.phase() == Phase.SPEED_GENERATION) {
+                    RawResultFiles.sweepLevel(file, b.level()).ifPresent(levels.get(pair)::add);
+                }
+                continue;
+            }
+            if (b.phase() == Phase.SPEED_GENERATION) {
+                pairStart.putIfAbsent(pair, System.nanoTime());
+            }
+            RawResult result = runOne(b, i + 1, plan.size());
+            JsonFiles.writeAtomically(file, result.toOrderedMap());
+            ran++;
+            progress.benchmarkEnded(b, result.general().totalNumberOfQueries(), result.general().nbErroredQueries(),
+                    result.complete());
+            if (b.phase() == Phase.SPEED_GENERATION) {
+                levels.get(pair).add(SweepLevel.of(b.level(), new RunMetrics(result.general(), result.aggregated())));
+            }
+        }
+        return new SuiteOutcome(ran, skipped, stopped, sweepStops);
+    }
+
+    private void stopSweep(Map<String, String> sweepStops, String pair, String reason) {
+        sweepStops.put(pair, reason);
+        progress.note("sweep for " + pair + " stopped: " + reason);
+    }
+
+    private RawResult runOne(PlannedBenchmark b, int index, int total) throws InterruptedException {
+        int promptLength = Integer.parseInt(b.spec().promptLength());
+        List<String> dataset = datasets.computeIfAbsent(promptLength,
+                length -> DatasetLoader.load(Path.of(settings.datasetFolder()), length));
+        // A fresh prefix per benchmark defeats prefix caching across benchmarks; derived from the run seed and
+        // the file name so that a resumed run sends what the interrupted one would have sent.
+        long seed = settings.seed() * 31 + b.fileName().hashCode();
+        List<String> prompts = PromptPlanner.plan(dataset, settings.maxQueries(), seed).prompts().stream()
+                .map(PlannedPrompt::text).toList();
+        progress.benchmarkStarted(b, index, total, targetQueries(b, prompts.size()));
+        BenchmarkRunner runner = new BenchmarkRunner(context);
+        current = runner;
+        if (stopped) {
+            runner.stop();
+        }
+        try {
+            return runner.run(b.spec(), prompts);
+        } finally {
+            current = null;
+        }
+    }
+
+    private static int targetQueries(PlannedBenchmark b, int prompts) {
+        int target = b.spec().stopRule().targetQueries();
+        boolean timeOnly = b.spec().stopRule().minDurationSeconds() >= b.spec().stopRule().maxDurationSeconds();
+        return timeOnly || target == 0 ? prompts : Math.min(target, prompts);
+    }
+
+    /**
+     * @param sweepStops pair label to the reason its sweep stopped early
+     */
+    public record SuiteOutcome(int benchmarksRun, int benchmarksSkipped, boolean interrupted,
+            Map<String, String> sweepStops) {
+    }
+}
