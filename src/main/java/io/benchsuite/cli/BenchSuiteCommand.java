@@ -3,8 +3,23 @@ package io.benchsuite.cli;
 import io.benchsuite.config.BenchSettings;
 import io.benchsuite.config.SettingsLoader;
 import io.benchsuite.config.SettingsValidator;
+import io.benchsuite.config.UsageException;
+import io.benchsuite.simulator.RunningSimulator;
+import io.benchsuite.simulator.Simulator;
+import io.benchsuite.simulator.SimulatorConfig;
+import io.benchsuite.suite.QuickMode;
+import io.benchsuite.suite.RunFolders;
+import io.benchsuite.suite.SuiteLauncher;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jboss.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,23 +31,86 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench-suite", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Benchmarks an LLM serving API (vLLM, happy_vllm, OpenAI-compatible): prompt ingestion, "
-                + "KV-cache profile and generation speed, with a report.",
+                + "KV-cache profile and generation speed, with a report. Settings come from options, environment "
+                + "variables (BENCH_X or X) or a .env file.",
         subcommands = {RunCommand.class, SimulateCommand.class, DatasetsCommand.class})
 public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
+
+    private static final Logger LOG = Logger.getLogger(BenchSuiteCommand.class);
 
     @Spec
     CommandSpec spec;
 
+    @Inject
+    Vertx vertx;
+
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
     boolean verbose;
 
+    @Option(names = "--simulate", description = "Start the built-in simulator (preset --simulator-preset) on a free "
+            + "port and run the suite against it.")
+    boolean simulate;
+
+    @Option(names = "--simulator-preset", defaultValue = "demo",
+            description = "Simulator preset for --simulate: demo, fast, a100-7b or exact. Default: ${DEFAULT-VALUE}.")
+    String simulatorPreset;
+
+    @Option(names = "--quick", description = "Scale durations, counts and grids down so the suite ends in about two "
+            + "minutes; settings you give still win.")
+    boolean quick;
+
+    @Option(names = "--run-folder", description = "Write into this folder instead of a new timestamped one under "
+            + "output-folder.")
+    Path runFolder;
+
+    @Option(names = "--resume", description = "Continue an interrupted run (--run-folder, else the newest unfinished "
+            + "one): finished benchmarks are skipped.")
+    boolean resume;
+
     @Override
-    public Integer call() {
-        BenchSettings settings = SettingsLoader.load(SettingsOptions.given(spec));
+    public Integer call() throws Exception {
+        Map<String, String> given = new HashMap<>(SettingsOptions.given(spec));
+        Map<String, String> preset = quick ? QuickMode.SETTINGS : Map.of();
+        BenchSettings settings = SettingsLoader.load(given, preset);
         SettingsValidator.validate(settings);
         SettingsValidator.datasetFolder(settings);
-        spec.commandLine().getErr().println("bench-suite: settings are valid; server "
-                + SettingsValidator.baseUrl(settings));
-        return 0;
+        Path folder = RunFolders.resolve(Path.of(settings.outputFolder()), Optional.ofNullable(runFolder), resume,
+                LocalDateTime.now());
+
+        Optional<RunningSimulator> simulator = Optional.empty();
+        try {
+            if (simulate) {
+                simulator = Optional.of(startSimulator());
+                given.put("base-url", simulator.get().baseUrl());
+                given.put("backend", "happy_vllm");
+                given.remove("model");
+                settings = SettingsLoader.load(given, preset);
+                SettingsValidator.validate(settings);
+            }
+            SuiteLauncher.Result result = SuiteLauncher.run(settings, folder, vertx, System.console() != null,
+                    quick ? QuickMode.IDLE_METRICS_SECONDS : 1.0, StopSignals::onStop, (run, outcome) -> { });
+            if (result.outcome().interrupted()) {
+                LOG.warnf("Interrupted: results so far are in %s; finish with: bench-suite --resume --run-folder %s",
+                        folder, folder);
+                return ErrorReporter.FAILURE;
+            }
+            LOG.infof("Suite finished: %d benchmarks run, %d already done; results in %s",
+                    result.outcome().benchmarksRun(), result.outcome().benchmarksSkipped(), folder);
+            return 0;
+        } finally {
+            simulator.ifPresent(RunningSimulator::close);
+        }
+    }
+
+    private RunningSimulator startSimulator() {
+        SimulatorConfig config;
+        try {
+            config = SimulatorConfig.preset(simulatorPreset);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--simulator-preset: " + e.getMessage());
+        }
+        RunningSimulator simulator = Simulator.start(config, "127.0.0.1", 0);
+        LOG.infof("Simulator (%s preset) listening on %s", simulatorPreset, simulator.baseUrl());
+        return simulator;
     }
 }

@@ -90,14 +90,8 @@ public class RunCommand implements Callable<Integer>, UsesSettings {
         try (ServerSession session = ServerSession.open(settings, vertx, benchmark.maxInFlight(prompts.size()),
                 Progress.NONE)) {
             BenchmarkRunner runner = new BenchmarkRunner(session.context());
-            Thread onSignal = new Thread(runner::stop, "bench-suite-stop");
-            Runtime.getRuntime().addShutdownHook(onSignal);
-            RawResult result;
-            try {
-                result = runner.run(benchmark, prompts);
-            } finally {
-                removeHook(onSignal);
-            }
+            StopSignals.onStop(runner::stop);
+            RawResult result = runner.run(benchmark, prompts);
             JsonFiles.writeAtomically(outputFile, result.toOrderedMap());
             LOG.infof("%d requests (%d errors) in %.1f s; wrote %s%s", result.general().totalNumberOfQueries(),
                     result.general().nbErroredQueries(), result.general().actualTotalTime(), outputFile,
@@ -152,14 +146,6 @@ public class RunCommand implements Callable<Integer>, UsesSettings {
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new UsageException(message);
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is already stopping: the hook is running, nothing to remove
         }
     }
 }

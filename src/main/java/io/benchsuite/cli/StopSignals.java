@@ -26,4 +26,22 @@ final class StopSignals {
         stop.await();
         return received[0];
     }
+
+    /**
+     * Runs {@code stop} on the first SIGINT or SIGTERM instead of ending the JVM, so that a benchmark can be
+     * cut short and still write what it measured (Kubernetes sends SIGTERM, then SIGKILL after a grace
+     * period). A second signal ends the process at once, for a user who does not want to wait.
+     */
+    static void onStop(Runnable stop) {
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        for (String name : new String[] {"INT", "TERM"}) {
+            Signal.handle(new Signal(name), signal -> {
+                if (first.getAndSet(false)) {
+                    new Thread(stop, "bench-suite-stop").start();
+                } else {
+                    Runtime.getRuntime().halt(128 + signal.getNumber());
+                }
+            });
+        }
+    }
 }

@@ -30,9 +30,24 @@ public final class SettingsLoader {
     private SettingsLoader() {
     }
 
+    /** Below every source the user controls, above the built-in defaults (e.g. --quick's values). */
+    static final int PRESET_ORDINAL = 100;
+
     /** Loads with the real environment and the .env file of the working directory. */
     public static BenchSettings load(Map<String, String> commandLine) {
-        return load(commandLine, System.getenv(), Path.of(".env"));
+        return load(commandLine, Map.of());
+    }
+
+    /**
+     * Same, with a preset: values that replace the built-in defaults but yield to anything the user set
+     * (command line, environment or .env), as --quick needs.
+     */
+    public static BenchSettings load(Map<String, String> commandLine, Map<String, String> preset) {
+        return load(commandLine, System.getenv(), Path.of(".env"), preset);
+    }
+
+    public static BenchSettings load(Map<String, String> commandLine, Map<String, String> environment, Path dotEnv) {
+        return load(commandLine, environment, dotEnv, Map.of());
     }
 
     /**
@@ -40,8 +55,13 @@ public final class SettingsLoader {
      * @param environment environment variables
      * @param dotEnv the .env file; a missing file is simply no source
      */
-    public static BenchSettings load(Map<String, String> commandLine, Map<String, String> environment, Path dotEnv) {
+    public static BenchSettings load(Map<String, String> commandLine, Map<String, String> environment, Path dotEnv,
+            Map<String, String> preset) {
         List<ConfigSource> sources = new ArrayList<>();
+        Map<String, String> presetValues = new HashMap<>();
+        preset.forEach((name, value) -> presetValues.put(SettingsCatalog.get(name).property(), value));
+        sources.add(new NamedSource(new PropertiesConfigSource(presetValues, "preset", PRESET_ORDINAL), "preset",
+                PRESET_ORDINAL));
         Map<String, String> cli = new HashMap<>();
         commandLine.forEach((name, value) -> cli.put(SettingsCatalog.get(name).property(), value));
         sources.add(new NamedSource(new PropertiesConfigSource(cli, "command line", CLI_ORDINAL), "command line",

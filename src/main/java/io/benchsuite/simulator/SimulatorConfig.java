@@ -35,6 +35,8 @@ import java.util.Locale;
  * <p>{@code fast} is for tests: durations of a few milliseconds, and a batch of 4 and a cache of 2,048 tokens
  * so that queueing and a full KV cache show up with about ten requests.
  *
+ * <p>{@code demo} is what {@code bench-suite --simulate} runs against: see {@link #demo()}.
+ *
  * <p>{@code exact} is for measuring a client's own timing error: no batching, no queue, no KV limit; each
  * request gets its first token exactly {@code firstTokenMs} after it arrived and then one token every
  * {@code interTokenMs}, whatever the load.
@@ -74,7 +76,7 @@ public record SimulatorConfig(
         int dataParallel,
         boolean withLaunchArguments) {
 
-    public static final List<String> PRESETS = List.of("fast", "a100-7b", "exact");
+    public static final List<String> PRESETS = List.of("fast", "a100-7b", "exact", "demo");
 
     public SimulatorConfig {
         require(modelName != null && !modelName.isBlank(), "model name must not be empty");
@@ -106,6 +108,20 @@ public record SimulatorConfig(
                 KvMetricFlavour.BOTH, 1, false);
     }
 
+    /**
+     * For {@code bench-suite --simulate --quick}: fast enough that the whole quick suite ends in about two
+     * minutes, with a cache small enough to fill in it: 280 blocks of 16 tokens. A (1024 in, 128 out)
+     * request is admitted with 65 blocks and grows to 72, so 4 in parallel are admitted (260 blocks) and then
+     * run out of blocks as they generate: the cache reaches 100%, the newest is preempted, a fifth waits.
+     * Short prompts (32 in) never use more than a fifth of it even at 16 in parallel. Prefill at 50,000
+     * tokens/s gives the ingestion graph a clear slope (about 80 ms for 4,000 tokens); the context (4,480)
+     * holds the longest growing prompt.
+     */
+    public static SimulatorConfig demo() {
+        return new SimulatorConfig("sim-model", 42, 32, 280, 16, 50_000, 4480, 3, 0.25, false, 50, 10, 64,
+                KvMetricFlavour.BOTH, 1, false);
+    }
+
     public static SimulatorConfig a100Model7b() {
         return new SimulatorConfig("sim-model", 42, 256, 19_000, 16, 10_000, 8192, 15, 0.2, false, 50, 10, 256,
                 KvMetricFlavour.BOTH, 1, false);
@@ -122,6 +138,7 @@ public record SimulatorConfig(
             case "fast" -> fast();
             case "a100-7b" -> a100Model7b();
             case "exact" -> exact();
+            case "demo" -> demo();
             default -> throw new IllegalArgumentException("unknown preset '" + name + "' (expected one of "
                     + String.join(", ", PRESETS) + ")");
         };

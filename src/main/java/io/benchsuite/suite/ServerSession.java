@@ -46,6 +46,12 @@ public final class ServerSession implements AutoCloseable {
     }
 
     public static ServerSession open(BenchSettings settings, Vertx vertx, int maxConcurrency, Progress progress) {
+        return open(settings, vertx, maxConcurrency, progress, 1.0);
+    }
+
+    /** @param idleMetricsSeconds metrics sampled before and after each benchmark's requests */
+    public static ServerSession open(BenchSettings settings, Vertx vertx, int maxConcurrency, Progress progress,
+            double idleMetricsSeconds) {
         URI baseUrl = SettingsValidator.baseUrl(settings);
         Backend backend = Backend.parse(settings.backend());
         ServerInfo info = ServerDiscovery.discover(new ServerApi(baseUrl, settings.apiKey()), backend,
@@ -61,7 +67,7 @@ public final class ServerSession implements AutoCloseable {
                         settings.stepLiveMetrics(), settings.apiKey(), Optional.of(info.model())), LOG::warn))
                 : Optional.empty();
         RunContext context = new RunContext(client, backend, info.model(), poller, TimeAnchor.capture(),
-                commonParameters(settings, backend, info), 1.0, settings.seed(), progress);
+                commonParameters(settings, backend, info), idleMetricsSeconds, settings.seed(), progress);
         return new ServerSession(info, client, poller, context);
     }
 

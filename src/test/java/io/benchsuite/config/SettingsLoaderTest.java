@@ -104,4 +104,15 @@ class SettingsLoaderTest {
         assertTrue(e.getMessage().contains("environment"), e.getMessage());
         assertTrue(e.getMessage().contains("--port, BENCH_PORT or PORT"), e.getMessage());
     }
+
+    @Test
+    void aPresetReplacesDefaultsButYieldsToEverythingTheUserSet() throws IOException {
+        Path env = dotEnv("MAX_QUERIES=7\n");
+        Map<String, String> preset = Map.of("max-queries", "50", "port", "9", "host", "preset-host", "seed", "5");
+        BenchSettings s = SettingsLoader.load(Map.of("seed", "6"), Map.of("PORT", "2222"), env, preset);
+        assertEquals("preset-host", s.host(), "preset beats the default");
+        assertEquals(7, s.maxQueries(), ".env beats the preset");
+        assertEquals(2222, s.port(), "environment beats the preset");
+        assertEquals(6, s.seed(), "command line beats the preset");
+    }
 }
