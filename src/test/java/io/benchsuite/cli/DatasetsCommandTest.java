@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.benchsuite.datasets.DatasetGenerator;
 import io.benchsuite.datasets.PromptJson;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -14,12 +16,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @QuarkusMainTest
+@TestProfile(DatasetsCommandTest.NoHttpServer.class)
 class DatasetsCommandTest {
+
+    /**
+     * As in production, the command opens no port: in the test profile Quarkus would otherwise bind the fixed
+     * test port 8081, which fails when another build on the machine holds it.
+     */
+    public static class NoHttpServer implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.http.host-enabled", "false");
+        }
+    }
 
     private static final Pattern LOG_RECORD = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d (TRACE|DEBUG|INFO|WARN|ERROR) ");
 
