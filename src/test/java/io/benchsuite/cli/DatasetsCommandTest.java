@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.benchsuite.datasets.DatasetGenerator;
+import io.benchsuite.datasets.LengthStats;
 import io.benchsuite.datasets.PromptJson;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -64,8 +65,10 @@ class DatasetsCommandTest {
         LaunchResult result = launcher.launch("datasets", "--output", dir.toString(), "--lengths", "12", "--count",
                 "1");
         assertEquals(0, result.exitCode(), result.getErrorOutput());
-        assertEquals(List.of("prompts_length_12.json: 1 prompt, tokens median 13 min 13 max 13",
-                "growing_prompts.json: 410 prompts, tokens median 2055 min 10 max 4100"), printed(result));
+        DatasetGenerator generator = new DatasetGenerator(DatasetGenerator.DEFAULT_SEED);
+        assertEquals(List.of(
+                "prompts_length_12.json: " + LengthStats.of(generator.fixedLength(12, 1).prompts()).summary(),
+                "growing_prompts.json: " + LengthStats.of(generator.growing().prompts()).summary()), printed(result));
         assertTrue(Files.exists(dir.resolve("growing_prompts.json")));
     }
 
