@@ -64,6 +64,7 @@ public final class ProseWriter {
             for (int i = 0; i < sentences; i++) {
                 List<Template> source = i == 0 && random.nextDouble() < OPENER_CHANCE
                         ? Patterns.OPENERS : Patterns.NARRATIVE;
+                bindings.put("name", stranger());
                 paragraph.add(sentenceCase(fresh(source).fill(random, bindings)));
             }
         }
@@ -72,6 +73,7 @@ public final class ProseWriter {
 
     /** One line of an exchange between the two people; who speaks is drawn per line. */
     private String dialogueLine() {
+        bindings.put("name", stranger());
         Map<String, String[]> line = new HashMap<>(bindings);
         line.put("sp", random.nextBoolean() ? bindings.get("hero") : bindings.get("friend"));
         line.put("S", new String[] {fresh(Patterns.STATEMENTS).fill(random, bindings)});
@@ -97,6 +99,15 @@ public final class ProseWriter {
             other = pick(Lexicon.entries("name"));
         }
         return other;
+    }
+
+    /** A third person for the sentence, never one of the two the prompt follows. */
+    private String[] stranger() {
+        String[] person = pick(Lexicon.entries("name"));
+        while (person == bindings.get("hero") || person == bindings.get("friend")) {
+            person = pick(Lexicon.entries("name"));
+        }
+        return person;
     }
 
     private <T> T pick(List<T> items) {

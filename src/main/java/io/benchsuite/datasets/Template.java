@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * separated by spaces, each {@code class[.form][#tag]}:
  * <ul>
  *   <li>{@code class} is a {@link Lexicon} word class, or a name bound by the caller ({@code hero},
- *       {@code friend}, {@code town}, the speaker {@code sp}, spoken lines {@code S} and {@code Q});</li>
+ *       {@code friend}, a third person {@code name}, {@code town}, the speaker {@code sp}, spoken lines
+ *       {@code S} and {@code Q});</li>
  *   <li>{@code .form} picks a form of the word ({@code pl}, {@code past}, {@code ing}, {@code s}, {@code pp}, and for
  *       people {@code he}, {@code him}, {@code his});</li>
  *   <li>{@code #tag} makes every use of the same class and tag in one sentence the same word, so a
@@ -27,7 +28,7 @@ import java.util.regex.Pattern;
 final class Template {
 
     /** Names the prose writer binds per prompt, paragraph or line instead of drawing from the lexicon. */
-    static final Set<String> BOUND = Set.of("hero", "friend", "town", "sp", "S", "Q");
+    static final Set<String> BOUND = Set.of("hero", "friend", "name", "town", "sp", "S", "Q");
 
     /** {@code class[.form][#tag]}. */
     private static final Pattern WORD = Pattern.compile("([A-Za-z]+)(?:\\.([a-z]+))?(?:#([0-9a-z]+))?");

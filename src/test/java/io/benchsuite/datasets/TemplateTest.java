@@ -16,6 +16,7 @@ class TemplateTest {
     private static final Map<String, String[]> PEOPLE = Map.of(
             "hero", new String[] {"Mara", "f"},
             "friend", new String[] {"Tobias", "m"},
+            "name", new String[] {"Wren", "f"},
             "sp", new String[] {"Tobias", "m"},
             "town", new String[] {"Port Sallow"},
             "S", new String[] {"we should go"},

@@ -38,7 +38,10 @@ class PromptLengthFitterTest {
         for (int target : new int[] {300, 1000, 4096}) {
             FittedPrompt fitted = fitter.fit("Once there was a small town.", target);
             assertEquals(target, SimpleTokenizer.count(fitted.text()));
-            assertTrue(fitted.text().startsWith("Once there was a small town. "), fitted.text());
+            String start = "Once there was a small town.";
+            assertTrue(fitted.text().startsWith(start), fitted.text());
+            assertTrue(Character.isWhitespace(fitted.text().charAt(start.length())), "prose follows a space or "
+                    + "a paragraph break");
             assertTrue(fitted.counterCalls() <= 24, fitted.counterCalls() + " counts for " + target);
         }
     }
