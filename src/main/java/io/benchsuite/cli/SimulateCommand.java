@@ -1,10 +1,13 @@
 package io.benchsuite.cli;
 
 import io.benchsuite.config.UsageException;
+import io.benchsuite.simulator.FaultPolicy;
 import io.benchsuite.simulator.KvMetricFlavour;
 import io.benchsuite.simulator.RunningSimulator;
 import io.benchsuite.simulator.Simulator;
 import io.benchsuite.simulator.SimulatorConfig;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.util.concurrent.Callable;
@@ -22,6 +25,10 @@ public class SimulateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** The application's Vert.x: one per process, already instrumented and closed by Quarkus. */
+    @Inject
+    Vertx vertx;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
@@ -82,7 +89,7 @@ public class SimulateCommand implements Callable<Integer> {
         SimulatorConfig config = config();
         RunningSimulator simulator;
         try {
-            simulator = Simulator.start(config, host, port);
+            simulator = Simulator.start(vertx, config, host, port, FaultPolicy.NONE);
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof BindException) {
                 throw new UsageException("cannot listen on " + host + ":" + port + " (" + e.getCause().getMessage()

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.metrics.MetricsOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ExecutionException;
@@ -25,8 +26,10 @@ public final class Simulator {
 
     /** Starts on a Vert.x instance of its own (one event loop is plenty), closed with the simulator. */
     public static RunningSimulator start(SimulatorConfig config, String host, int port, FaultPolicy faults) {
+        // Metrics off: inside a Quarkus application the Micrometer extension would otherwise try to register
+        // this second Vert.x's gauges under names the application's own Vert.x already holds.
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
-                .setInternalBlockingPoolSize(1));
+                .setInternalBlockingPoolSize(1).setMetricsOptions(new MetricsOptions().setEnabled(false)));
         try {
             return start(vertx, true, config, host, port, faults);
         } catch (RuntimeException e) {
