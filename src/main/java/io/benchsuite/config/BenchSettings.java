@@ -27,6 +27,9 @@ public interface BenchSettings {
     @Doc("Server root URL, e.g. http://127.0.0.1:5000; when empty it is built from host and port")
     Optional<String> baseUrl();
 
+    @Doc("API key sent as a bearer token (Authorization header); give it by environment, not on the command line")
+    Optional<String> apiKey();
+
     @Doc("Server host, used when base-url is empty")
     @WithDefault("localhost")
     String host();
