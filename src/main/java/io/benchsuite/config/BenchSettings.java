@@ -106,7 +106,7 @@ public interface BenchSettings {
     @WithDefault("20")
     double speedThreshold();
 
-    @Doc("API key sent as 'Authorization: Bearer'; never written to any output")
+    @Doc("API key sent as 'Authorization: Bearer'; prefer the environment to the command line; never written out")
     Optional<String> apiKey();
 
     @Doc("Seconds one request may take from send to last byte before it counts as timed out")
