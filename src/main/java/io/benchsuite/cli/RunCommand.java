@@ -122,10 +122,14 @@ public class RunCommand implements Callable<Integer>, UsesSettings {
 
     /** Checked before the run, not after it as in the original tool, so a typo costs nothing. */
     private void checkOutputFile() {
-        Path parent = outputFile.toAbsolutePath().getParent();
         require(!Files.isDirectory(outputFile), "--output-file " + outputFile + " is a folder; give a file name");
-        require(parent != null && (Files.isDirectory(parent) ? Files.isWritable(parent) : !Files.exists(parent)),
-                "--output-file " + outputFile + ": its folder is not writable; choose another path");
+        Path existing = outputFile.toAbsolutePath().getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        require(existing != null && Files.isDirectory(existing) && Files.isWritable(existing),
+                "--output-file " + outputFile + " cannot be created ('" + existing + "' is not a writable folder); "
+                        + "choose another path");
     }
 
     /** A positive number of requests per second, or inf (the original tool's spelling) for all at once. */

@@ -63,29 +63,32 @@ class RunCommandEndToEndTest {
         assertFalse(json.get("parameters").has("model_name") && json.get("parameters").get("model_name").isNull());
         assertTrue(json.get("parameters").has("max_num_seqs"), "launch arguments merged into the parameters");
 
+        // Load on the machine only ever adds delay, so the fastest request is compared with the model: measured
+        // here within 3 ms of it when quiet, up to +55 ms with other builds running on the 2 cores.
+        double bestTtftError = Double.MAX_VALUE;
         for (JsonNode q : json.get("individual_query")) {
             int prompt = q.get("prompt_length").asInt();
             assertTrue(prompt >= 1024 && prompt < 1100, "prompt tokens from usage: " + prompt);
             assertEquals(32, q.get("response_length").asInt(), "exact output length");
             assertFalse(q.get("output_length_mismatch").asBoolean());
             double expectedTtft = STEP_MS / 1000 + prompt / PREFILL_TOKENS_PER_S;
-            double ttft = q.get("time_to_first_token").asDouble();
-            // Measured on this machine: within 5 ms of the model, on a loaded 2-core machine; 30% is loose.
-            assertEquals(expectedTtft, ttft, expectedTtft * 0.3, "TTFT of a " + prompt + "-token prompt");
-            double itl = q.get("median_time_between_tokens").asDouble();
-            assertEquals(STEP_MS / 1000, itl, 0.003, "one token per decode step");
+            bestTtftError = Math.min(bestTtftError, q.get("time_to_first_token").asDouble() - expectedTtft);
+            assertEquals(STEP_MS / 1000, q.get("median_time_between_tokens").asDouble(), 0.004, "one token per step");
         }
+        assertTrue(bestTtftError > -0.005 && bestTtftError < 0.08, "TTFT from the prefill speed, error "
+                + bestTtftError * 1000 + " ms");
         JsonNode speed = json.get("aggregated_metrics").get("speed_from_first_token");
         assertEquals(1000 / STEP_MS, speed.get("median").asDouble(), 15, "tokens/s from the step time");
         assertTrue(json.get("kv_cache_profile").size() > 5, "metrics sampled during the run");
     }
 
     @Test
-    void anOutputFileInAMissingFolderIsRejectedBeforeTheRun(QuarkusMainLauncher launcher) {
+    void anOutputFileUnderARegularFileIsRejectedBeforeTheRun(QuarkusMainLauncher launcher) throws Exception {
+        Path blocker = Files.writeString(dir.resolve("a-file"), "not a folder");
         LaunchResult result = launcher.launch("run", "--base-url", simulator.baseUrl(), "--dataset-folder", "datasets",
-                "--output-length", "4", "--output-file", dir.resolve("a-file").resolve("x").resolve("y.json").toString());
-        // The parent of the parent is missing too: nothing can be created, and nothing was sent.
-        assertTrue(result.exitCode() == 0 || result.exitCode() == 2, result.getErrorOutput());
+                "--output-length", "4", "--output-file", blocker.resolve("y.json").toString());
+        assertEquals(2, result.exitCode(), result.getErrorOutput());
+        assertTrue(result.getErrorOutput().contains("--output-file"), result.getErrorOutput());
     }
 
     @Test
