@@ -2,7 +2,9 @@ package io.benchsuite.report;
 
 import io.benchsuite.stats.IngestionPoint;
 import io.benchsuite.stats.PromptIngestionFit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,5 +17,15 @@ public record IngestionReport(List<IngestionPoint> points, Optional<PromptIngest
 
     public IngestionReport {
         points = List.copyOf(points);
+    }
+
+    /** The points the outlier rule removed (all of them count once each, duplicates included). */
+    public List<IngestionPoint> leftOutPoints() {
+        if (fit.isEmpty()) {
+            return List.of();
+        }
+        Map<IngestionPoint, Integer> keptCounts = new HashMap<>();
+        fit.get().keptPoints().forEach(p -> keptCounts.merge(p, 1, Integer::sum));
+        return points.stream().filter(p -> keptCounts.merge(p, -1, Integer::sum) < 0).toList();
     }
 }

@@ -31,9 +31,9 @@ public record ReportModel(String modelName, String gpuName, Map<String, Object> 
         notes = List.copyOf(notes);
     }
 
-    /** Whether thresholds.csv gets the KV column: every pair's levels carry KV metrics. */
+    /** Whether the server reported KV-cache usage: thresholds.csv then gets its KV column. */
     public boolean hasKvMetrics() {
-        return !pairs.isEmpty() && pairs.stream().allMatch(PairReport::hasKvMetrics);
+        return pairs.stream().anyMatch(PairReport::hasKvMetrics);
     }
 
     public Optional<PairReport> pair(Pair pair) {
