@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Benchmarks an LLM serving API (vLLM, happy_vllm, OpenAI-compatible): prompt ingestion, "
                 + "KV-cache profile and generation speed, with a report.",
-        subcommands = {})
+        subcommands = {ReportCommand.class})
 public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
 
     @Spec

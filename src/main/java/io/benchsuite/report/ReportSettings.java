@@ -20,13 +20,13 @@ public record ReportSettings(double speedThreshold, double kvCacheThreshold, int
 
     public ReportSettings {
         if (!(speedThreshold >= 0)) {
-            throw new IllegalArgumentException("speed threshold must be at least 0: " + speedThreshold);
+            throw new IllegalArgumentException("speed-threshold must be at least 0: " + speedThreshold);
         }
         if (!(kvCacheThreshold > 0 && kvCacheThreshold <= 1)) {
-            throw new IllegalArgumentException("KV-cache threshold must be within (0, 1]: " + kvCacheThreshold);
+            throw new IllegalArgumentException("kv-cache-threshold must be within (0, 1]: " + kvCacheThreshold);
         }
         if (minNumberOfValidQueries < 0) {
-            throw new IllegalArgumentException("min number of valid queries must be at least 0: "
+            throw new IllegalArgumentException("min-number-of-valid-queries must be at least 0: "
                     + minNumberOfValidQueries);
         }
         gpuName = gpuName.filter(name -> !name.isBlank());
