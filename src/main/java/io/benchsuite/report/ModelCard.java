@@ -66,12 +66,12 @@ final class ModelCard {
         return md.toString();
     }
 
-    /** The original's two pairs when present, else the first pair that has a graph. */
+    /** The original's two pairs when present, else the model card's reference pair, else the first pair. */
     static List<PairReport> featured(ReportModel model) {
         List<PairReport> featured = FEATURED_PAIRS.stream().map(model::pair).flatMap(java.util.Optional::stream)
                 .toList();
         if (featured.isEmpty() && !model.pairs().isEmpty()) {
-            return List.of(model.pairs().get(0));
+            return List.of(model.pair(KeyNumbers.REFERENCE_PAIR).orElse(model.pairs().get(0)));
         }
         return featured;
     }

@@ -23,6 +23,10 @@ public final class ChartStyle {
     static final Color RED = new Color(214, 39, 40);
     static final Color GREEN = new Color(44, 160, 44);
     static final Color GREY = new Color(150, 150, 150);
+    /** Distinct colours for charts with one line per pair (matplotlib's default cycle, readable on white). */
+    static final Color[] PALETTE = {BLUE, new Color(255, 127, 14), GREEN, RED, new Color(148, 103, 189),
+        new Color(140, 86, 75), new Color(227, 119, 194), new Color(127, 127, 127), new Color(188, 189, 34),
+        new Color(23, 190, 207)};
     static final BasicStroke DASHED = new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {8f, 6f}, 0f);
     static final BasicStroke SOLID = new BasicStroke(2.5f);
@@ -52,7 +56,26 @@ public final class ChartStyle {
         chart.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
         chart.getStyler().setMarkerSize(9);
+        chart.getStyler().setYAxisTickLabelsFormattingFunction(ChartStyle::tickLabel);
         return chart;
+    }
+
+    /**
+     * A y tick label: whole numbers without decimals, others with up to four significant decimals and a
+     * leading zero (XChart's default prints ".05").
+     */
+    static String tickLabel(double value) {
+        if (value == Math.rint(value)) {
+            return String.valueOf(Math.round(value));
+        }
+        return java.math.BigDecimal.valueOf(value).setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
+    }
+
+    /** Numbers of parallel requests are whole: label only the whole ticks of the x axis. */
+    static void wholeNumbersOnXAxis(XYChart chart) {
+        chart.getStyler().setXAxisTickLabelsFormattingFunction(
+                x -> x == Math.rint(x) ? String.valueOf(Math.round(x)) : "");
     }
 
     /**

@@ -26,22 +26,22 @@ public final class KvCacheProfileChart {
                 + profile.pair().inputLength() + " | output length : " + profile.pair().outputLength(),
                 "Time (s)", "KV cache usage (0-1)");
         double[] seconds = profile.points().stream().mapToDouble(KvProfileReport.Point::seconds).toArray();
-        line(chart, "KV cache usage", seconds,
-                profile.points().stream().mapToDouble(KvProfileReport.Point::usage).toArray(), USAGE_AXIS)
-                .setLineColor(ChartStyle.GREEN);
+        XYSeries usage = line(chart, "KV cache usage", seconds,
+                profile.points().stream().mapToDouble(KvProfileReport.Point::usage).toArray(), USAGE_AXIS);
+        usage.setLineColor(ChartStyle.GREEN);
         chart.setYAxisGroupTitle(USAGE_AXIS, "KV cache usage (0-1)");
         chart.getStyler().setYAxisMin(USAGE_AXIS, 0.0);
         chart.getStyler().setYAxisMax(USAGE_AXIS, 1.0);
-        chart.getStyler().putYAxisGroupDecimalPatternMap(USAGE_AXIS, "0.00");
         double[] running = profile.points().stream().mapToDouble(KvProfileReport.Point::running).toArray();
         double[] waiting = profile.points().stream().mapToDouble(KvProfileReport.Point::waiting).toArray();
-        line(chart, "Running requests", seconds, running, REQUESTS_AXIS).setLineColor(ChartStyle.BLUE);
-        line(chart, "Waiting requests", seconds, waiting, REQUESTS_AXIS).setLineColor(ChartStyle.RED);
+        XYSeries runningSeries = line(chart, "Running requests", seconds, running, REQUESTS_AXIS);
+        runningSeries.setLineColor(ChartStyle.BLUE);
+        XYSeries waitingSeries = line(chart, "Waiting requests", seconds, waiting, REQUESTS_AXIS);
+        waitingSeries.setLineColor(ChartStyle.RED);
         chart.setYAxisGroupTitle(REQUESTS_AXIS, "Requests (count)");
         chart.getStyler().setYAxisGroupPosition(REQUESTS_AXIS, Styler.YAxisPosition.Right);
         chart.getStyler().setYAxisMin(REQUESTS_AXIS, 0.0);
         chart.getStyler().setYAxisMax(REQUESTS_AXIS, Math.max(max(running), max(waiting)) + 1);
-        chart.getStyler().putYAxisGroupDecimalPatternMap(REQUESTS_AXIS, "0");
         return ChartStyle.png(chart);
     }
 

@@ -31,6 +31,7 @@ public final class SpeedGenerationChart {
         XYChart chart = ChartStyle.newChart("Model : " + model.modelName() + " | Speed generation | input length : "
                 + pair.pair().inputLength() + " | output length : " + pair.pair().outputLength(),
                 "Number of parallel requests", "Speed generation per request (tokens/s)");
+        ChartStyle.wholeNumbersOnXAxis(chart);
         chart.setYAxisGroupTitle(SPEED_AXIS, "Speed generation per request (tokens/s)");
         chart.getStyler().setYAxisMin(SPEED_AXIS, 0.0);
         quartileSeries(chart, "Speed generation (median, p25-p75 bars)", pair.levels(), LevelReport::speed,
@@ -53,7 +54,6 @@ public final class SpeedGenerationChart {
             chart.getStyler().setYAxisGroupPosition(KV_AXIS, Styler.YAxisPosition.Right);
             chart.getStyler().setYAxisMin(KV_AXIS, 0.0);
             chart.getStyler().setYAxisMax(KV_AXIS, 1.0);
-            chart.getStyler().putYAxisGroupDecimalPatternMap(KV_AXIS, "0.00");
         }
         return ChartStyle.png(chart);
     }

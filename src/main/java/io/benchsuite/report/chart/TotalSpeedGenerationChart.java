@@ -4,6 +4,7 @@ import io.benchsuite.report.PairReport;
 import io.benchsuite.report.ReportModel;
 import io.benchsuite.stats.TotalSpeedGeneration;
 import io.benchsuite.stats.TotalSpeedPoint;
+import java.awt.Color;
 import java.util.List;
 import java.util.Optional;
 import org.knowm.xchart.XYChart;
@@ -28,6 +29,8 @@ public final class TotalSpeedGenerationChart {
         XYChart chart = ChartStyle.newChart("Model : " + model.modelName() + " | Total speed generation",
                 "Number of parallel requests", "Total speed generation (tokens/s)");
         chart.getStyler().setYAxisMin(0.0);
+        ChartStyle.wholeNumbersOnXAxis(chart);
+        int colour = 0;
         for (PairReport pair : pairs) {
             TotalSpeedGeneration total = pair.totalSpeed().orElseThrow();
             XYSeries series = chart.addSeries("input length : " + pair.pair().inputLength() + ", output length : "
@@ -36,6 +39,9 @@ public final class TotalSpeedGenerationChart {
                     total.points().stream().mapToDouble(TotalSpeedPoint::speed).toArray());
             series.setMarker(SeriesMarkers.CIRCLE);
             series.setLineStyle(ChartStyle.SOLID);
+            Color color = ChartStyle.PALETTE[colour++ % ChartStyle.PALETTE.length];
+            series.setLineColor(color);
+            series.setMarkerColor(color);
         }
         return Optional.of(ChartStyle.png(chart));
     }
