@@ -173,6 +173,18 @@ class ReportModelBuilderTest {
     }
 
     @Test
+    void withoutServerMetricsThereIsNoKvThresholdNorKvColumn() throws IOException {
+        RawFixtures fixtures = new RawFixtures(out);
+        fixtures.speedLevel(SHORT, 2, 30, -1);
+        fixtures.speedLevel(SHORT, 1, 40, -1);
+        ReportModel model = model();
+        assertFalse(model.hasKvMetrics());
+        assertTrue(model.pair(SHORT).orElseThrow().kvCacheThreshold().isEmpty());
+        assertEquals(ThresholdsCsv.HEADER_WITHOUT_KV + "\n2,1024,16\n", ThresholdsCsv.render(model));
+        assertTrue(model.keyNumbers().kvCapacityTokens().isEmpty());
+    }
+
+    @Test
     void anEmptyFolderGivesAnEmptyModelWithNotes() throws IOException {
         new RawFixtures(out);
         ReportModel model = model();
