@@ -83,7 +83,10 @@ final class GraphData {
         return map;
     }
 
-    /** New: the samples behind a KV-cache profile graph, as parallel arrays. */
+    /**
+     * New: the points behind a KV-cache profile graph, as parallel arrays; when the profile was reduced to
+     * time buckets, {@code bucket_maxima} is true and each point holds the maxima of its bucket.
+     */
     static Map<String, Object> kvProfile(KvProfileReport profile) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("input_length", profile.pair().inputLength());
@@ -92,6 +95,8 @@ final class GraphData {
         map.put("gpu_cache_usage_perc", profile.points().stream().map(KvProfileReport.Point::usage).toList());
         map.put("num_requests_running", profile.points().stream().map(KvProfileReport.Point::running).toList());
         map.put("num_requests_waiting", profile.points().stream().map(KvProfileReport.Point::waiting).toList());
+        map.put("sample_count", profile.sampleCount());
+        map.put("bucket_maxima", profile.isReduced());
         map.put("dropped_samples", profile.droppedPoints());
         return map;
     }

@@ -151,9 +151,43 @@ public final class ReportModelBuilder {
                     .map(s -> new KvProfileReport.Point(s.timestamp() - start, s.gpuCacheUsagePerc(),
                             s.numRequestsRunning(), s.numRequestsWaiting()))
                     .toList();
-            profiles.add(new KvProfileReport(run.name().pair(), points, run.kvProfile().size() - usable.size()));
+            profiles.add(new KvProfileReport(run.name().pair(), bucketMaxima(points, KvProfileReport.MAX_POINTS),
+                    points.size(), run.kvProfile().size() - usable.size()));
         }
         return profiles;
+    }
+
+    /**
+     * At most {@code maxPoints} points: the time range cut into equal buckets, each holding the maximum of
+     * each gauge over its samples, at the bucket's start. Empty buckets are skipped. Fewer points than the
+     * limit are returned as they are.
+     */
+    static List<KvProfileReport.Point> bucketMaxima(List<KvProfileReport.Point> points, int maxPoints) {
+        if (points.size() <= maxPoints) {
+            return points;
+        }
+        double span = points.get(points.size() - 1).seconds();
+        double width = span / maxPoints;
+        List<KvProfileReport.Point> reduced = new ArrayList<>();
+        int index = 0;
+        for (int bucket = 0; bucket < maxPoints && index < points.size(); bucket++) {
+            double end = bucket == maxPoints - 1 ? Double.POSITIVE_INFINITY : (bucket + 1) * width;
+            double usage = Double.NEGATIVE_INFINITY;
+            double running = Double.NEGATIVE_INFINITY;
+            double waiting = Double.NEGATIVE_INFINITY;
+            boolean any = false;
+            for (; index < points.size() && points.get(index).seconds() < end; index++) {
+                KvProfileReport.Point point = points.get(index);
+                usage = Math.max(usage, point.usage());
+                running = Math.max(running, point.running());
+                waiting = Math.max(waiting, point.waiting());
+                any = true;
+            }
+            if (any) {
+                reduced.add(new KvProfileReport.Point(bucket * width, usage, running, waiting));
+            }
+        }
+        return reduced;
     }
 
     /**

@@ -121,6 +121,24 @@ class ReportModelBuilderTest {
     }
 
     @Test
+    void longKvProfilesAreReducedToBucketMaximaThatKeepThePeaks() {
+        List<KvProfileReport.Point> points = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            // One spike per pair of samples: averaging would halve it, a maximum keeps it.
+            points.add(new KvProfileReport.Point(i, i % 2 == 0 ? 0.2 : 0.9, i, 10 - i));
+        }
+        List<KvProfileReport.Point> reduced = ReportModelBuilder.bucketMaxima(points, 5);
+        // Span 9 s in 5 buckets of 1.8 s: [0,1.8) [1.8,3.6) [3.6,5.4) [5.4,7.2) [7.2,inf).
+        assertEquals(List.of(
+                new KvProfileReport.Point(0, 0.9, 1, 10),
+                new KvProfileReport.Point(1.8, 0.9, 3, 8),
+                new KvProfileReport.Point(3.6, 0.9, 5, 6),
+                new KvProfileReport.Point(5.4, 0.9, 7, 4),
+                new KvProfileReport.Point(7.2, 0.9, 9, 2)), reduced);
+        assertEquals(points, ReportModelBuilder.bucketMaxima(points, 10), "short profiles are kept as they are");
+    }
+
+    @Test
     void missingDataBecomesNotesNotExceptions() throws IOException {
         RawFixtures fixtures = new RawFixtures(out).completeSet();
         for (int i = 0; i < 4; i++) {

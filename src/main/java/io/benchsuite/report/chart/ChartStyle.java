@@ -72,6 +72,18 @@ public final class ChartStyle {
                 .toPlainString();
     }
 
+    /**
+     * An x tick label with three significant digits: XChart places time ticks at uneven steps on long
+     * profiles ("53.2494"), which only need to be read to the second.
+     */
+    static String roundedTickLabel(double value) {
+        if (value == 0) {
+            return "0";
+        }
+        return java.math.BigDecimal.valueOf(value).round(new java.math.MathContext(3)).stripTrailingZeros()
+                .toPlainString();
+    }
+
     /** Numbers of parallel requests are whole: label only the whole ticks of the x axis. */
     static void wholeNumbersOnXAxis(XYChart chart) {
         chart.getStyler().setXAxisTickLabelsFormattingFunction(

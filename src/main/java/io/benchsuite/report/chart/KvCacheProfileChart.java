@@ -25,6 +25,7 @@ public final class KvCacheProfileChart {
         XYChart chart = ChartStyle.newChart("Model : " + model.modelName() + " | KV cache profile | input length : "
                 + profile.pair().inputLength() + " | output length : " + profile.pair().outputLength(),
                 "Time (s)", "KV cache usage (0-1)");
+        chart.getStyler().setXAxisTickLabelsFormattingFunction(ChartStyle::roundedTickLabel);
         double[] seconds = profile.points().stream().mapToDouble(KvProfileReport.Point::seconds).toArray();
         XYSeries usage = line(chart, "KV cache usage", seconds,
                 profile.points().stream().mapToDouble(KvProfileReport.Point::usage).toArray(), USAGE_AXIS);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -30,10 +31,13 @@ public final class TotalSpeedGenerationChart {
                 "Number of parallel requests", "Total speed generation (tokens/s)");
         chart.getStyler().setYAxisMin(0.0);
         ChartStyle.wholeNumbersOnXAxis(chart);
+        // Up to nine pairs: a column on the right fits them where a row under the plot would not.
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         int colour = 0;
         for (PairReport pair : pairs) {
             TotalSpeedGeneration total = pair.totalSpeed().orElseThrow();
-            XYSeries series = chart.addSeries("input length : " + pair.pair().inputLength() + ", output length : "
+            XYSeries series = chart.addSeries("input " + pair.pair().inputLength() + ", output "
                     + pair.pair().outputLength(),
                     total.points().stream().mapToDouble(TotalSpeedPoint::parallelRequests).toArray(),
                     total.points().stream().mapToDouble(TotalSpeedPoint::speed).toArray());
