@@ -3,7 +3,6 @@ package io.benchsuite.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.benchsuite.results.JsonFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
