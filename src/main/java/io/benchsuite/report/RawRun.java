@@ -1,0 +1,58 @@
+package io.benchsuite.report;
+
+import io.benchsuite.results.KvProfileSample;
+import io.benchsuite.stats.IngestionPoint;
+import io.benchsuite.stats.LevelTotals;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the report needs from one raw result file, read from its JSON.
+ *
+ * @param fileName           the file's name, for notes
+ * @param name               what the name says: kind, pair, level
+ * @param parameters         the {@code parameters} object, JSON values as Jackson reads them
+ * @param totalQueries       {@code total_number_of_queries}
+ * @param timeoutQueries     {@code nb_timeout_queries}
+ * @param erroredQueries     {@code nb_errored_queries}, timeouts included as in the original
+ * @param errorsByKind       errors per kind, non-zero counts only; from {@code errors_by_kind}, or from the
+ *                           errored queries' {@code error_kind} for files that lack it
+ * @param totalTime          {@code total_time}, seconds
+ * @param actualTotalTime    {@code actual_total_time}, seconds
+ * @param ingestedTokens     {@code total_number_of_ingested_tokens}
+ * @param generatedTokens    {@code total_number_of_generated_tokens}
+ * @param maxKvCache         {@code max_kv_cache}, 0-1, negative without server metrics
+ * @param speedFromBeginning the quartiles of {@code speed_from_beginning}, tokens/s; empty without valid requests
+ * @param timeToFirstToken   the quartiles of {@code time_to_first_token}, seconds as in the file
+ * @param ingestionPoints    (prompt length, TTFT) of each {@code individual_query}; empty when not recorded
+ * @param kvProfile          the {@code kv_cache_profile} samples; empty when not recorded
+ * @param complete           false when the benchmark was interrupted ({@code "complete": false})
+ */
+public record RawRun(String fileName, RawFileName name, Map<String, Object> parameters, int totalQueries,
+        int timeoutQueries, int erroredQueries, Map<String, Integer> errorsByKind, double totalTime,
+        double actualTotalTime, long ingestedTokens, long generatedTokens, double maxKvCache,
+        Optional<Quartiles> speedFromBeginning, Optional<Quartiles> timeToFirstToken,
+        List<IngestionPoint> ingestionPoints, List<KvProfileSample> kvProfile, boolean complete) {
+
+    public RawRun {
+        parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+        errorsByKind = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(errorsByKind));
+        ingestionPoints = List.copyOf(ingestionPoints);
+        kvProfile = List.copyOf(kvProfile);
+    }
+
+    /** The original's validity count: successes plus timeouts ({@code errored} already counts the timeouts). */
+    public int validQueries() {
+        return totalQueries - erroredQueries + timeoutQueries;
+    }
+
+    /** Errors that are not timeouts: what went wrong rather than what was slow. */
+    public int hardErrors() {
+        return erroredQueries - timeoutQueries;
+    }
+
+    public LevelTotals levelTotals() {
+        return new LevelTotals(name.parallelRequests(), actualTotalTime, totalTime, generatedTokens);
+    }
+}

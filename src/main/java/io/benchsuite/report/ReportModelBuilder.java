@@ -1,0 +1,358 @@
+package io.benchsuite.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.benchsuite.results.JsonFiles;
+import io.benchsuite.results.KvProfileSample;
+import io.benchsuite.stats.IngestionPoint;
+import io.benchsuite.stats.KvCapacity;
+import io.benchsuite.stats.KvProfileRun;
+import io.benchsuite.stats.KvSample;
+import io.benchsuite.stats.LevelThreshold;
+import io.benchsuite.stats.PromptIngestionFit;
+import io.benchsuite.stats.Rounding;
+import io.benchsuite.stats.SweepLevel;
+import io.benchsuite.stats.Thresholds;
+import io.benchsuite.stats.TotalSpeedGeneration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the {@link ReportModel} from the raw results with the statistics of {@code io.benchsuite.stats}.
+ * Pure: no files, no clock. Never fails on missing data: whatever is absent becomes a note, and the
+ * figures that depend on it are left empty.
+ */
+public final class ReportModelBuilder {
+
+    private static final double MILLIS_PER_SECOND = 1000.0;
+
+    private ReportModelBuilder() {
+    }
+
+    public static ReportModel build(RawResults raw, ReportSettings settings) {
+        List<String> notes = new ArrayList<>(raw.warnings());
+        List<RawRun> kept = raw.kept();
+        for (RawRun run : raw.tooFewValid()) {
+            notes.add(run.fileName() + ": only " + run.validQueries() + " valid queries (fewer than "
+                    + settings.minNumberOfValidQueries() + "), left out of the report.");
+        }
+        if (kept.isEmpty()) {
+            notes.add("No usable raw result: every graph and figure of this report is empty.");
+        }
+        IngestionReport ingestion = ingestion(byKind(kept, RawFileName.Kind.PROMPT_INGESTION), notes);
+        List<PairReport> pairs = pairs(raw, settings, notes);
+        List<KvProfileReport> kvProfiles = kvProfiles(byKind(kept, RawFileName.Kind.KV_CACHE_PROFILE), notes);
+        noteMissingPairs(raw, pairs, kvProfiles, notes);
+        noteShortSweeps(pairs, notes);
+        Map<String, Object> parameters = commonParameters(kept);
+        String gpuName = settings.gpuName()
+                .or(() -> text(parameters.get("gpu_name")))
+                .orElse("unknown GPU");
+        parameters.put("gpu_name", settings.gpuName().orElse(text(parameters.get("gpu_name")).orElse(null)));
+        String modelName = settings.modelName()
+                .or(() -> firstParameter(kept, "model_name"))
+                .or(() -> firstParameter(kept, "model"))
+                .orElse("unknown model");
+        KeyNumbers keyNumbers = keyNumbers(ingestion, pairs, kept, notes);
+        return new ReportModel(modelName, gpuName, parameters, settings.speedThreshold(),
+                settings.kvCacheThreshold(), ingestion, pairs, kvProfiles, keyNumbers, issues(raw), notes);
+    }
+
+    private static IngestionReport ingestion(List<RawRun> runs, List<String> notes) {
+        List<IngestionPoint> points = runs.stream().flatMap(run -> run.ingestionPoints().stream()).toList();
+        if (runs.isEmpty()) {
+            notes.add("No prompt-ingestion result: no ingestion speed and no ingestion graph.");
+            return new IngestionReport(points, Optional.empty());
+        }
+        Optional<PromptIngestionFit> fit = PromptIngestionFit.of(points);
+        if (fit.isEmpty()) {
+            notes.add("The prompt-ingestion points (" + points.size() + ") allow no line fit: fewer than two "
+                    + "distinct prompt lengths (a server that reports no usage gives length 0) or a slope that "
+                    + "is not positive.");
+        } else if (fit.get().droppedPoints() > 0) {
+            notes.add("Prompt ingestion: " + fit.get().droppedPoints() + " of " + points.size()
+                    + " points were more than 5 % away from the first fit and left out of the second.");
+        }
+        return new IngestionReport(points, fit);
+    }
+
+    private static List<PairReport> pairs(RawResults raw, ReportSettings settings, List<String> notes) {
+        Map<Pair, List<RawRun>> keptByPair = byPair(byKind(raw.kept(), RawFileName.Kind.GENERATION_SPEED));
+        Map<Pair, List<RawRun>> filteredByPair = byPair(byKind(raw.tooFewValid(), RawFileName.Kind.GENERATION_SPEED));
+        Set<Pair> allPairs = new TreeSet<>(keptByPair.keySet());
+        allPairs.addAll(filteredByPair.keySet());
+        List<PairReport> pairs = new ArrayList<>();
+        for (Pair pair : allPairs) {
+            List<RawRun> runs = keptByPair.getOrDefault(pair, List.of()).stream()
+                    .sorted(Comparator.comparingInt(run -> run.name().parallelRequests())).toList();
+            List<Integer> filteredOut = levels(filteredByPair.getOrDefault(pair, List.of()));
+            if (runs.isEmpty()) {
+                notes.add("Pair " + pair + ": no generation-speed level had enough valid queries (levels run: "
+                        + filteredOut + "); no speed graph and no threshold for it.");
+                continue;
+            }
+            if (hasDuplicateLevels(runs)) {
+                notes.add("Pair " + pair + ": a level appears in two files; only the first of each is used.");
+                runs = firstOfEachLevel(runs);
+            }
+            List<LevelReport> levels = runs.stream().map(ReportModelBuilder::level).toList();
+            List<SweepLevel> sweep = runs.stream()
+                    .map(run -> new SweepLevel(run.name().parallelRequests(),
+                            run.speedFromBeginning().map(q -> OptionalDouble.of(q.median()))
+                                    .orElse(OptionalDouble.empty()),
+                            run.maxKvCache()))
+                    .toList();
+            LevelThreshold speedThreshold = Thresholds.speed(sweep, settings.speedThreshold());
+            Optional<LevelThreshold> kvThreshold = Thresholds.kvCache(sweep, settings.kvCacheThreshold());
+            Optional<TotalSpeedGeneration> totalSpeed = TotalSpeedGeneration.of(
+                    runs.stream().map(RawRun::levelTotals).toList());
+            totalSpeed.flatMap(TotalSpeedGeneration::note).ifPresent(note -> notes.add("Pair " + pair + ": " + note));
+            TreeSet<Integer> levelsRun = new TreeSet<>(levels(runs));
+            levelsRun.addAll(filteredOut);
+            pairs.add(new PairReport(pair, levels, speedThreshold, kvThreshold, totalSpeed, List.copyOf(levelsRun),
+                    filteredOut));
+        }
+        if (allPairs.isEmpty()) {
+            notes.add("No generation-speed result: no speed graphs, no thresholds and no total speed.");
+        }
+        return pairs;
+    }
+
+    private static LevelReport level(RawRun run) {
+        return new LevelReport(run.name().parallelRequests(), run.speedFromBeginning(),
+                run.timeToFirstToken().map(q -> q.scaled(MILLIS_PER_SECOND)), run.maxKvCache(), run.totalQueries(),
+                run.erroredQueries(), run.timeoutQueries(), run.errorsByKind(), run.complete());
+    }
+
+    private static List<KvProfileReport> kvProfiles(List<RawRun> runs, List<String> notes) {
+        List<KvProfileReport> profiles = new ArrayList<>();
+        for (RawRun run : runs.stream().sorted(Comparator.comparing(r -> r.name().pair())).toList()) {
+            List<KvProfileSample> usable = run.kvProfile().stream()
+                    .filter(s -> s.gpuCacheUsagePerc() != null && s.numRequestsRunning() != null
+                            && s.numRequestsWaiting() != null)
+                    .sorted(Comparator.comparingDouble(KvProfileSample::timestamp))
+                    .toList();
+            if (usable.isEmpty()) {
+                notes.add(run.fileName() + ": no KV-cache sample with all three gauges; no KV-cache graph for it.");
+                continue;
+            }
+            double start = usable.get(0).timestamp();
+            List<KvProfileReport.Point> points = usable.stream()
+                    .map(s -> new KvProfileReport.Point(s.timestamp() - start, s.gpuCacheUsagePerc(),
+                            s.numRequestsRunning(), s.numRequestsWaiting()))
+                    .toList();
+            profiles.add(new KvProfileReport(run.name().pair(), bucketMaxima(points, KvProfileReport.MAX_POINTS),
+                    points.size(), run.kvProfile().size() - usable.size()));
+        }
+        return profiles;
+    }
+
+    /**
+     * At most {@code maxPoints} points: the time range cut into equal buckets, each holding the maximum of
+     * each gauge over its samples, at the bucket's start. Empty buckets are skipped. Fewer points than the
+     * limit are returned as they are.
+     */
+    static List<KvProfileReport.Point> bucketMaxima(List<KvProfileReport.Point> points, int maxPoints) {
+        if (points.size() <= maxPoints) {
+            return points;
+        }
+        double span = points.get(points.size() - 1).seconds();
+        double width = span / maxPoints;
+        List<KvProfileReport.Point> reduced = new ArrayList<>();
+        int index = 0;
+        for (int bucket = 0; bucket < maxPoints && index < points.size(); bucket++) {
+            double end = bucket == maxPoints - 1 ? Double.POSITIVE_INFINITY : (bucket + 1) * width;
+            double usage = Double.NEGATIVE_INFINITY;
+            double running = Double.NEGATIVE_INFINITY;
+            double waiting = Double.NEGATIVE_INFINITY;
+            boolean any = false;
+            for (; index < points.size() && points.get(index).seconds() < end; index++) {
+                KvProfileReport.Point point = points.get(index);
+                usage = Math.max(usage, point.usage());
+                running = Math.max(running, point.running());
+                waiting = Math.max(waiting, point.waiting());
+                any = true;
+            }
+            if (any) {
+                reduced.add(new KvProfileReport.Point(bucket * width, usage, running, waiting));
+            }
+        }
+        return reduced;
+    }
+
+    /**
+     * The suite runs every input length with every output length, so the pairs it should have produced are
+     * the cross product of the lengths seen anywhere; the ones without results are named.
+     */
+    private static void noteMissingPairs(RawResults raw, List<PairReport> pairs, List<KvProfileReport> kvProfiles,
+            List<String> notes) {
+        List<RawRun> all = new ArrayList<>(raw.kept());
+        all.addAll(raw.tooFewValid());
+        Set<Integer> inputs = new TreeSet<>();
+        Set<Integer> outputs = new TreeSet<>();
+        Set<Pair> withSpeedFiles = new TreeSet<>();
+        for (RawRun run : all) {
+            if (run.name().kind() != RawFileName.Kind.PROMPT_INGESTION) {
+                inputs.add(run.name().inputLength());
+                outputs.add(run.name().outputLength());
+            }
+            if (run.name().kind() == RawFileName.Kind.GENERATION_SPEED) {
+                withSpeedFiles.add(run.name().pair());
+            }
+        }
+        Set<Pair> withProfile = kvProfiles.stream().map(KvProfileReport::pair).collect(Collectors.toSet());
+        for (int input : inputs) {
+            for (int output : outputs) {
+                Pair pair = new Pair(input, output);
+                if (!withSpeedFiles.contains(pair)) {
+                    notes.add("Pair " + pair + ": no generation-speed result at all (the suite did not reach it, "
+                            + "or its files are missing).");
+                }
+                if (!kvProfiles.isEmpty() && !withProfile.contains(pair)) {
+                    notes.add("Pair " + pair + ": no usable KV-cache profile, unlike other pairs.");
+                }
+            }
+        }
+    }
+
+    /** A sweep whose highest level is below the others' stopped early: time budget or saturation. */
+    private static void noteShortSweeps(List<PairReport> pairs, List<String> notes) {
+        int highest = pairs.stream().flatMap(p -> p.levelsRun().stream()).mapToInt(Integer::intValue).max().orElse(0);
+        for (PairReport pair : pairs) {
+            int last = pair.levelsRun().get(pair.levelsRun().size() - 1);
+            if (last < highest) {
+                notes.add("Pair " + pair.pair() + ": the sweep stopped at " + last + " parallel requests (others "
+                        + "reached " + highest + "), by its time budget or because the server was saturated. "
+                        + "Levels run: " + pair.levelsRun() + ".");
+            }
+            if (!pair.levelsFilteredOut().isEmpty()) {
+                notes.add("Pair " + pair.pair() + ": levels " + pair.levelsFilteredOut()
+                        + " ran but had too few valid queries and are not shown.");
+            }
+        }
+    }
+
+    private static KeyNumbers keyNumbers(IngestionReport ingestion, List<PairReport> pairs, List<RawRun> kept,
+            List<String> notes) {
+        OptionalLong ingestionSpeed = ingestion.fit()
+                .map(fit -> OptionalLong.of(Rounding.roundDown(fit.tokensPerSecond(), Rounding.INGESTION_SPEED_STEP)))
+                .orElse(OptionalLong.empty());
+        Optional<Quartiles> reference = pairs.stream()
+                .filter(p -> p.pair().equals(KeyNumbers.REFERENCE_PAIR))
+                .findFirst()
+                .flatMap(p -> p.level(KeyNumbers.REFERENCE_LEVEL))
+                .flatMap(LevelReport::speed);
+        if (reference.isEmpty()) {
+            notes.add("No usable level with " + KeyNumbers.REFERENCE_LEVEL + " parallel requests for the pair "
+                    + KeyNumbers.REFERENCE_PAIR + ": the model card's speed figure is NA.");
+        }
+        OptionalDouble referenceSpeed = reference.map(q -> OptionalDouble.of(q.median())).orElse(OptionalDouble.empty());
+        OptionalLong exact = exactKvCapacity(kept);
+        OptionalLong capacity = exact.isPresent() ? exact : KvCapacity.estimateTokens(
+                byKind(kept, RawFileName.Kind.KV_CACHE_PROFILE).stream().map(ReportModelBuilder::kvProfileRun).toList());
+        OptionalLong rounded = capacity.isPresent()
+                ? OptionalLong.of(Rounding.roundDown(capacity.getAsLong(), Rounding.KV_CAPACITY_STEP))
+                : OptionalLong.empty();
+        return new KeyNumbers(ingestionSpeed, referenceSpeed, rounded, exact.isPresent());
+    }
+
+    /** vLLM's {@code cache_config_info} gives the exact capacity when a run recorded it in its parameters. */
+    private static OptionalLong exactKvCapacity(List<RawRun> kept) {
+        for (RawRun run : kept) {
+            Object blocks = run.parameters().get("num_gpu_blocks");
+            Object blockSize = run.parameters().get("block_size");
+            if (blocks instanceof Number b && blockSize instanceof Number s) {
+                OptionalLong exact = KvCapacity.exactTokens(b.longValue(), s.longValue());
+                if (exact.isPresent()) {
+                    return exact;
+                }
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    private static KvProfileRun kvProfileRun(RawRun run) {
+        List<KvSample> samples = run.kvProfile().stream()
+                .filter(s -> s.gpuCacheUsagePerc() != null && s.numRequestsRunning() != null)
+                .map(s -> new KvSample(s.gpuCacheUsagePerc(), s.numRequestsRunning()))
+                .toList();
+        return new KvProfileRun(run.ingestedTokens(), run.generatedTokens(), run.totalQueries(), samples);
+    }
+
+    private static List<BenchmarkIssue> issues(RawResults raw) {
+        List<BenchmarkIssue> issues = new ArrayList<>();
+        List<RawRun> all = new ArrayList<>(raw.kept());
+        all.addAll(raw.tooFewValid());
+        all.sort(Comparator.comparing(RawRun::fileName));
+        Set<String> used = raw.kept().stream().map(RawRun::fileName).collect(Collectors.toSet());
+        for (RawRun run : all) {
+            if (run.erroredQueries() > 0 || !run.complete()) {
+                issues.add(new BenchmarkIssue(run.fileName(), run.erroredQueries(), run.timeoutQueries(),
+                        run.errorsByKind(), run.complete(), used.contains(run.fileName())));
+            }
+        }
+        return issues;
+    }
+
+    /**
+     * The parameters with the same value in every kept file, in the first file's key order; the values that
+     * vary (the level, the lengths, the profile) drop out, as in the original.
+     */
+    private static Map<String, Object> commonParameters(List<RawRun> kept) {
+        Map<String, Object> common = new LinkedHashMap<>();
+        if (kept.isEmpty()) {
+            return common;
+        }
+        for (Map.Entry<String, Object> entry : kept.get(0).parameters().entrySet()) {
+            JsonNode value = JsonFiles.MAPPER.valueToTree(entry.getValue());
+            boolean everywhere = kept.stream().allMatch(run -> run.parameters().containsKey(entry.getKey())
+                    && value.equals(JsonFiles.MAPPER.valueToTree(run.parameters().get(entry.getKey()))));
+            if (everywhere) {
+                common.put(entry.getKey(), entry.getValue());
+            }
+        }
+        return common;
+    }
+
+    private static Optional<String> firstParameter(List<RawRun> runs, String key) {
+        return runs.stream().map(run -> run.parameters().get(key)).map(ReportModelBuilder::text)
+                .flatMap(Optional::stream).findFirst();
+    }
+
+    private static Optional<String> text(Object value) {
+        return Optional.ofNullable(value).map(Objects::toString).filter(s -> !s.isBlank());
+    }
+
+    private static List<RawRun> byKind(List<RawRun> runs, RawFileName.Kind kind) {
+        return runs.stream().filter(run -> run.name().kind() == kind).toList();
+    }
+
+    private static Map<Pair, List<RawRun>> byPair(List<RawRun> runs) {
+        return runs.stream().collect(Collectors.groupingBy(run -> run.name().pair(), TreeMap::new,
+                Collectors.toList()));
+    }
+
+    private static List<Integer> levels(List<RawRun> runs) {
+        return runs.stream().map(run -> run.name().parallelRequests()).sorted().distinct().toList();
+    }
+
+    private static boolean hasDuplicateLevels(List<RawRun> runs) {
+        return levels(runs).size() != runs.size();
+    }
+
+    private static List<RawRun> firstOfEachLevel(List<RawRun> runs) {
+        Map<Integer, RawRun> first = new TreeMap<>();
+        runs.forEach(run -> first.putIfAbsent(run.name().parallelRequests(), run));
+        return List.copyOf(first.values());
+    }
+}
