@@ -4,6 +4,9 @@ import io.benchsuite.config.BenchSettings;
 import io.benchsuite.config.SettingsLoader;
 import io.benchsuite.config.SettingsValidator;
 import io.benchsuite.config.UsageException;
+import io.benchsuite.report.ReportBuilder;
+import io.benchsuite.report.ReportSettings;
+import io.benchsuite.report.ReportSummary;
 import io.benchsuite.simulator.RunningSimulator;
 import io.benchsuite.simulator.Simulator;
 import io.benchsuite.simulator.SimulatorConfig;
@@ -13,6 +16,7 @@ import io.benchsuite.suite.SuiteLauncher;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -87,8 +91,10 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
                 settings = SettingsLoader.load(given, preset);
                 SettingsValidator.validate(settings);
             }
-            SuiteLauncher.Result result = SuiteLauncher.run(settings, folder, vertx, System.console() != null,
-                    quick ? QuickMode.IDLE_METRICS_SECONDS : 1.0, StopSignals::onStop, (run, outcome) -> { });
+            BenchSettings effective = settings;
+            SuiteLauncher.Result result = SuiteLauncher.run(effective, folder, vertx, System.console() != null,
+                    quick ? QuickMode.IDLE_METRICS_SECONDS : 1.0, StopSignals::onStop,
+                    (run, outcome) -> drawReport(effective, run, outcome.interrupted()));
             if (result.outcome().interrupted()) {
                 LOG.warnf("Interrupted: results so far are in %s; finish with: bench-suite --resume --run-folder %s",
                         folder, folder);
@@ -99,6 +105,21 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
             return 0;
         } finally {
             simulator.ifPresent(RunningSimulator::close);
+        }
+    }
+
+    /**
+     * The report is drawn from whatever exists, an interrupted run included; only a complete run is marked
+     * finished (and its raw folder replaced by the zip).
+     */
+    private static void drawReport(BenchSettings settings, Path run, boolean interrupted) throws IOException {
+        ReportSummary summary = ReportBuilder.build(run, new ReportSettings(settings.speedThreshold(),
+                settings.kvCacheThreshold(), settings.minNumberOfValidQueries(), settings.gpuName(),
+                settings.modelName()));
+        summary.notes().forEach(note -> LOG.info("report: " + note));
+        LOG.infof("Report: %s", run.resolve("report/index.html"));
+        if (!interrupted) {
+            RunFolders.markComplete(run);
         }
     }
 

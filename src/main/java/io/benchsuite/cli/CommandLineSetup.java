@@ -13,6 +13,8 @@ class CommandLineSetup {
     CommandLine commandLine(PicocliCommandLineFactory factory) {
         CommandLine top = factory.create();
         addSettingsOptions(top);
+        // "--dataset-folder datasets" must work although "datasets" is also a subcommand name.
+        top.setAllowSubcommandsAsOptionParameters(true);
         ErrorReporter errors = new ErrorReporter();
         top.setExecutionExceptionHandler(errors);
         top.setParameterExceptionHandler(errors);

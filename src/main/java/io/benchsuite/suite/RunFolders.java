@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 public final class RunFolders {
 
     public static final String RAW_RESULTS = "raw_results";
-    static final String REPORT_MARKER = "report/README.md";
+    /** Written last, once every planned benchmark ran and the report was drawn. */
+    static final String COMPLETE_MARKER = ".suite-complete";
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss");
 
     private RunFolders() {
@@ -44,8 +45,12 @@ public final class RunFolders {
                 throw new UsageException("--run-folder '" + folder + "' is a file; name a folder");
             }
             if (isFinished(folder) && !resume) {
-                throw new UsageException("'" + folder + "' holds a finished report; name another --run-folder, or add "
-                        + "--resume to keep its results and redraw the report");
+                throw new UsageException("'" + folder + "' holds a finished suite; name another --run-folder, or "
+                        + "redraw its report with: bench-suite report --output-folder " + folder);
+            }
+            if (Files.isDirectory(folder.resolve(RAW_RESULTS)) && !resume) {
+                throw new UsageException("'" + folder + "' holds an unfinished run; add --resume to finish it, or "
+                        + "name another --run-folder");
             }
         } else if (resume) {
             folder = newestUnfinished(outputFolder).orElseThrow(() -> new UsageException("Nothing to resume under '"
@@ -73,7 +78,24 @@ public final class RunFolders {
     }
 
     public static boolean isFinished(Path runFolder) {
-        return Files.isRegularFile(runFolder.resolve(REPORT_MARKER));
+        return Files.isRegularFile(runFolder.resolve(COMPLETE_MARKER));
+    }
+
+    /**
+     * Marks a suite finished: its raw results are in raw_results.zip, so the folder is removed as the
+     * original tool did, and the marker keeps a later run from writing into it.
+     */
+    public static void markComplete(Path runFolder) throws IOException {
+        Path zip = runFolder.resolve(RAW_RESULTS + ".zip");
+        if (!Files.isRegularFile(zip)) {
+            throw new IOException("cannot mark " + runFolder + " complete: " + zip + " is missing");
+        }
+        try (Stream<Path> files = Files.walk(runFolder.resolve(RAW_RESULTS))) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        Files.writeString(runFolder.resolve(COMPLETE_MARKER), "complete\n");
     }
 
     private static Optional<Path> newestUnfinished(Path outputFolder) {

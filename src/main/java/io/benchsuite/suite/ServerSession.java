@@ -8,7 +8,11 @@ import io.benchsuite.client.StreamingClient;
 import io.benchsuite.config.Backend;
 import io.benchsuite.config.BenchSettings;
 import io.benchsuite.config.SettingsValidator;
+import io.benchsuite.prometheus.CacheConfig;
+import io.benchsuite.prometheus.FetchResult;
+import io.benchsuite.prometheus.HttpMetricsFetcher;
 import io.benchsuite.prometheus.MetricsPoller;
+import io.benchsuite.prometheus.PrometheusTextParser;
 import io.benchsuite.prometheus.PollerSettings;
 import io.benchsuite.record.TimeAnchor;
 import io.benchsuite.schedule.Progress;
@@ -62,12 +66,16 @@ public final class ServerSession implements AutoCloseable {
         StreamingClient client = new StreamingClient(vertx, new ClientOptions(baseUrl, settings.completionsEndpoint(),
                 settings.apiKey(), maxConcurrency, Duration.ofMillis((long) (settings.requestTimeout() * 1000)),
                 ClientOptions.DEFAULT_CONNECT_TIMEOUT, false));
-        Optional<MetricsPoller> poller = backend.hasServerMetrics()
-                ? Optional.of(MetricsPoller.start(PollerSettings.of(baseUrl.toString(), settings.metricsEndpoint(),
-                        settings.stepLiveMetrics(), settings.apiKey(), Optional.of(info.model())), LOG::warn))
-                : Optional.empty();
+        Map<String, Object> parameters = commonParameters(settings, backend, info);
+        Optional<MetricsPoller> poller = Optional.empty();
+        if (backend.hasServerMetrics()) {
+            PollerSettings pollerSettings = PollerSettings.of(baseUrl.toString(), settings.metricsEndpoint(),
+                    settings.stepLiveMetrics(), settings.apiKey(), Optional.of(info.model()));
+            engineSettings(pollerSettings).forEach(parameters::putIfAbsent);
+            poller = Optional.of(MetricsPoller.start(pollerSettings, LOG::warn));
+        }
         RunContext context = new RunContext(client, backend, info.model(), poller, TimeAnchor.capture(),
-                commonParameters(settings, backend, info), idleMetricsSeconds, settings.seed(), progress);
+                parameters, idleMetricsSeconds, settings.seed(), progress);
         return new ServerSession(info, client, poller, context);
     }
 
@@ -94,6 +102,29 @@ public final class ServerSession implements AutoCloseable {
         }
         parameters.putAll(launch);
         return parameters;
+    }
+
+    /**
+     * The engine settings vLLM publishes as labels of {@code vllm:cache_config_info} (block size, number of
+     * GPU blocks, memory utilisation, prefix caching...), read once: the only source of them for plain vLLM,
+     * and the exact KV capacity in tokens (blocks x block size) for every vLLM.
+     */
+    private static Map<String, Object> engineSettings(PollerSettings pollerSettings) {
+        Map<String, Object> engine = new LinkedHashMap<>();
+        try {
+            if (new HttpMetricsFetcher(pollerSettings).fetch() instanceof FetchResult.Fetched page) {
+                CacheConfig.from(PrometheusTextParser.parse(page.body(), page.format())).ifPresent(config -> {
+                    engine.putAll(config.settings());
+                    config.kvCapacityTokens().ifPresent(tokens -> engine.put("kv_cache_capacity_tokens", tokens));
+                });
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (engine.isEmpty()) {
+            LOG.info("The metrics endpoint gives no vllm:cache_config_info; the report will lack the KV capacity");
+        }
+        return engine;
     }
 
     public ServerInfo info() {

@@ -70,4 +70,11 @@ class CommandLineTest {
         assertEquals(2, result.exitCode(), "the alias reaches validation, which rejects 0");
         assertTrue(result.getErrorOutput().contains("target-queries-nb-speed-generation"), result.getErrorOutput());
     }
+
+    @Test
+    void anOptionValueThatIsAlsoASubcommandNameIsAValue(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("--dataset-folder", "datasets", "--port", "0");
+        assertEquals(2, result.exitCode());
+        assertTrue(result.getErrorOutput().contains("Invalid port"), "reached validation: " + result.getErrorOutput());
+    }
 }

@@ -1,0 +1,106 @@
+package io.benchsuite.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.benchsuite.simulator.SimulatorConfig;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's first command, {@code bench-suite --simulate --quick}, through the real command line: every
+ * report file exists and is well formed, the thresholds agree with the simulator's known capacity, and the
+ * KV-cache profile shows requests waiting once the simulated cache is full.
+ */
+@QuarkusMainTest
+class SuiteEndToEndTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void quickSimulatedSuiteWritesACompleteReport(QuarkusMainLauncher launcher) throws IOException {
+        Path run = dir.resolve("run");
+        LaunchResult result = launcher.launch("--simulate", "--quick", "--run-folder", run.toString(),
+                "--dataset-folder", "datasets", "--gpu-name", "simulated");
+        assertEquals(0, result.exitCode(), result.getErrorOutput());
+        Path report = run.resolve("report");
+        ObjectMapper json = new ObjectMapper();
+
+        try (Stream<Path> files = Files.walk(report)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".png")) {
+                    BufferedImage image = ImageIO.read(file.toFile());
+                    assertNotNull(image, "PNG decodes: " + file);
+                    assertTrue(image.getWidth() >= 600 && image.getHeight() >= 400, file + " is readable");
+                } else if (name.endsWith(".json")) {
+                    json.readTree(file.toFile());
+                }
+            }
+        }
+        for (String required : List.of("README.md", "index.html", "parameters.json", "thresholds.csv",
+                "prompt_ingestion_graph.png", "total_speed_generation_graph.png",
+                "data/prompt_ingestion_graph_data.json", "data/total_speed_generation_graph_data.json",
+                "kv_cache_profile/graph_kv_cache_profile_input_1024_output_128.png",
+                "speed_generation/speed_generation_graph_input_1024_output_128.png",
+                "speed_generation/data/speed_generation_graph_data_input_1024_output_128.json")) {
+            assertTrue(Files.isRegularFile(report.resolve(required)), "report/" + required);
+        }
+        assertTrue(Files.isRegularFile(run.resolve("raw_results.zip")));
+        String html = Files.readString(report.resolve("index.html"));
+        assertTrue(html.contains("data:image/png;base64,"), "images embedded in index.html");
+        assertEquals("simulated", json.readTree(report.resolve("parameters.json").toFile()).get("gpu_name").asText());
+
+        // thresholds.csv: one row per pair, sorted, and the KV thresholds the demo preset's cache implies.
+        List<String> csv = Files.readAllLines(report.resolve("thresholds.csv"));
+        assertEquals("speed_threshold,kv_cache_threshold,input_length,output_length", csv.get(0));
+        assertEquals(4, csv.size() - 1, csv.toString());
+        Map<String, Integer> kvThreshold = new HashMap<>();
+        for (String row : csv.subList(1, csv.size())) {
+            String[] cells = row.split(",");
+            kvThreshold.put(cells[2] + "/" + cells[3], Integer.parseInt(cells[1]));
+        }
+        assertEquals(List.of("32,16", "32,128", "1024,16", "1024,128"), csv.subList(1, csv.size()).stream()
+                .map(r -> r.split(",")[2] + "," + r.split(",")[3]).toList(), "rows sorted by input then output");
+        SimulatorConfig demo = SimulatorConfig.demo();
+        int blocksPerLongRequest = (1024 + 128 + demo.blockSize() - 1) / demo.blockSize();
+        int longRequestsThatFit = demo.kvBlocks() / blocksPerLongRequest; // 3: the 4th runs the cache full
+        int threshold = kvThreshold.get("1024/128");
+        assertTrue(threshold >= 1 && threshold <= longRequestsThatFit,
+                "KV threshold of (1024,128) " + threshold + " within the cache's capacity " + longRequestsThatFit);
+        assertEquals(16, kvThreshold.get("32/16"), "short requests never fill the cache");
+
+        // The KV profile of the long pair saw the cache full and requests waiting.
+        JsonNode raw = json.readTree(readFromZip(run.resolve("raw_results.zip"),
+                "kv_cache_profile_input_1024_output_128.json"));
+        assertTrue(raw.get("general_metrics").get("max_requests_waiting").asDouble() > 0,
+                "requests wait once the cache is full");
+        assertTrue(raw.get("general_metrics").get("max_kv_cache").asDouble() >= 0.9);
+        assertFalse(raw.get("kv_cache_profile").isEmpty());
+    }
+
+    private static byte[] readFromZip(Path zip, String entry) throws IOException {
+        try (java.util.zip.ZipFile file = new java.util.zip.ZipFile(zip.toFile())) {
+            java.util.zip.ZipEntry e = file.getEntry(entry);
+            assertNotNull(e, entry + " in " + zip);
+            return file.getInputStream(e).readAllBytes();
+        }
+    }
+}
