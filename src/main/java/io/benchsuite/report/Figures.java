@@ -28,8 +28,10 @@ final class Figures {
         if (numbers.kvCapacityTokens().isEmpty()) {
             return NA;
         }
-        return "~" + numbers.kvCapacityTokens().getAsLong() / 1000 + "k tokens"
-                + (numbers.kvCapacityExact() ? " (from the server's configuration)" : " (estimate)");
+        long tokens = numbers.kvCapacityTokens().getAsLong();
+        return numbers.kvCapacityExact()
+                ? String.format(java.util.Locale.ROOT, "%,d tokens (from the server's configuration)", tokens)
+                : "~" + tokens / 1000 + "k tokens (estimate)";
     }
 
     static String referenceSpeedLabel() {

@@ -260,7 +260,9 @@ public final class ReportModelBuilder {
         OptionalLong exact = exactKvCapacity(kept);
         OptionalLong capacity = exact.isPresent() ? exact : KvCapacity.estimateTokens(
                 byKind(kept, RawFileName.Kind.KV_CACHE_PROFILE).stream().map(ReportModelBuilder::kvProfileRun).toList());
-        OptionalLong rounded = capacity.isPresent()
+        // The exact figure is shown as is; only the rough estimate is rounded as the original tool did (a
+        // small cache would otherwise read "~0k tokens").
+        OptionalLong rounded = exact.isPresent() ? exact : capacity.isPresent()
                 ? OptionalLong.of(Rounding.roundDown(capacity.getAsLong(), Rounding.KV_CAPACITY_STEP))
                 : OptionalLong.empty();
         return new KeyNumbers(ingestionSpeed, referenceSpeed, rounded, exact.isPresent());
@@ -269,14 +271,25 @@ public final class ReportModelBuilder {
     /** vLLM's {@code cache_config_info} gives the exact capacity when a run recorded it in its parameters. */
     private static OptionalLong exactKvCapacity(List<RawRun> kept) {
         for (RawRun run : kept) {
-            Object blocks = run.parameters().get("num_gpu_blocks");
-            Object blockSize = run.parameters().get("block_size");
-            if (blocks instanceof Number b && blockSize instanceof Number s) {
-                OptionalLong exact = KvCapacity.exactTokens(b.longValue(), s.longValue());
+            OptionalLong blocks = wholeNumber(run.parameters().get("num_gpu_blocks"));
+            OptionalLong blockSize = wholeNumber(run.parameters().get("block_size"));
+            if (blocks.isPresent() && blockSize.isPresent()) {
+                OptionalLong exact = KvCapacity.exactTokens(blocks.getAsLong(), blockSize.getAsLong());
                 if (exact.isPresent()) {
                     return exact;
                 }
             }
+        }
+        return OptionalLong.empty();
+    }
+
+    /** A number, or a label value holding one: Prometheus labels are text ("280"). */
+    private static OptionalLong wholeNumber(Object value) {
+        if (value instanceof Number n) {
+            return OptionalLong.of(n.longValue());
+        }
+        if (value instanceof String s && s.matches("\\d{1,18}")) {
+            return OptionalLong.of(Long.parseLong(s));
         }
         return OptionalLong.empty();
     }
