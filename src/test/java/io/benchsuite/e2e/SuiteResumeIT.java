@@ -96,5 +96,18 @@ class SuiteResumeIT {
             }
         }
         assertTrue(resumeLog.contains("Suite finished"), resumeLog);
+
+        // The report is complete: every planned benchmark is in the zip (4 ingestion + 1 KV profile + 2 levels).
+        assertTrue(Files.isRegularFile(run.resolve("report/index.html")));
+        assertTrue(Files.isRegularFile(run.resolve(".suite-complete")));
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(run.resolve("raw_results.zip").toFile())) {
+            List<String> names = zip.stream().map(java.util.zip.ZipEntry::getName).sorted().toList();
+            assertEquals(7, names.size(), names.toString());
+            for (String name : names) {
+                assertTrue(json.readTree(zip.getInputStream(zip.getEntry(name))).get("complete").asBoolean(), name);
+            }
+        }
+        String thresholds = Files.readString(run.resolve("report/thresholds.csv"));
+        assertTrue(thresholds.contains(",32,16"), thresholds);
     }
 }
