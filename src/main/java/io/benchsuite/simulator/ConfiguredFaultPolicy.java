@@ -41,6 +41,7 @@ public final class ConfiguredFaultPolicy implements FaultPolicy {
     public MetricsFault forMetrics(UnaryOperator<String> headers) {
         Optional<Fault> chosen = headerFault(headers);
         if (chosen.isEmpty()) {
+            // Scrape keys count down from -1, request keys (text seeds) are far apart: no shared draws.
             chosen = pick(config.metricsRules(), draw(~scrapes.getAndIncrement()));
         }
         return chosen.map(ConfiguredFaultPolicy::metricsFault).orElse(MetricsFault.NONE);
@@ -88,9 +89,13 @@ public final class ConfiguredFaultPolicy implements FaultPolicy {
         };
     }
 
-    /** A uniform number in [0, 1) fixed by the seed and the key. */
+    /**
+     * A uniform number in [0, 1) fixed by the seed and the key. Added, not xor-ed: a request's key already
+     * holds the simulator seed times a constant, which an xor with a like term would cancel; the constant
+     * differs from the text generator's so the draw is not tied to the request's words or EOS point.
+     */
     private double draw(long key) {
-        return new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L ^ key).nextDouble();
+        return new SplittableRandom(config.seed() * 0xD1B54A32D192ED03L + key).nextDouble();
     }
 
     /** The rule whose share of [0, 1) holds {@code u}, the rules' shares laid end to end in order. */

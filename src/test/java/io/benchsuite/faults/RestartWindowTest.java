@@ -41,9 +41,16 @@ class RestartWindowTest {
 
             simulator.restart(Duration.ofMillis(800));
             assertFalse(simulator.isListening());
+            // The kept-alive connection of the first request was closed by the server; a request may still
+            // be written on it before the client's event loop has seen the close (seen once in a full build):
+            // that one is a reset, and the next one opens a new connection, which is refused.
             RequestRecord refused = StreamingClientUnderFaultsTest.send(client);
+            if (refused.errorKind() == ErrorKind.CONNECTION_RESET) {
+                refused = StreamingClientUnderFaultsTest.send(client);
+            }
             assertEquals(ErrorKind.CONNECTION_REFUSED, refused.errorKind(), refused.toString());
             assertEquals(0, refused.chunkCount());
+            assertFalse(simulator.isListening(), "still within the window: the request was not slow");
 
             waitUntil(simulator::isListening, Duration.ofSeconds(5));
             assertEquals(port, simulator.port(), "back on the same port");
