@@ -1,7 +1,8 @@
 package io.benchsuite.cli;
 
 import io.benchsuite.config.UsageException;
-import io.benchsuite.simulator.FaultPolicy;
+import io.benchsuite.simulator.ConfiguredFaultPolicy;
+import io.benchsuite.simulator.FaultConfig;
 import io.benchsuite.simulator.KvMetricFlavour;
 import io.benchsuite.simulator.RunningSimulator;
 import io.benchsuite.simulator.Simulator;
@@ -10,6 +11,8 @@ import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,12 +87,30 @@ public class SimulateCommand implements Callable<Integer> {
     @Option(names = "--inter-token-ms", description = "exact preset: delay between tokens.")
     Double interTokenMs;
 
+    @Option(names = "--fault", paramLabel = "KIND[:N][@FRACTION]",
+            description = "Inject a fault into a seeded fraction of requests (default 1 = all); repeatable, the "
+            + "fractions may add up to 1. Kinds: status:CODE, drop:K, stall:K, malformed:K, error-event:K, "
+            + "error-object:K, no-done[:K] (K = tokens sent first), metrics-slow:MS, metrics-404, "
+            + "metrics-garbage. See docs/faults.md.")
+    List<String> faults = new ArrayList<>();
+
+    @Option(names = "--fault-restart", paramLabel = "UP:DOWN",
+            description = "Simulated restarts: listen for UP seconds, then refuse connections for DOWN seconds, "
+            + "then listen again on the same port, and so on.")
+    String faultRestart;
+
+    @Option(names = "--allow-fault-header",
+            description = "Obey an X-Sim-Fault: KIND[:N] header on each request (for tests); off by default so "
+            + "that no client can break a shared simulator by accident.")
+    boolean allowFaultHeader;
+
     @Override
     public Integer call() throws InterruptedException {
         SimulatorConfig config = config();
+        FaultConfig faultConfig = faultConfig(config.seed());
         RunningSimulator simulator;
         try {
-            simulator = Simulator.start(vertx, config, host, port, FaultPolicy.NONE);
+            simulator = Simulator.start(vertx, config, host, port, new ConfiguredFaultPolicy(faultConfig));
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof BindException) {
                 throw new UsageException("cannot listen on " + host + ":" + port + " (" + e.getCause().getMessage()
@@ -100,6 +121,9 @@ public class SimulateCommand implements Callable<Integer> {
         try {
             spec.commandLine().getErr().println("bench-suite simulate: preset " + preset + ", model '"
                     + config.modelName() + "', listening on " + simulator.baseUrl() + " (Ctrl-C to stop)");
+            if (!faultConfig.injectsNothing()) {
+                spec.commandLine().getErr().println("bench-suite simulate: injecting faults " + describe(faultConfig));
+            }
             spec.commandLine().getErr().flush();
             String signal = StopSignals.await();
             spec.commandLine().getErr().println("bench-suite simulate: SIG" + signal + " received, stopping");
@@ -134,6 +158,27 @@ public class SimulateCommand implements Callable<Integer> {
             throw new UsageException("--port must be between 0 and 65535, got " + port);
         }
         return config;
+    }
+
+    /** The fault flags, validated: a bad value is a usage error naming the flag. */
+    FaultConfig faultConfig(long seed) {
+        try {
+            return FaultConfig.parse(faults, faultRestart, allowFaultHeader, seed);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage().startsWith("--") ? e.getMessage() : "--fault: " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(FaultConfig faults) {
+        List<String> parts = new ArrayList<>();
+        faults.requestRules().forEach(r -> parts.add(r.toString()));
+        faults.metricsRules().forEach(r -> parts.add(r.toString()));
+        faults.restart().ifPresent(r -> parts.add("restart every " + r.up().toMillis() + " ms for "
+                + r.down().toMillis() + " ms"));
+        if (faults.allowHeader()) {
+            parts.add("X-Sim-Fault header obeyed");
+        }
+        return String.join(", ", parts);
     }
 
     /** Lower-case flag values (kv, gpu, both) to the enum. */

@@ -4,9 +4,14 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * An error answer in vLLM's shape: {@code {"object":"error","message":...,"type":...,"param":null,"code":N}}
- * with N also as the HTTP status.
+ * with N also as the HTTP status; {@code retryAfterSeconds} above 0 adds a Retry-After header (429, 503).
  */
-public record ApiError(int status, String type, String message) {
+public record ApiError(int status, String type, String message, int retryAfterSeconds) {
+
+    /** An error without Retry-After. */
+    public ApiError(int status, String type, String message) {
+        this(status, type, message, 0);
+    }
 
     public static ApiError badRequest(String message) {
         return new ApiError(400, "BadRequestError", message);

@@ -1,19 +1,21 @@
 package io.benchsuite.simulator;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A listening simulator; {@link #close()} stops the server, the engines, and the Vert.x it created. */
 public final class RunningSimulator implements AutoCloseable {
 
     private final SimulatorConfig config;
     private final String host;
-    private final HttpServer server;
+    private final ListeningServer server;
     private final GenerationService engines;
     private final Vertx ownedVertx;
 
-    RunningSimulator(SimulatorConfig config, String host, HttpServer server, GenerationService engines,
+    RunningSimulator(SimulatorConfig config, String host, ListeningServer server, GenerationService engines,
             Vertx ownedVertx) {
         this.config = config;
         this.host = host;
@@ -26,8 +28,28 @@ public final class RunningSimulator implements AutoCloseable {
         return config;
     }
 
+    /** The port it listens on, the same after a simulated restart. */
     public int port() {
-        return server.actualPort();
+        return server.port();
+    }
+
+    /** False during a simulated restart. */
+    public boolean isListening() {
+        return server.isUp();
+    }
+
+    /**
+     * A simulated restart: returns once the listening socket and every open connection are closed; the
+     * server listens again on the same port after {@code down}.
+     */
+    public void restart(Duration down) {
+        try {
+            server.goDown(down).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the simulator did not stop listening", e);
+        }
     }
 
     /** {@code http://host:port}, with brackets around an IPv6 literal. */

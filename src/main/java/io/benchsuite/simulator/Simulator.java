@@ -2,7 +2,6 @@ package io.benchsuite.simulator;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.metrics.MetricsOptions;
 import java.io.IOException;
@@ -52,13 +51,13 @@ public final class Simulator {
             int port, FaultPolicy faults) {
         GenerationService engines = DataParallelEngines.create(config);
         SimulatorRoutes routes = new SimulatorRoutes(config, engines, faults);
-        HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+        ListeningServer server = new ListeningServer(vertx, new HttpServerOptions()
                 .setTcpNoDelay(true) // each token chunk must leave at once, not wait for Nagle
                 .setCompressionSupported(false)
-                .setIdleTimeout(0));
-        server.requestHandler(routes);
+                .setIdleTimeout(0), routes, host);
+        int actualPort;
         try {
-            server.listen(port, host).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            actualPort = server.listen(port).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             engines.close();
             Throwable cause = e.getCause();
@@ -71,7 +70,8 @@ public final class Simulator {
             }
             throw new UncheckedIOException(new IOException("the simulator did not start listening", e));
         }
-        routes.boundTo(host, server.actualPort());
+        routes.boundTo(host, actualPort, server);
+        faults.restartCycle().ifPresent(server::restartEvery);
         return new RunningSimulator(config, host, server, engines, ownsVertx ? vertx : null);
     }
 }

@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,6 +27,7 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
     private final AtomicLong requestCounter = new AtomicLong();
     private volatile String host = "";
     private volatile int port;
+    private volatile ListeningServer server;
 
     SimulatorRoutes(SimulatorConfig config, GenerationService engines, FaultPolicy faults) {
         this.config = config;
@@ -35,9 +37,10 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
         this.documents = new InfoDocuments(config, System.currentTimeMillis() / 1000);
     }
 
-    void boundTo(String host, int port) {
+    void boundTo(String host, int port, ListeningServer server) {
         this.host = host;
         this.port = port;
+        this.server = server;
     }
 
     @Override
@@ -51,9 +54,7 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
             case "/v1/info" -> get(request, () -> json(request.response(), 200, documents.info().encode()));
             case "/v1/launch_arguments" -> get(request, () -> json(request.response(), 200,
                     documents.launchArguments(host, port).encode()));
-            case "/metrics", "/metrics/" -> get(request, () -> request.response()
-                    .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
-                    .end(MetricsText.render(config, engines.metrics())));
+            case "/metrics", "/metrics/" -> get(request, () -> metrics(request));
             case "/health" -> get(request, () -> request.response().setStatusCode(200).end());
             case "/liveness" -> get(request, () -> json(request.response(), 200, "{\"alive\":\"ok\"}"));
             case "/readiness" -> get(request, () -> json(request.response(), 200, "{\"ready\":\"ok\"}"));
@@ -102,7 +103,12 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
     private void completion(HttpServerRequest request, JsonObject body, boolean chat, long arrivalNanos) {
         CompletionCall call = parser.parse(body, chat, requestCounter.getAndIncrement(),
                 System.currentTimeMillis() / 1000);
-        FaultPolicy.RequestFaults requestFaults = faults.forRequest(call.generation());
+        FaultPolicy.RequestFaults requestFaults = faults.forRequest(call.generation(), request::getHeader);
+        Optional<Duration> restart = requestFaults.restart();
+        if (restart.isPresent()) {
+            server.goDown(restart.get()); // closes this request's connection too, as a real restart would
+            return;
+        }
         Optional<ApiError> rejection = requestFaults.rejection();
         if (rejection.isPresent()) {
             error(request.response(), rejection.get());
@@ -121,6 +127,33 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
         }
     }
 
+    private void metrics(HttpServerRequest request) {
+        MetricsFault fault;
+        try {
+            fault = faults.forMetrics(request::getHeader);
+        } catch (ApiError.Failure failure) {
+            error(request.response(), failure.error);
+            return;
+        }
+        HttpServerResponse response = request.response();
+        switch (fault.kind()) {
+            case NONE -> sendMetrics(response);
+            case SLOW -> Vertx.currentContext().owner().setTimer(Math.max(1, fault.delayMs()), id -> {
+                if (!response.closed()) {
+                    sendMetrics(response);
+                }
+            });
+            case NOT_FOUND -> json(response, 404, "{\"detail\":\"Not Found\"}");
+            case GARBAGE -> response.putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                    .end("<html><body>502 Bad Gateway</body></html>\n{{{ not prometheus ]]]\n");
+        }
+    }
+
+    private void sendMetrics(HttpServerResponse response) {
+        response.putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                .end(MetricsText.render(config, engines.metrics()));
+    }
+
     private void tokenize(HttpServerRequest request, JsonObject body) {
         CompletionRequestParser.checkModel(body, config.modelName());
         Prompt prompt = body.containsKey("messages") ? Prompt.fromChat(body) : Prompt.fromCompletion(body);
@@ -128,6 +161,9 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
     }
 
     private static void error(HttpServerResponse response, ApiError error) {
+        if (error.retryAfterSeconds() > 0) {
+            response.putHeader("retry-after", Integer.toString(error.retryAfterSeconds()));
+        }
         json(response, error.status(), error.toJson());
     }
 

@@ -50,6 +50,26 @@ class SimulateCommandTest {
         assertTrue(result.getErrorOutput().contains("cannot hold one sequence"), result.getErrorOutput());
     }
 
+    @Test
+    void aBadFaultValueIsAUsageErrorNamingTheFlag(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("simulate", "--preset", "fast", "--port", "0",
+                "--fault", "status:200@0.1");
+        assertEquals(2, result.exitCode());
+        List<String> lines = withoutLogLines(result.getErrorStream());
+        assertEquals(List.of("bench-suite: --fault: bad fault value in 'status:200': expected a status from 400 to 599"),
+                lines);
+    }
+
+    @Test
+    void faultFractionsAboveOneAndABadRestartAreUsageErrors(QuarkusMainLauncher launcher) {
+        LaunchResult sum = launcher.launch("simulate", "--port", "0", "--fault", "status:500@0.7", "--fault", "drop:1@0.7");
+        assertEquals(2, sum.exitCode());
+        assertTrue(sum.getErrorOutput().contains("must add up to 1 or less"), sum.getErrorOutput());
+        LaunchResult restart = launcher.launch("simulate", "--port", "0", "--fault-restart", "10");
+        assertEquals(2, restart.exitCode());
+        assertTrue(restart.getErrorOutput().contains("--fault-restart expects UP:DOWN"), restart.getErrorOutput());
+    }
+
     /**
      * Relaunching Quarkus several times in one JVM makes its Micrometer binder warn that Vert.x gauges are
      * already registered; that log line belongs to the test harness, not to the command (a packaged run
