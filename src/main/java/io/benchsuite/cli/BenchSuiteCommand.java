@@ -4,6 +4,8 @@ import io.benchsuite.config.BenchSettings;
 import io.benchsuite.config.SettingsLoader;
 import io.benchsuite.config.SettingsValidator;
 import io.benchsuite.config.UsageException;
+import io.benchsuite.selfmetrics.SelfMetrics;
+import io.benchsuite.selfmetrics.SelfMetricsSession;
 import io.benchsuite.simulator.RunningSimulator;
 import io.benchsuite.simulator.Simulator;
 import io.benchsuite.simulator.SimulatorConfig;
@@ -44,6 +46,9 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
     @Inject
     Vertx vertx;
 
+    @Inject
+    SelfMetrics selfMetrics;
+
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
     boolean verbose;
 
@@ -67,6 +72,10 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
             + "one): finished benchmarks are skipped.")
     boolean resume;
 
+    @Option(names = "--metrics-port", description = "Serve this tool's own progress and client measurements for "
+            + "Prometheus on http://0.0.0.0:PORT/q/metrics while the suite runs. Default: off.")
+    Integer metricsPort;
+
     @Override
     public Integer call() throws Exception {
         Map<String, String> given = new HashMap<>(SettingsOptions.given(spec));
@@ -87,8 +96,11 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
                 settings = SettingsLoader.load(given, preset);
                 SettingsValidator.validate(settings);
             }
-            SuiteLauncher.Result result = SuiteLauncher.run(settings, folder, vertx, System.console() != null,
-                    quick ? QuickMode.IDLE_METRICS_SECONDS : 1.0, StopSignals::onStop, (run, outcome) -> { });
+            SuiteLauncher.Result result;
+            try (SelfMetricsSession metrics = selfMetrics.open(metricsPort)) {
+                result = SuiteLauncher.run(settings, folder, vertx, System.console() != null,
+                        quick ? QuickMode.IDLE_METRICS_SECONDS : 1.0, StopSignals::onStop, metrics, (run, outcome) -> { });
+            }
             if (result.outcome().interrupted()) {
                 LOG.warnf("Interrupted: results so far are in %s; finish with: bench-suite --resume --run-folder %s",
                         folder, folder);
