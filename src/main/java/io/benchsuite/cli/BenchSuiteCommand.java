@@ -72,6 +72,10 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
             + "one): finished benchmarks are skipped.")
     boolean resume;
 
+    @Option(names = "--exact-input-lengths", description = "Trim or extend each prompt to exactly its nominal token "
+            + "length, counted by the server's tokenize endpoint (tokenize-endpoint). Without it lengths are approximate.")
+    boolean exactInputLengths;
+
     @Option(names = "--metrics-port", description = "Serve this tool's own progress and client measurements for "
             + "Prometheus on http://0.0.0.0:PORT/q/metrics while the suite runs. Default: off.")
     Integer metricsPort;
@@ -99,7 +103,8 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
             SuiteLauncher.Result result;
             try (SelfMetricsSession metrics = selfMetrics.open(metricsPort)) {
                 result = SuiteLauncher.run(settings, folder, vertx, System.console() != null,
-                        quick ? QuickMode.IDLE_METRICS_SECONDS : 1.0, StopSignals::onStop, metrics, (run, outcome) -> { });
+                        quick ? QuickMode.IDLE_METRICS_SECONDS : 1.0, StopSignals::onStop, metrics, exactInputLengths,
+                        (run, outcome) -> { });
             }
             if (result.outcome().interrupted()) {
                 LOG.warnf("Interrupted: results so far are in %s; finish with: bench-suite --resume --run-folder %s",

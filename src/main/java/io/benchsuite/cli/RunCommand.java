@@ -81,6 +81,10 @@ public class RunCommand implements Callable<Integer>, UsesSettings {
     @Option(names = "--with-kv-cache-profile", description = "Keep every server metrics sample (kv_cache_profile).")
     boolean withKvCacheProfile;
 
+    @Option(names = "--exact-input-lengths", description = "Trim or extend each prompt to exactly its nominal token "
+            + "length, counted by the server's tokenize endpoint (tokenize-endpoint). Without it lengths are approximate.")
+    boolean exactInputLengths;
+
     @Option(names = "--metrics-port", description = "Serve this tool's own progress and client measurements for "
             + "Prometheus on http://0.0.0.0:PORT/q/metrics while the benchmark runs. Default: off.")
     Integer metricsPort;
@@ -97,7 +101,8 @@ public class RunCommand implements Callable<Integer>, UsesSettings {
 
         try (SelfMetricsSession metrics = selfMetrics.open(metricsPort);
                 ServerSession session = ServerSession.open(settings, vertx, benchmark.maxInFlight(prompts.size()),
-                        metrics.singleBenchmark("run", "input " + promptLength + ", output " + outputLength, nWorkers))) {
+                        metrics.singleBenchmark("run", "input " + promptLength + ", output " + outputLength, nWorkers),
+                        ServerSession.DEFAULT_IDLE_METRICS_SECONDS, exactInputLengths)) {
             metrics.watchServer(session.context().poller());
             BenchmarkRunner runner = new BenchmarkRunner(session.context());
             StopSignals.onStop(runner::stop);

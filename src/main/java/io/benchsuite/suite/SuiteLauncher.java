@@ -38,10 +38,11 @@ public final class SuiteLauncher {
     /**
      * @param onStopSignal registers the action to run when the user or the orchestrator asks the run to stop
      * @param selfMetrics  the run's own metrics (--metrics-port), or {@link SelfMetricsSession#OFF}
+     * @param exactInputLengths fit each prompt to its nominal length with the server's tokenize endpoint
      */
     public static Result run(BenchSettings settings, Path runFolder, Vertx vertx, boolean terminal, double idleSeconds,
-            Consumer<Runnable> onStopSignal, SelfMetricsSession selfMetrics, AfterBenchmarks after)
-            throws IOException, InterruptedException {
+            Consumer<Runnable> onStopSignal, SelfMetricsSession selfMetrics, boolean exactInputLengths,
+            AfterBenchmarks after) throws IOException, InterruptedException {
         Path datasets = SettingsValidator.datasetFolder(settings);
         checkDatasets(settings, datasets);
         Backend backend = Backend.parse(settings.backend());
@@ -49,15 +50,17 @@ public final class SuiteLauncher {
 
         try (ConsoleProgress console = new ConsoleProgress(plan, terminal, System.err)) {
             return runPlan(settings, runFolder, vertx, idleSeconds, onStopSignal, selfMetrics.wrap(console), plan,
-                    selfMetrics, after);
+                    selfMetrics, exactInputLengths, after);
         }
     }
 
     private static Result runPlan(BenchSettings settings, Path runFolder, Vertx vertx, double idleSeconds,
             Consumer<Runnable> onStopSignal, SuiteProgress progress, List<PlannedBenchmark> plan,
-            SelfMetricsSession selfMetrics, AfterBenchmarks after) throws IOException, InterruptedException {
+            SelfMetricsSession selfMetrics, boolean exactInputLengths, AfterBenchmarks after)
+            throws IOException, InterruptedException {
         int pool = SuitePlan.maxConcurrency(plan, settings.maxQueries());
-        try (ServerSession session = ServerSession.open(settings, vertx, pool, progress, idleSeconds)) {
+        try (ServerSession session = ServerSession.open(settings, vertx, pool, progress, idleSeconds,
+                exactInputLengths)) {
             selfMetrics.watchServer(session.context().poller());
             Path raw = RunFolders.createRawFolder(runFolder);
             LOG.infof("Run folder %s: %d benchmarks planned", runFolder, plan.size());
