@@ -7,6 +7,8 @@ import io.benchsuite.config.UsageException;
 import io.benchsuite.report.ReportBuilder;
 import io.benchsuite.report.ReportSettings;
 import io.benchsuite.report.ReportSummary;
+import io.benchsuite.selfmetrics.SelfMetrics;
+import io.benchsuite.selfmetrics.SelfMetricsSession;
 import io.benchsuite.simulator.RunningSimulator;
 import io.benchsuite.simulator.Simulator;
 import io.benchsuite.simulator.SimulatorConfig;
@@ -48,6 +50,9 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
     @Inject
     Vertx vertx;
 
+    @Inject
+    SelfMetrics selfMetrics;
+
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
     boolean verbose;
 
@@ -71,6 +76,14 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
             + "one): finished benchmarks are skipped.")
     boolean resume;
 
+    @Option(names = "--exact-input-lengths", description = "Trim or extend each prompt to exactly its nominal token "
+            + "length, counted by the server's tokenize endpoint (tokenize-endpoint). Without it lengths are approximate.")
+    boolean exactInputLengths;
+
+    @Option(names = "--metrics-port", description = "Serve this tool's own progress and client measurements for "
+            + "Prometheus on http://0.0.0.0:PORT/q/metrics while the suite runs. Default: off.")
+    Integer metricsPort;
+
     @Override
     public Integer call() throws Exception {
         Map<String, String> given = new HashMap<>(SettingsOptions.given(spec));
@@ -92,9 +105,12 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
                 SettingsValidator.validate(settings);
             }
             BenchSettings effective = settings;
-            SuiteLauncher.Result result = SuiteLauncher.run(effective, folder, vertx, System.console() != null,
-                    quick ? QuickMode.IDLE_METRICS_SECONDS : 1.0, StopSignals::onStop,
-                    (run, outcome) -> drawReport(effective, run, outcome.interrupted()));
+            SuiteLauncher.Result result;
+            try (SelfMetricsSession metrics = selfMetrics.open(metricsPort)) {
+                result = SuiteLauncher.run(effective, folder, vertx, System.console() != null,
+                        quick ? QuickMode.IDLE_METRICS_SECONDS : 1.0, StopSignals::onStop, metrics, exactInputLengths,
+                        (run, outcome) -> drawReport(effective, run, outcome.interrupted()));
+            }
             if (result.outcome().interrupted()) {
                 LOG.warnf("Interrupted: results so far are in %s; finish with: bench-suite --resume --run-folder %s",
                         folder, folder);

@@ -6,7 +6,8 @@ import io.benchsuite.config.SettingsValidator;
 import io.benchsuite.config.UsageException;
 import io.benchsuite.results.JsonFiles;
 import io.benchsuite.results.RawResult;
-import io.benchsuite.schedule.Progress;
+import io.benchsuite.selfmetrics.SelfMetrics;
+import io.benchsuite.selfmetrics.SelfMetricsSession;
 import io.benchsuite.schedule.QueryProfile;
 import io.benchsuite.schedule.StopRule;
 import io.benchsuite.suite.BenchmarkRunner;
@@ -39,6 +40,9 @@ public class RunCommand implements Callable<Integer>, UsesSettings {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    SelfMetrics selfMetrics;
 
     @Option(names = "--query-profile", defaultValue = "constant_number_of_queries",
             description = "constant_number_of_queries, growing_requests or request_rate. Default: ${DEFAULT-VALUE}.")
@@ -77,6 +81,14 @@ public class RunCommand implements Callable<Integer>, UsesSettings {
     @Option(names = "--with-kv-cache-profile", description = "Keep every server metrics sample (kv_cache_profile).")
     boolean withKvCacheProfile;
 
+    @Option(names = "--exact-input-lengths", description = "Trim or extend each prompt to exactly its nominal token "
+            + "length, counted by the server's tokenize endpoint (tokenize-endpoint). Without it lengths are approximate.")
+    boolean exactInputLengths;
+
+    @Option(names = "--metrics-port", description = "Serve this tool's own progress and client measurements for "
+            + "Prometheus on http://0.0.0.0:PORT/q/metrics while the benchmark runs. Default: off.")
+    Integer metricsPort;
+
     @Override
     public Integer call() throws Exception {
         BenchSettings settings = SettingsLoader.load(SettingsOptions.given(spec));
@@ -87,11 +99,15 @@ public class RunCommand implements Callable<Integer>, UsesSettings {
         List<String> prompts = PromptPlanner.plan(dataset, settings.maxQueries(), settings.seed()).prompts().stream()
                 .map(PlannedPrompt::text).toList();
 
-        try (ServerSession session = ServerSession.open(settings, vertx, benchmark.maxInFlight(prompts.size()),
-                Progress.NONE)) {
+        try (SelfMetricsSession metrics = selfMetrics.open(metricsPort);
+                ServerSession session = ServerSession.open(settings, vertx, benchmark.maxInFlight(prompts.size()),
+                        metrics.singleBenchmark("run", "input " + promptLength + ", output " + outputLength, nWorkers),
+                        ServerSession.DEFAULT_IDLE_METRICS_SECONDS, exactInputLengths)) {
+            metrics.watchServer(session.context().poller());
             BenchmarkRunner runner = new BenchmarkRunner(session.context());
             StopSignals.onStop(runner::stop);
             RawResult result = runner.run(benchmark, prompts);
+            metrics.singleBenchmarkEnded();
             JsonFiles.writeAtomically(outputFile, result.toOrderedMap());
             LOG.infof("%d requests (%d errors) in %.1f s; wrote %s%s", result.general().totalNumberOfQueries(),
                     result.general().nbErroredQueries(), result.general().actualTotalTime(), outputFile,

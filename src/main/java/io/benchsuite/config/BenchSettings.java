@@ -102,6 +102,10 @@ public interface BenchSettings {
     @WithDefault("/v1/launch_arguments")
     String launchArgumentsEndpoint();
 
+    @Doc("Path of the tokenize endpoint that counts prompt tokens for --exact-input-lengths (vLLM and llama.cpp: /tokenize)")
+    @WithDefault("/tokenize")
+    String tokenizeEndpoint();
+
     @Doc("Per-request generation speed in tokens/s above which a level counts as fast enough")
     @WithDefault("20")
     double speedThreshold();

@@ -44,6 +44,7 @@ public final class SettingsValidator {
         endpoint("metrics-endpoint", s.metricsEndpoint());
         endpoint("info-endpoint", s.infoEndpoint());
         endpoint("launch-arguments-endpoint", s.launchArgumentsEndpoint());
+        endpoint("tokenize-endpoint", s.tokenizeEndpoint());
     }
 
     /** The dataset folder must exist before a benchmark that reads prompts starts. */

@@ -145,6 +145,13 @@ public final class MetricsPoller implements AutoCloseable {
         }
     }
 
+    /** The newest sample, for live displays that must not copy the whole history at each look. */
+    public Optional<GaugeSample> latest() {
+        synchronized (lock) {
+            return samples.isEmpty() ? Optional.empty() : Optional.of(samples.get(samples.size() - 1));
+        }
+    }
+
     /** The samples sent within {@code [fromNanos, toNanos]} (System.nanoTime() values), in send order. */
     public List<GaugeSample> samplesBetween(long fromNanos, long toNanos) {
         synchronized (lock) {

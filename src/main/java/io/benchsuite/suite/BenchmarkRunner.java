@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * Runs one benchmark end to end: a warm-up request, an idle window of server metrics, the requests as the
@@ -31,6 +32,7 @@ import java.util.function.Function;
  */
 public final class BenchmarkRunner {
 
+    private static final Logger LOG = Logger.getLogger(BenchmarkRunner.class);
     static final String WARM_UP_PROMPT = "Hey";
 
     private final RunContext context;
@@ -51,7 +53,8 @@ public final class BenchmarkRunner {
         context.client().cancelAll();
     }
 
-    public RawResult run(BenchmarkSpec spec, List<String> prompts) throws InterruptedException {
+    public RawResult run(BenchmarkSpec spec, List<String> planned) throws InterruptedException {
+        List<String> prompts = exactLengths(spec, planned);
         warmUp(spec.outputLength());
         Optional<MetricsPoller> poller = context.poller();
         long windowStart = System.nanoTime();
@@ -87,6 +90,21 @@ public final class BenchmarkRunner {
                         ? Optional.of(samples.stream().map(this::kvSample).toList()) : Optional.empty(),
                 poller.map(p -> (int) p.counts().failed()).orElse(0),
                 !stopped);
+    }
+
+    /** With --exact-input-lengths, the prompts fitted to the benchmark's nominal length; else as planned. */
+    private List<String> exactLengths(BenchmarkSpec spec, List<String> planned) {
+        if (context.exactLengths().isEmpty() || stopped) {
+            return planned;
+        }
+        int nominal = Integer.parseInt(spec.promptLength());
+        long started = System.nanoTime();
+        List<String> fitted = context.exactLengths().get().fit(planned, nominal, context.seed() * 31 + nominal);
+        if (nominal > 0) {
+            LOG.infof("%d prompts fitted to exactly %d tokens by the server's count in %.1f s", fitted.size(), nominal,
+                    (System.nanoTime() - started) / 1e9);
+        }
+        return fitted;
     }
 
     public boolean wasStopped() {
@@ -136,6 +154,8 @@ public final class BenchmarkRunner {
         parameters.put("min_duration", spec.stopRule().minDurationSeconds());
         parameters.put("target_queries_nb", spec.stopRule().targetQueries());
         parameters.putAll(context.commonParameters());
+        // Without it, prompt lengths are the datasets' approximate ones; the report says so.
+        parameters.put("exact_input_lengths", context.exactLengths().isPresent());
         return parameters;
     }
 

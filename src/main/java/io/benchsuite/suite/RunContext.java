@@ -5,6 +5,7 @@ import io.benchsuite.config.Backend;
 import io.benchsuite.prometheus.MetricsPoller;
 import io.benchsuite.record.TimeAnchor;
 import io.benchsuite.schedule.Progress;
+import io.benchsuite.workload.ExactPromptLengths;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,8 +15,9 @@ import java.util.Optional;
  * common to every raw result.
  *
  * @param idleMetricsSeconds seconds of metrics sampled before and after the requests (the original's 1 s)
+ * @param exactLengths       present with --exact-input-lengths: fits each benchmark's prompts to its length
  */
 public record RunContext(StreamingClient client, Backend backend, String model, Optional<MetricsPoller> poller,
         TimeAnchor anchor, Map<String, Object> commonParameters, double idleMetricsSeconds, long seed,
-        Progress progress) {
+        Progress progress, Optional<ExactPromptLengths> exactLengths) {
 }

@@ -4,6 +4,7 @@ import io.benchsuite.client.ClientOptions;
 import io.benchsuite.client.ServerApi;
 import io.benchsuite.client.ServerDiscovery;
 import io.benchsuite.client.ServerInfo;
+import io.benchsuite.client.ServerTokenCounter;
 import io.benchsuite.client.StreamingClient;
 import io.benchsuite.config.Backend;
 import io.benchsuite.config.BenchSettings;
@@ -16,6 +17,7 @@ import io.benchsuite.prometheus.PrometheusTextParser;
 import io.benchsuite.prometheus.PollerSettings;
 import io.benchsuite.record.TimeAnchor;
 import io.benchsuite.schedule.Progress;
+import io.benchsuite.workload.ExactPromptLengths;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.time.Duration;
@@ -40,22 +42,37 @@ public final class ServerSession implements AutoCloseable {
     private final ServerInfo info;
     private final StreamingClient client;
     private final Optional<MetricsPoller> poller;
+    private final Optional<ServerTokenCounter> tokenCounter;
     private final RunContext context;
 
-    private ServerSession(ServerInfo info, StreamingClient client, Optional<MetricsPoller> poller, RunContext context) {
+    private ServerSession(ServerInfo info, StreamingClient client, Optional<MetricsPoller> poller,
+            Optional<ServerTokenCounter> tokenCounter, RunContext context) {
         this.info = info;
         this.client = client;
         this.poller = poller;
+        this.tokenCounter = tokenCounter;
         this.context = context;
     }
 
+    /** The original tool's idle window around each benchmark's requests. */
+    public static final double DEFAULT_IDLE_METRICS_SECONDS = 1.0;
+
     public static ServerSession open(BenchSettings settings, Vertx vertx, int maxConcurrency, Progress progress) {
-        return open(settings, vertx, maxConcurrency, progress, 1.0);
+        return open(settings, vertx, maxConcurrency, progress, DEFAULT_IDLE_METRICS_SECONDS);
     }
 
     /** @param idleMetricsSeconds metrics sampled before and after each benchmark's requests */
     public static ServerSession open(BenchSettings settings, Vertx vertx, int maxConcurrency, Progress progress,
             double idleMetricsSeconds) {
+        return open(settings, vertx, maxConcurrency, progress, idleMetricsSeconds, false);
+    }
+
+    /**
+     * @param exactInputLengths fit prompts to their nominal length with the server's tokenize endpoint, which is
+     *                          asked once here so that a server without one fails the run before it starts
+     */
+    public static ServerSession open(BenchSettings settings, Vertx vertx, int maxConcurrency, Progress progress,
+            double idleMetricsSeconds, boolean exactInputLengths) {
         URI baseUrl = SettingsValidator.baseUrl(settings);
         Backend backend = Backend.parse(settings.backend());
         ServerInfo info = ServerDiscovery.discover(new ServerApi(baseUrl, settings.apiKey()), backend,
@@ -63,6 +80,17 @@ public final class ServerSession implements AutoCloseable {
         LOG.infof("Server %s serves %s%s", baseUrl, info.model(),
                 info.maxModelLen().isPresent() ? " (context " + info.maxModelLen().getAsInt() + " tokens)" : "");
 
+        Optional<ServerTokenCounter> tokenCounter = Optional.empty();
+        if (exactInputLengths) {
+            tokenCounter = Optional.of(new ServerTokenCounter(baseUrl, settings.tokenizeEndpoint(), info.model(),
+                    settings.apiKey()));
+            try {
+                tokenCounter.get().count(BenchmarkRunner.WARM_UP_PROMPT);
+            } catch (RuntimeException e) {
+                tokenCounter.get().close();
+                throw e;
+            }
+        }
         StreamingClient client = new StreamingClient(vertx, new ClientOptions(baseUrl, settings.completionsEndpoint(),
                 settings.apiKey(), maxConcurrency, Duration.ofMillis((long) (settings.requestTimeout() * 1000)),
                 ClientOptions.DEFAULT_CONNECT_TIMEOUT, false));
@@ -75,8 +103,8 @@ public final class ServerSession implements AutoCloseable {
             poller = Optional.of(MetricsPoller.start(pollerSettings, LOG::warn));
         }
         RunContext context = new RunContext(client, backend, info.model(), poller, TimeAnchor.capture(),
-                parameters, idleMetricsSeconds, settings.seed(), progress);
-        return new ServerSession(info, client, poller, context);
+                parameters, idleMetricsSeconds, settings.seed(), progress, tokenCounter.map(ExactPromptLengths::new));
+        return new ServerSession(info, client, poller, tokenCounter, context);
     }
 
     /**
@@ -138,6 +166,7 @@ public final class ServerSession implements AutoCloseable {
     @Override
     public void close() {
         poller.ifPresent(MetricsPoller::close);
+        tokenCounter.ifPresent(ServerTokenCounter::close);
         client.close();
     }
 }
