@@ -30,7 +30,18 @@ public final class FidelityTable {
         for (ScenarioSummary s : summaries) {
             out.append(String.format(Locale.ROOT, " %d streams %.0f;", s.scenario().streams(), s.scrapesPerSecond()));
         }
-        out.append("\n\nTargets (issue 3, section 5)              limit      measured   original Python tool\n");
+        out.append("\n\nclient CPU by thread, ms, last repetition (threads that ended meanwhile are missing):\n");
+        for (ScenarioSummary s : summaries) {
+            ScenarioResult last = s.runs().get(s.runs().size() - 1);
+            out.append(String.format(Locale.ROOT, "%5d streams, %.0f ms in all:", s.scenario().streams(),
+                    last.resources().cpuNanos() / 1e6));
+            last.resources().cpuMsByThread().entrySet().stream()
+                    .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+                    .filter(e -> e.getValue() >= 1)
+                    .forEach(e -> out.append(String.format(Locale.ROOT, " %s %.0f;", e.getKey(), e.getValue())));
+            out.append('\n');
+        }
+        out.append("\nTargets (issue 3, section 5)              limit      measured   original Python tool\n");
         for (TargetCheck t : checks) {
             out.append(String.format(Locale.ROOT, "%-4s %5d streams  %-27s <= %-6s %9.3f %-3s %s%n",
                     t.pass() ? "PASS" : "FAIL", t.streams(), t.figure(), trim(t.limit()), t.measured(), t.unit(),

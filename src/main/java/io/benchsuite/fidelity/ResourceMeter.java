@@ -26,6 +26,8 @@ final class ResourceMeter {
     private volatile long heapPeak;
     private Thread sampler;
     private long cpuAtStart;
+    private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private java.util.Map<Long, Long> threadCpuAtStart = java.util.Map.of();
     private boolean rssReset;
 
     private ResourceMeter() {
@@ -44,7 +46,47 @@ final class ResourceMeter {
         sampler = new Thread(this::sample, "fidelity-heap-sampler");
         sampler.setDaemon(true);
         sampler.start();
+        threadCpuAtStart = threadCpu();
         cpuAtStart = os.getProcessCpuTime();
+    }
+
+    /** CPU time per live thread id; -1 values (thread gone or measurement off) are left out. */
+    private java.util.Map<Long, Long> threadCpu() {
+        java.util.Map<Long, Long> cpu = new java.util.HashMap<>();
+        if (threads.isThreadCpuTimeSupported()) {
+            for (long id : threads.getAllThreadIds()) {
+                long nanos = threads.getThreadCpuTime(id);
+                if (nanos >= 0) {
+                    cpu.put(id, nanos);
+                }
+            }
+        }
+        return cpu;
+    }
+
+    /**
+     * CPU milliseconds per kind of thread over the scenario (names without their trailing number, so the
+     * event loops add up), for the JVM's own threads too (JIT compilers, GC). Shows where the client's time
+     * goes; threads that ended during the scenario are missing, so the sum can be below the process total.
+     */
+    private java.util.Map<String, Double> cpuByThreadKind() {
+        java.util.Map<Long, Long> now = threadCpu();
+        java.util.Map<String, Double> byKind = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(
+                now.keySet().stream().mapToLong(Long::longValue).toArray())) {
+            if (info == null) {
+                continue;
+            }
+            long spent = now.get(info.getThreadId()) - threadCpuAtStart.getOrDefault(info.getThreadId(), 0L);
+            if (spent > 0) {
+                byKind.merge(threadKind(info.getThreadName()), spent / 1e6, Double::sum);
+            }
+        }
+        return byKind;
+    }
+
+    static String threadKind(String name) {
+        return name.replaceAll("[-\\s]?\\d+$", "");
     }
 
     private void sample() {
@@ -60,11 +102,12 @@ final class ResourceMeter {
 
     ResourceUsage stop() throws InterruptedException {
         long cpu = os.getProcessCpuTime() - cpuAtStart;
+        java.util.Map<String, Double> byThread = cpuByThreadKind();
         sampling = false;
         sampler.interrupt();
         sampler.join();
         long heap = Math.max(heapPeak, memory.getHeapMemoryUsage().getUsed());
-        return new ResourceUsage(cpu, heap, rssPeakBytes(), rssReset);
+        return new ResourceUsage(cpu, heap, rssPeakBytes(), rssReset, byThread);
     }
 
     private static boolean resetRssPeak() {

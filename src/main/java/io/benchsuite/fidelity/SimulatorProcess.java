@@ -93,8 +93,9 @@ final class SimulatorProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            // Debug agents would make the child fight for the same port.
-            if (!flag.startsWith("-agentlib:jdwp") && !flag.startsWith("-javaagent")) {
+            // Debug agents would make the child fight for the same port, a recording for the same file.
+            if (!flag.startsWith("-agentlib:jdwp") && !flag.startsWith("-javaagent")
+                    && !flag.startsWith("-XX:StartFlightRecording")) {
                 command.add(flag);
             }
         }
