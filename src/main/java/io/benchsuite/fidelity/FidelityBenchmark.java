@@ -28,7 +28,8 @@ public final class FidelityBenchmark {
                 LOG.infof("%d streams, %d requests of %d tokens (%s ms then every %s ms): simulator pid %d at %s",
                         scenario.streams(), scenario.requests(), scenario.outputTokens(), scenario.firstTokenMs(),
                         scenario.interTokenMs(), simulator.pid(), simulator.baseUrl());
-                List<ScenarioResult> runs = new ScenarioRunner(vertx, simulator.baseUrl(), scenario).run(repetitions);
+                List<ScenarioResult> runs = new ScenarioRunner(vertx, simulator.baseUrl(), scenario,
+                        simulator::cpuNanos).run(repetitions);
                 summaries.add(ScenarioSummary.medianOf(scenario, runs));
             }
         }

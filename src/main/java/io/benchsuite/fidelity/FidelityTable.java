@@ -26,6 +26,11 @@ public final class FidelityTable {
                     s.burstShare() * 100, s.cpuMsPer1000Events(), s.heapPeakMiB(), s.rssPeakMiB(),
                     s.failedRequests()));
         }
+        out.append(String.format(Locale.ROOT, "%nsimulator CPU per 1000 events (its own process):"));
+        for (ScenarioSummary s : summaries) {
+            out.append(String.format(Locale.ROOT, " %d streams %.2f ms;", s.scenario().streams(),
+                    s.serverCpuMsPer1000Events()));
+        }
         out.append(String.format(Locale.ROOT, "%nmetrics scrapes per second (target step 10 ms):"));
         for (ScenarioSummary s : summaries) {
             out.append(String.format(Locale.ROOT, " %d streams %.0f;", s.scenario().streams(), s.scrapesPerSecond()));

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,11 +39,14 @@ final class ScenarioRunner {
     private final Vertx vertx;
     private final String baseUrl;
     private final Scenario scenario;
+    private final LongSupplier serverCpuNanos;
 
-    ScenarioRunner(Vertx vertx, String baseUrl, Scenario scenario) {
+    /** @param serverCpuNanos the simulator process's CPU time so far (-1 when unknown) */
+    ScenarioRunner(Vertx vertx, String baseUrl, Scenario scenario, LongSupplier serverCpuNanos) {
         this.vertx = vertx;
         this.baseUrl = baseUrl;
         this.scenario = scenario;
+        this.serverCpuNanos = serverCpuNanos;
     }
 
     /** One warm-up round (not measured: it pays for class loading, JIT and connection set-up), then N runs. */
@@ -65,14 +69,17 @@ final class ScenarioRunner {
     }
 
     private ScenarioResult measure(StreamingClient client, MetricsPoller poller) throws InterruptedException {
+        long serverCpuBefore = serverCpuNanos.getAsLong();
         ResourceMeter meter = ResourceMeter.start();
         long start = System.nanoTime();
         List<RequestRecord> records = sendAll(client, scenario.requests(), scenario.outputTokens());
         long end = System.nanoTime();
         ResourceUsage usage = meter.stop();
+        long serverCpuAfter = serverCpuNanos.getAsLong();
+        long serverCpu = serverCpuBefore < 0 || serverCpuAfter < 0 ? -1 : serverCpuAfter - serverCpuBefore;
         int scrapes = poller.samplesBetween(start, end).size();
         TimingErrors timing = TimingErrors.of(records, scenario.firstTokenMs(), scenario.interTokenMs());
-        return new ScenarioResult(timing, usage, (end - start) / 1e9, scrapes);
+        return new ScenarioResult(timing, usage, (end - start) / 1e9, scrapes, serverCpu);
     }
 
     private List<RequestRecord> sendAll(StreamingClient client, int requests, int tokens)

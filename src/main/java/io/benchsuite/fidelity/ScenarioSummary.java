@@ -14,7 +14,7 @@ import java.util.function.ToDoubleFunction;
 public record ScenarioSummary(Scenario scenario, int repetitions, double ttftErrorMeanMs, double ttftErrorP99Ms,
         double ttftErrorStdMs, double interTokenErrorMeanMs, double interTokenErrorP99Ms,
         double interTokenErrorStdMs, double burstShare, double cpuMsPer1000Events, double heapPeakMiB,
-        double rssPeakMiB, double scrapesPerSecond, int failedRequests, List<ScenarioResult> runs) {
+        double rssPeakMiB, double scrapesPerSecond, double serverCpuMsPer1000Events, int failedRequests, List<ScenarioResult> runs) {
 
     private static final double MIB = 1024.0 * 1024.0;
 
@@ -34,6 +34,7 @@ public record ScenarioSummary(Scenario scenario, int repetitions, double ttftErr
                 median(runs, r -> r.resources().heapPeakBytes() / MIB),
                 median(runs, r -> r.resources().rssPeakBytes() < 0 ? Double.NaN : r.resources().rssPeakBytes() / MIB),
                 median(runs, r -> r.wallSeconds() > 0 ? r.scrapes() / r.wallSeconds() : 0),
+                median(runs, ScenarioResult::serverCpuMsPer1000Events),
                 runs.stream().mapToInt(r -> r.timing().failedRequests()).sum(),
                 List.copyOf(runs));
     }

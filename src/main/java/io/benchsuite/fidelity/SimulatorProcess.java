@@ -44,6 +44,11 @@ final class SimulatorProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** CPU time the simulator process has used so far, -1 when the platform does not tell. */
+    long cpuNanos() {
+        return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+    }
+
     /** Starts the child on a free port and waits for its "listening on" line. */
     static SimulatorProcess start(double firstTokenMs, double interTokenMs) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(selfLaunch());

@@ -67,7 +67,7 @@ class FidelityStatisticsTest {
         TimingErrors timing = new TimingErrors(new ErrorStats(10, ttftMean, 2 * ttftMean, 0.1),
                 new ErrorStats(100, 0.01, 0.2, 0.05), 0.01, 10_000, failed);
         ResourceUsage usage = new ResourceUsage(cpuMs * MS, 100L << 20, 200L << 20, true, Map.of());
-        return new ScenarioResult(timing, usage, 2.0, 190);
+        return new ScenarioResult(timing, usage, 2.0, 190, 50 * MS);
     }
 
     @Test
@@ -80,6 +80,7 @@ class FidelityStatisticsTest {
         assertEquals(3.0, s.cpuMsPer1000Events(), 1e-12);        // 30 ms over 10,000 events
         assertEquals(200, s.rssPeakMiB(), 1e-12);
         assertEquals(95, s.scrapesPerSecond(), 1e-12);
+        assertEquals(5.0, s.serverCpuMsPer1000Events(), 1e-12); // 50 ms over 10,000 events
         assertEquals(1, s.failedRequests());
     }
 
