@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
         description = "Benchmarks an LLM serving API (vLLM, happy_vllm, OpenAI-compatible): prompt ingestion, "
                 + "KV-cache profile and generation speed, with a report. Settings come from options, environment "
                 + "variables (BENCH_X or X) or a .env file.",
-        subcommands = {RunCommand.class, SimulateCommand.class, DatasetsCommand.class, ReportCommand.class})
+        subcommands = {RunCommand.class, SimulateCommand.class, DatasetsCommand.class, ReportCommand.class,
+                FidelityCommand.class})
 public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
 
     private static final Logger LOG = Logger.getLogger(BenchSuiteCommand.class);

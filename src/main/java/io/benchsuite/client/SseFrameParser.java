@@ -23,6 +23,8 @@ public final class SseFrameParser {
     private final EventSink sink;
     private byte[] line = new byte[512];
     private int lineLength;
+    /** The first data line of the current event; the builder is used only when an event has several. */
+    private String firstData;
     private final StringBuilder data = new StringBuilder();
     private boolean hasData;
     private boolean lastWasCr;
@@ -33,25 +35,36 @@ public final class SseFrameParser {
 
     public void feed(byte[] bytes, int offset, int length, long arrivalNanos) {
         int end = offset + length;
-        for (int i = offset; i < end; i++) {
-            byte b = bytes[i];
-            if (b == '\n') {
-                if (lastWasCr) { // the LF of a CRLF: the line already ended at the CR
-                    lastWasCr = false;
-                    continue;
-                }
-                endLine(arrivalNanos);
-            } else if (b == '\r') {
-                lastWasCr = true;
-                endLine(arrivalNanos);
-            } else {
+        int i = offset;
+        while (i < end) {
+            if (lastWasCr && bytes[i] == '\n') { // the LF of a CRLF: the line already ended at the CR
                 lastWasCr = false;
-                if (lineLength == line.length) {
-                    line = Arrays.copyOf(line, line.length * 2);
-                }
-                line[lineLength++] = b;
+                i++;
+                continue;
             }
+            lastWasCr = false;
+            // Copy the run of bytes up to the next line end in one go: this loop runs for every byte of every
+            // stream, and a per-byte append with its bounds check was the client's most expensive frame.
+            int lineEnd = i;
+            while (lineEnd < end && bytes[lineEnd] != '\n' && bytes[lineEnd] != '\r') {
+                lineEnd++;
+            }
+            append(bytes, i, lineEnd - i);
+            if (lineEnd == end) {
+                return; // the line goes on in the next read
+            }
+            lastWasCr = bytes[lineEnd] == '\r';
+            endLine(arrivalNanos);
+            i = lineEnd + 1;
         }
+    }
+
+    private void append(byte[] bytes, int from, int count) {
+        if (lineLength + count > line.length) {
+            line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + count));
+        }
+        System.arraycopy(bytes, from, line, lineLength, count);
+        lineLength += count;
     }
 
     public void feed(byte[] bytes, long arrivalNanos) {
@@ -66,9 +79,11 @@ public final class SseFrameParser {
     private void endLine(long arrivalNanos) {
         if (lineLength == 0) {
             if (hasData) {
-                sink.onEvent(data.toString(), arrivalNanos);
+                String event = data.length() == 0 ? firstData : data.toString();
+                firstData = null;
                 data.setLength(0);
                 hasData = false;
+                sink.onEvent(event, arrivalNanos);
             }
             return;
         }
@@ -77,10 +92,15 @@ public final class SseFrameParser {
             if (lineLength > 5 && line[5] == ' ') {
                 valueStart = 6;
             }
-            if (hasData) {
-                data.append('\n');
+            String value = new String(line, valueStart, lineLength - valueStart, StandardCharsets.UTF_8);
+            if (!hasData) {
+                firstData = value;
+            } else {
+                if (data.length() == 0) {
+                    data.append(firstData);
+                }
+                data.append('\n').append(value);
             }
-            data.append(new String(line, valueStart, lineLength - valueStart, StandardCharsets.UTF_8));
             hasData = true;
         }
         lineLength = 0;

@@ -1,0 +1,17 @@
+package io.benchsuite.fidelity;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
+
+/**
+ * The JSON file of a fidelity run.
+ *
+ * @param machine     processors, load average before the run, Java version: the context the numbers need
+ * @param repetitions repetitions per scenario
+ * @param scenarios   the medians with every repetition's figures
+ * @param targets     the issue's targets with PASS/FAIL
+ */
+@RegisterForReflection
+public record FidelityReport(String machine, int repetitions, List<ScenarioSummary> scenarios,
+        List<TargetCheck> targets) {
+}
