@@ -113,6 +113,9 @@ public interface BenchSettings {
     @Doc("API key sent as 'Authorization: Bearer'; prefer the environment to the command line; never written out")
     Optional<String> apiKey();
 
+    @Doc("File holding the API key (a mounted Kubernetes Secret); used when api-key is not given")
+    Optional<String> apiKeyFile();
+
     @Doc("Seconds one request may take from send to last byte before it counts as timed out")
     @WithDefault("1800")
     double requestTimeout();

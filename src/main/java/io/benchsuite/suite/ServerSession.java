@@ -1,6 +1,15 @@
 package io.benchsuite.suite;
 
 import io.benchsuite.client.ClientOptions;
+import io.benchsuite.client.CompletionRequest;
+import io.benchsuite.client.RequestBodies;
+import io.benchsuite.client.ServerUnavailableException;
+import io.benchsuite.config.ApiKeys;
+import io.benchsuite.config.SettingsCatalog;
+import io.benchsuite.config.UsageException;
+import io.benchsuite.record.ErrorKind;
+import io.benchsuite.record.Outcome;
+import io.benchsuite.record.RequestRecord;
 import io.benchsuite.client.ServerApi;
 import io.benchsuite.client.ServerDiscovery;
 import io.benchsuite.client.ServerInfo;
@@ -39,6 +48,15 @@ public final class ServerSession implements AutoCloseable {
     /** The original tool's suite_id format, kept so reports compare. */
     private static final DateTimeFormatter SUITE_ID = DateTimeFormatter.ofPattern("yyyy-MM-dd, HH:mm:ss");
 
+    /**
+     * Launch arguments whose name says they hold a secret (api_key, hf_token, ssl_keyfile, password...) are
+     * written as this, never as their value. Whole name parts are matched, so max_num_batched_tokens or
+     * tokenizer stay readable.
+     */
+    static final String REDACTED = "<redacted>";
+    static final java.util.regex.Pattern SECRET_NAME = java.util.regex.Pattern.compile(
+            "(?i)(^|[_-])(api[_-]?key|key|keyfile|keys|secret|secrets|password|passwd|token|credentials?)($|[_-])");
+
     private final ServerInfo info;
     private final StreamingClient client;
     private final Optional<MetricsPoller> poller;
@@ -75,7 +93,8 @@ public final class ServerSession implements AutoCloseable {
             double idleMetricsSeconds, boolean exactInputLengths) {
         URI baseUrl = SettingsValidator.baseUrl(settings);
         Backend backend = Backend.parse(settings.backend());
-        ServerInfo info = ServerDiscovery.discover(new ServerApi(baseUrl, settings.apiKey()), backend,
+        Optional<String> apiKey = ApiKeys.resolve(settings);
+        ServerInfo info = ServerDiscovery.discover(new ServerApi(baseUrl, apiKey), backend,
                 settings.model(), settings.infoEndpoint(), settings.launchArgumentsEndpoint());
         LOG.infof("Server %s serves %s%s", baseUrl, info.model(),
                 info.maxModelLen().isPresent() ? " (context " + info.maxModelLen().getAsInt() + " tokens)" : "");
@@ -83,7 +102,7 @@ public final class ServerSession implements AutoCloseable {
         Optional<ServerTokenCounter> tokenCounter = Optional.empty();
         if (exactInputLengths) {
             tokenCounter = Optional.of(new ServerTokenCounter(baseUrl, settings.tokenizeEndpoint(), info.model(),
-                    settings.apiKey()));
+                    apiKey));
             try {
                 tokenCounter.get().count(BenchmarkRunner.WARM_UP_PROMPT);
             } catch (RuntimeException e) {
@@ -92,13 +111,20 @@ public final class ServerSession implements AutoCloseable {
             }
         }
         StreamingClient client = new StreamingClient(vertx, new ClientOptions(baseUrl, settings.completionsEndpoint(),
-                settings.apiKey(), maxConcurrency, Duration.ofMillis((long) (settings.requestTimeout() * 1000)),
+                apiKey, maxConcurrency, Duration.ofMillis((long) (settings.requestTimeout() * 1000)),
                 ClientOptions.DEFAULT_CONNECT_TIMEOUT, false));
+        try {
+            probeCompletions(client, backend, info.model(), baseUrl + settings.completionsEndpoint());
+        } catch (RuntimeException e) {
+            client.close();
+            tokenCounter.ifPresent(ServerTokenCounter::close);
+            throw e;
+        }
         Map<String, Object> parameters = commonParameters(settings, backend, info);
         Optional<MetricsPoller> poller = Optional.empty();
         if (backend.hasServerMetrics()) {
             PollerSettings pollerSettings = PollerSettings.of(baseUrl.toString(), settings.metricsEndpoint(),
-                    settings.stepLiveMetrics(), settings.apiKey(), Optional.of(info.model()));
+                    settings.stepLiveMetrics(), apiKey, Optional.of(info.model()));
             engineSettings(pollerSettings).forEach(parameters::putIfAbsent);
             poller = Optional.of(MetricsPoller.start(pollerSettings, LOG::warn));
         }
@@ -125,11 +151,29 @@ public final class ServerSession implements AutoCloseable {
         info.maxModelLen().ifPresent(v -> parameters.put("max_model_len", v));
         Map<String, Object> launch = new LinkedHashMap<>(info.launchArguments());
         launch.remove("model");
+        launch.replaceAll((name, value) -> SECRET_NAME.matcher(name).find() && value != null ? REDACTED : value);
         if (settings.modelName().isPresent()) {
             launch.remove("model_name");
         }
         parameters.putAll(launch);
         return parameters;
+    }
+
+    /**
+     * One 1-token request before anything is written, so that a wrong completions endpoint (404) is a usage
+     * error naming the setting, not a failed warm-up after the run folder was made.
+     */
+    private static void probeCompletions(StreamingClient client, Backend backend, String model, String url) {
+        RequestRecord probe = client.send(new CompletionRequest(-1, BenchmarkRunner.WARM_UP_PROMPT, 1, System.nanoTime()),
+                RequestBodies.completion(backend, model, BenchmarkRunner.WARM_UP_PROMPT, 1)).join();
+        if (probe.errorKind() == ErrorKind.HTTP_STATUS && probe.httpStatus() == 404) {
+            throw new UsageException("POST " + url + " answered 404 (" + probe.errorMessage() + "); set "
+                    + SettingsCatalog.get("completions-endpoint").spellings() + " to the server's completions path");
+        }
+        if (probe.outcome() != Outcome.SUCCESS) {
+            throw new ServerUnavailableException("a first request to " + url + " failed (" + probe.errorKind() + ": "
+                    + probe.errorMessage() + ")", null);
+        }
     }
 
     /**

@@ -65,10 +65,18 @@ public final class SuiteRunner {
         Map<String, String> sweepStops = new LinkedHashMap<>();
         int ran = 0;
         int skipped = 0;
+        java.util.Set<String> tooLong = new java.util.HashSet<>();
         for (int i = 0; i < plan.size() && !stopped; i++) {
             PlannedBenchmark b = plan.get(i);
             Path file = rawFolder.resolve(b.fileName());
             String pair = b.pairLabel();
+            if (b.phase() != Phase.PROMPT_INGESTION && exceedsContext(b)) {
+                if (tooLong.add(pair)) {
+                    progress.note("pair " + pair + " skipped: " + b.inputLength() + " + " + b.outputLength()
+                            + " tokens do not fit the server's context of " + maxModelLen().getAsInt() + " tokens");
+                }
+                continue;
+            }
             if (b.phase() == Phase.SPEED_GENERATION) {
                 if (sweepStops.containsKey(pair)) {
                     continue;
@@ -108,6 +116,21 @@ public final class SuiteRunner {
             }
         }
         return new SuiteOutcome(ran, skipped, stopped, sweepStops);
+    }
+
+    /** The server's context length, when it said (happy_vllm's max_length, vLLM's max_model_len). */
+    private java.util.OptionalInt maxModelLen() {
+        return context.commonParameters().get("max_model_len") instanceof Number n
+                ? java.util.OptionalInt.of(n.intValue()) : java.util.OptionalInt.empty();
+    }
+
+    /**
+     * A pair whose prompt and output cannot fit the context would fail every request with a 400: skipped
+     * with a note instead (the prompt lengths being nominal, a pair right at the limit may still fail some).
+     */
+    private boolean exceedsContext(PlannedBenchmark b) {
+        java.util.OptionalInt limit = maxModelLen();
+        return limit.isPresent() && b.inputLength() + b.outputLength() > limit.getAsInt();
     }
 
     private void stopSweep(Map<String, String> sweepStops, String pair, String reason) {
