@@ -8,6 +8,7 @@ import io.benchsuite.report.ReportSummary;
 import io.benchsuite.stats.Thresholds;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,16 +30,16 @@ public class ReportCommand implements Callable<Integer> {
     Path outputFolder;
 
     @Option(names = "--speed-threshold", paramLabel = "<tokens/s>",
-            description = "Per-request generation speed a level must reach. Default: ${DEFAULT-VALUE}.")
-    double speedThreshold = Thresholds.DEFAULT_SPEED_THRESHOLD;
+            description = "Per-request generation speed a level must reach. Default: the run's setting, else 20.")
+    Double speedThreshold;
 
     @Option(names = "--kv-cache-threshold", paramLabel = "<0-1>",
-            description = "KV-cache usage from which the cache counts as full. Default: ${DEFAULT-VALUE}.")
-    double kvCacheThreshold = Thresholds.DEFAULT_KV_CACHE_THRESHOLD;
+            description = "KV-cache usage from which the cache counts as full. Default: the run's setting, else 0.95.")
+    Double kvCacheThreshold;
 
     @Option(names = "--min-number-of-valid-queries", paramLabel = "<count>",
-            description = "A raw file with fewer valid queries is left out. Default: ${DEFAULT-VALUE}.")
-    int minNumberOfValidQueries = ReportSettings.DEFAULT_MIN_NUMBER_OF_VALID_QUERIES;
+            description = "A raw file with fewer valid queries is left out. Default: the run's setting, else 50.")
+    Integer minNumberOfValidQueries;
 
     @Option(names = "--gpu-name", paramLabel = "<name>", description = "GPU name shown in the report.")
     Optional<String> gpuName = Optional.empty();
@@ -56,9 +57,20 @@ public class ReportCommand implements Callable<Integer> {
             throw new UsageException("--output-folder " + outputFolder + " holds neither "
                     + RawResultsReader.RAW_FOLDER + "/ nor " + RawResultsReader.RAW_ZIP);
         }
+        // A redraw uses the thresholds the run was made with (recorded in its parameters), so that redrawing a
+        // --quick run does not drop every benchmark for having fewer than the full suite's 50 valid queries.
+        Map<String, Object> recorded = recordedParameters();
         ReportSettings settings;
         try {
-            settings = new ReportSettings(speedThreshold, kvCacheThreshold, minNumberOfValidQueries, gpuName, modelName);
+            settings = new ReportSettings(
+                    speedThreshold != null ? speedThreshold
+                            : number(recorded, "speed_threshold", Thresholds.DEFAULT_SPEED_THRESHOLD),
+                    kvCacheThreshold != null ? kvCacheThreshold
+                            : number(recorded, "kv_cache_threshold", Thresholds.DEFAULT_KV_CACHE_THRESHOLD),
+                    minNumberOfValidQueries != null ? minNumberOfValidQueries
+                            : (int) number(recorded, "min_number_of_valid_queries",
+                                    ReportSettings.DEFAULT_MIN_NUMBER_OF_VALID_QUERIES),
+                    gpuName.or(() -> Optional.ofNullable(recorded.get("gpu_name")).map(Object::toString)), modelName);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }
@@ -66,5 +78,14 @@ public class ReportCommand implements Callable<Integer> {
         summary.notes().forEach(note -> spec.commandLine().getErr().println("note: " + note));
         spec.commandLine().getOut().println(summary.reportFolder().resolve("index.html"));
         return 0;
+    }
+
+    private Map<String, Object> recordedParameters() throws java.io.IOException {
+        return new RawResultsReader(0).read(outputFolder).kept().stream().findFirst()
+                .map(run -> run.parameters()).orElse(Map.of());
+    }
+
+    private static double number(Map<String, Object> parameters, String name, double fallback) {
+        return parameters.get(name) instanceof Number n ? n.doubleValue() : fallback;
     }
 }

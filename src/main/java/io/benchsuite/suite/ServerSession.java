@@ -146,6 +146,11 @@ public final class ServerSession implements AutoCloseable {
         parameters.put("suite_id", LocalDateTime.now().format(SUITE_ID));
         parameters.put("model_name", settings.modelName().orElse(info.model()));
         parameters.put("seed", settings.seed());
+        // Recorded so that a later "bench-suite report" redraws with the thresholds the run was made with.
+        parameters.put("speed_threshold", settings.speedThreshold());
+        parameters.put("kv_cache_threshold", settings.kvCacheThreshold());
+        parameters.put("min_number_of_valid_queries", settings.minNumberOfValidQueries());
+        settings.gpuName().ifPresent(gpu -> parameters.put("gpu_name", gpu));
         info.happyVllmVersion().ifPresent(v -> parameters.put("happy_vllm_version", v));
         info.vllmVersion().ifPresent(v -> parameters.put("vllm_version", v));
         info.maxModelLen().ifPresent(v -> parameters.put("max_model_len", v));

@@ -94,6 +94,13 @@ class SuiteEndToEndTest {
                 "requests wait once the cache is full");
         assertTrue(raw.get("general_metrics").get("max_kv_cache").asDouble() >= 0.9);
         assertFalse(raw.get("kv_cache_profile").isEmpty());
+
+        // Redrawing from the zip alone uses the run's own thresholds (--quick's 5 valid queries, not 50).
+        LaunchResult redraw = launcher.launch("report", "--output-folder", run.toString());
+        assertEquals(0, redraw.exitCode(), redraw.getErrorOutput());
+        assertTrue(Files.isRegularFile(report.resolve(
+                "speed_generation/speed_generation_graph_input_1024_output_128.png")), "graphs redrawn");
+        assertEquals(csv, Files.readAllLines(report.resolve("thresholds.csv")), "same thresholds after a redraw");
     }
 
     private static byte[] readFromZip(Path zip, String entry) throws IOException {
