@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jboss.logging.Logger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -77,13 +78,8 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
             + "one): finished benchmarks are skipped.")
     boolean resume;
 
-    @Option(names = "--exact-input-lengths", description = "Trim or extend each prompt to exactly its nominal token "
-            + "length, counted by the server's tokenize endpoint (tokenize-endpoint). Without it lengths are approximate.")
-    boolean exactInputLengths;
-
-    @Option(names = "--metrics-port", description = "Serve this tool's own progress and client measurements for "
-            + "Prometheus on http://0.0.0.0:PORT/q/metrics while the suite runs. Default: off.")
-    Integer metricsPort;
+    @Mixin
+    MeasurementOptions measurement;
 
     @Override
     public Integer call() throws Exception {
@@ -107,9 +103,10 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
             }
             BenchSettings effective = settings;
             SuiteLauncher.Result result;
-            try (SelfMetricsSession metrics = selfMetrics.open(metricsPort)) {
+            try (SelfMetricsSession metrics = selfMetrics.open(measurement.metricsPort)) {
                 result = SuiteLauncher.run(effective, folder, vertx, System.console() != null,
-                        quick ? QuickMode.IDLE_METRICS_SECONDS : 1.0, StopSignals::onStop, metrics, exactInputLengths,
+                        quick ? QuickMode.IDLE_METRICS_SECONDS : 1.0, StopSignals::onStop, metrics,
+                        measurement.exactInputLengths,
                         (run, outcome) -> drawReport(effective, run, outcome.interrupted()));
             }
             if (result.outcome().interrupted()) {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jboss.logging.Logger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -81,13 +82,8 @@ public class RunCommand implements Callable<Integer>, UsesSettings {
     @Option(names = "--with-kv-cache-profile", description = "Keep every server metrics sample (kv_cache_profile).")
     boolean withKvCacheProfile;
 
-    @Option(names = "--exact-input-lengths", description = "Trim or extend each prompt to exactly its nominal token "
-            + "length, counted by the server's tokenize endpoint (tokenize-endpoint). Without it lengths are approximate.")
-    boolean exactInputLengths;
-
-    @Option(names = "--metrics-port", description = "Serve this tool's own progress and client measurements for "
-            + "Prometheus on http://0.0.0.0:PORT/q/metrics while the benchmark runs. Default: off.")
-    Integer metricsPort;
+    @Mixin
+    MeasurementOptions measurement;
 
     @Override
     public Integer call() throws Exception {
@@ -99,10 +95,10 @@ public class RunCommand implements Callable<Integer>, UsesSettings {
         List<String> prompts = PromptPlanner.plan(dataset, settings.maxQueries(), settings.seed()).prompts().stream()
                 .map(PlannedPrompt::text).toList();
 
-        try (SelfMetricsSession metrics = selfMetrics.open(metricsPort);
+        try (SelfMetricsSession metrics = selfMetrics.open(measurement.metricsPort);
                 ServerSession session = ServerSession.open(settings, vertx, benchmark.maxInFlight(prompts.size()),
                         metrics.singleBenchmark("run", "input " + promptLength + ", output " + outputLength, nWorkers),
-                        ServerSession.DEFAULT_IDLE_METRICS_SECONDS, exactInputLengths)) {
+                        ServerSession.DEFAULT_IDLE_METRICS_SECONDS, measurement.exactInputLengths)) {
             metrics.watchServer(session.context().poller());
             BenchmarkRunner runner = new BenchmarkRunner(session.context());
             StopSignals.onStop(runner::stop);
