@@ -194,6 +194,8 @@ public final class MetricsPoller implements AutoCloseable {
             thread.join(JOIN_TIMEOUT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            fetcher.close();
         }
     }
 
