@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Decodes one streamed completion event (OpenAI/vLLM completions and chat-completions shapes) with a
@@ -25,18 +26,27 @@ public final class ChunkDecoder {
     }
 
     public static Chunk decode(String json) throws MalformedChunkException {
-        try (JsonParser p = JSON.createParser(json)) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        return decode(bytes, 0, bytes.length);
+    }
+
+    /**
+     * Decodes the UTF-8 JSON in {@code bytes[offset, offset + length)} straight from the bytes of the network
+     * read: no {@code String} of the event is made, and text is decoded only for the fields kept.
+     */
+    public static Chunk decode(byte[] bytes, int offset, int length) throws MalformedChunkException {
+        try (JsonParser p = JSON.createParser(bytes, offset, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new MalformedChunkException("not a JSON object: " + abbreviate(json));
+                throw new MalformedChunkException("not a JSON object: " + abbreviate(bytes, offset, length));
             }
             Builder b = new Builder();
             readTop(p, b);
             return b.build();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new MalformedChunkException("unreadable JSON chunk (" + e.getOriginalMessage() + "): "
-                    + abbreviate(json));
+                    + abbreviate(bytes, offset, length));
         } catch (IOException e) {
-            throw new MalformedChunkException("unreadable JSON chunk: " + abbreviate(json));
+            throw new MalformedChunkException("unreadable JSON chunk: " + abbreviate(bytes, offset, length));
         }
     }
 
@@ -154,6 +164,10 @@ public final class ChunkDecoder {
             }
         }
         return message;
+    }
+
+    private static String abbreviate(byte[] bytes, int offset, int length) {
+        return abbreviate(new String(bytes, offset, length, StandardCharsets.UTF_8));
     }
 
     static String abbreviate(String text) {

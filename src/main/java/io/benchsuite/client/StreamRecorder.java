@@ -68,17 +68,21 @@ final class StreamRecorder {
         return finish(kind, message, httpStatus, endNanos);
     }
 
-    private void onEvent(String data, long arrivalNanos) {
+    void onBytes(byte[] bytes, int offset, int length, long arrivalNanos) {
+        parser.feed(bytes, offset, length, arrivalNanos);
+    }
+
+    private void onEvent(byte[] data, int offset, int length, long arrivalNanos) {
         if (done) {
             return;
         }
-        if (data.equals("[DONE]")) {
+        if (isDone(data, offset, length)) {
             done = true;
             return;
         }
         Chunk chunk;
         try {
-            chunk = ChunkDecoder.decode(data);
+            chunk = ChunkDecoder.decode(data, offset, length);
         } catch (ChunkDecoder.MalformedChunkException e) {
             markError(ErrorKind.MALFORMED_CHUNK, e.getMessage());
             return;
@@ -107,6 +111,11 @@ final class StreamRecorder {
             // Usage-only chunk reporting tokens no choice carried: credit them to the last chunk seen.
             chunkTokens[chunks - 1] += newTokens;
         }
+    }
+
+    private static boolean isDone(byte[] b, int offset, int length) {
+        return length == 6 && b[offset] == '[' && b[offset + 1] == 'D' && b[offset + 2] == 'O'
+                && b[offset + 3] == 'N' && b[offset + 4] == 'E' && b[offset + 5] == ']';
     }
 
     private void markError(ErrorKind kind, String message) {

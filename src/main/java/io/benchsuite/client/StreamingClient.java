@@ -2,6 +2,7 @@ package io.benchsuite.client;
 
 import io.benchsuite.record.ErrorKind;
 import io.benchsuite.record.RequestRecord;
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -156,9 +157,17 @@ public final class StreamingClient implements AutoCloseable {
             }
             response.handler(buffer -> {
                 long now = System.nanoTime(); // first: the arrival time must not include any parsing
-                StreamRecorder r = recorder;
-                if (!finished.get()) {
-                    r.onBytes(buffer.getBytes(), now);
+                if (finished.get()) {
+                    return;
+                }
+                // Read the chunk where it lies (Vert.x hands over a heap copy of the socket's bytes); only
+                // a direct buffer, which this client does not get, is copied out first.
+                ByteBuf bytes = buffer.getByteBuf();
+                if (bytes.hasArray()) {
+                    recorder.onBytes(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(),
+                            bytes.readableBytes(), now);
+                } else {
+                    recorder.onBytes(buffer.getBytes(), now);
                 }
             });
             response.exceptionHandler(this::failWith);

@@ -15,7 +15,8 @@ class SseFrameParserTest {
     }
 
     private final List<Event> events = new ArrayList<>();
-    private final SseFrameParser parser = new SseFrameParser((d, t) -> events.add(new Event(d, t)));
+    private final SseFrameParser parser = new SseFrameParser(
+            (b, offset, length, t) -> events.add(new Event(new String(b, offset, length, StandardCharsets.UTF_8), t)));
 
     private void feed(String text, long at) {
         parser.feed(text.getBytes(StandardCharsets.UTF_8), at);
@@ -70,5 +71,30 @@ class SseFrameParserTest {
         String big = "x".repeat(5000);
         feed("data: " + big + "\n\n", 1);
         assertEquals(big, events.get(0).data());
+    }
+
+    @Test
+    void anEventWhoseBlankLineComesInTheNextReadSurvivesTheCallersBufferBeingReused() {
+        byte[] read = "data: {\"a\":1}\n".getBytes(StandardCharsets.UTF_8);
+        parser.feed(read, 1);
+        java.util.Arrays.fill(read, (byte) 'z'); // a network layer may reuse its buffer after the call
+        feed("\n", 2);
+        assertEquals(List.of(new Event("{\"a\":1}", 2)), events);
+    }
+
+    @Test
+    void aLineSplitAcrossReadsFollowedByMoreEventsInTheSameRead() {
+        feed("da", 1);
+        feed("ta: one\n\ndata: two\n\ndata: thr", 2);
+        feed("ee\n\n", 3);
+        assertEquals(List.of(new Event("one", 2), new Event("two", 2), new Event("three", 3)), events);
+    }
+
+    @Test
+    void multiLineDataWhoseFirstLineWasInPlace() {
+        feed("data: a\n", 1);
+        feed("data: b\ndata: c\n\n", 2);
+        feed("data: d\ndata: e\n\n", 3);
+        assertEquals(List.of(new Event("a\nb\nc", 2), new Event("d\ne", 3)), events);
     }
 }
