@@ -1,7 +1,9 @@
 package io.benchsuite.cli;
 
 import io.benchsuite.config.UsageException;
+import io.benchsuite.report.RawResults;
 import io.benchsuite.report.RawResultsReader;
+import io.benchsuite.report.RawRun;
 import io.benchsuite.report.ReportBuilder;
 import io.benchsuite.report.ReportSettings;
 import io.benchsuite.report.ReportSummary;
@@ -59,7 +61,8 @@ public class ReportCommand implements Callable<Integer> {
         }
         // A redraw uses the thresholds the run was made with (recorded in its parameters), so that redrawing a
         // --quick run does not drop every benchmark for having fewer than the full suite's 50 valid queries.
-        Map<String, Object> recorded = recordedParameters();
+        RawResults raw = new RawResultsReader(0).read(outputFolder); // read once, filtered by the builder
+        Map<String, Object> recorded = raw.kept().stream().findFirst().map(RawRun::parameters).orElse(Map.of());
         ReportSettings settings;
         try {
             settings = new ReportSettings(
@@ -74,15 +77,10 @@ public class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }
-        ReportSummary summary = ReportBuilder.build(outputFolder, settings);
+        ReportSummary summary = ReportBuilder.build(outputFolder, raw, settings);
         summary.notes().forEach(note -> spec.commandLine().getErr().println("note: " + note));
         spec.commandLine().getOut().println(summary.reportFolder().resolve("index.html"));
         return 0;
-    }
-
-    private Map<String, Object> recordedParameters() throws java.io.IOException {
-        return new RawResultsReader(0).read(outputFolder).kept().stream().findFirst()
-                .map(run -> run.parameters()).orElse(Map.of());
     }
 
     private static double number(Map<String, Object> parameters, String name, double fallback) {

@@ -1,5 +1,7 @@
 package io.benchsuite.report;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -15,5 +17,22 @@ public record RawResults(List<RawRun> kept, List<RawRun> tooFewValid, List<Strin
         kept = List.copyOf(kept);
         tooFewValid = List.copyOf(tooFewValid);
         warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * The same files sorted again with another validity threshold, so a caller that needs the files before it
+     * knows the threshold (a redraw reads it from the recorded parameters) reads the folder once.
+     */
+    public RawResults withMinValidQueries(int minValidQueries) {
+        List<RawRun> nowKept = new ArrayList<>();
+        List<RawRun> nowTooFew = new ArrayList<>();
+        for (List<RawRun> runs : List.of(kept, tooFewValid)) {
+            for (RawRun run : runs) {
+                (run.validQueries() >= minValidQueries ? nowKept : nowTooFew).add(run);
+            }
+        }
+        nowKept.sort(Comparator.comparing(RawRun::fileName));
+        nowTooFew.sort(Comparator.comparing(RawRun::fileName));
+        return new RawResults(nowKept, nowTooFew, warnings);
     }
 }

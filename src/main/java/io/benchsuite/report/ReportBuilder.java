@@ -34,7 +34,14 @@ public final class ReportBuilder {
     }
 
     public static ReportSummary build(Path outputFolder, ReportSettings settings) throws IOException {
-        RawResults raw = new RawResultsReader(settings.minNumberOfValidQueries()).read(outputFolder);
+        return build(outputFolder, new RawResultsReader(settings.minNumberOfValidQueries()).read(outputFolder),
+                settings);
+    }
+
+    /** Draws the report from raw results already read from {@code outputFolder}, filtered with the settings. */
+    public static ReportSummary build(Path outputFolder, RawResults rawResults, ReportSettings settings)
+            throws IOException {
+        RawResults raw = rawResults.withMinValidQueries(settings.minNumberOfValidQueries());
         ReportModel model = ReportModelBuilder.build(raw, settings);
         Path reportFolder = outputFolder.resolve(ReportFiles.REPORT_FOLDER);
         Path staging = Files.createTempDirectory(outputFolder, ".report-");
