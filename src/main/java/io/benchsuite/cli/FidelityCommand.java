@@ -60,8 +60,7 @@ public class FidelityCommand implements Callable<Integer> {
         }
         FidelityReport report = FidelityBenchmark.run(vertx, scenarios, repeat);
         JsonFiles.writeAtomically(output, report);
-        spec.commandLine().getOut().print(FidelityTable.render(report.scenarios(), report.targets(),
-                report.machine()));
+        spec.commandLine().getOut().print(FidelityTable.render(report));
         spec.commandLine().getOut().println("full results: " + output.toAbsolutePath());
         spec.commandLine().getOut().flush();
         return report.targets().stream().allMatch(TargetCheck::pass) ? 0 : ErrorReporter.FAILURE;

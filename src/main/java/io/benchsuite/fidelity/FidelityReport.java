@@ -9,9 +9,11 @@ import java.util.List;
  * @param machine     processors, load average before the run, Java version: the context the numbers need
  * @param repetitions repetitions per scenario
  * @param scenarios   the medians with every repetition's figures
+ * @param floors      the same for the bare java.nio reader against the same simulator, scenario by scenario:
+ *                    what this machine allows a client that reads each token as it arrives
  * @param targets     the issue's targets with PASS/FAIL
  */
 @RegisterForReflection
 public record FidelityReport(String machine, int repetitions, List<ScenarioSummary> scenarios,
-        List<TargetCheck> targets) {
+        List<ScenarioSummary> floors, List<TargetCheck> targets) {
 }

@@ -2,31 +2,28 @@ package io.benchsuite.fidelity;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** The human-readable form of a fidelity run: one row per scenario, then the targets with PASS/FAIL. */
+/**
+ * The human-readable form of a fidelity run: one row per scenario, the bare reader's rows (the floor), then
+ * the targets with PASS/FAIL.
+ */
 public final class FidelityTable {
 
     private FidelityTable() {
     }
 
-    public static String render(List<ScenarioSummary> summaries, List<TargetCheck> checks, String machine) {
+    public static String render(FidelityReport report) {
+        List<ScenarioSummary> summaries = report.scenarios();
         StringBuilder out = new StringBuilder();
-        out.append("Fidelity of the streaming client against an exact schedule (").append(machine).append(")\n");
+        out.append("Fidelity of the streaming client against an exact schedule (").append(report.machine())
+                .append(")\n");
         out.append("errors in ms = measured - scheduled; medians over repetitions\n\n");
-        out.append(String.format(Locale.ROOT, "%7s %9s %7s | %8s %8s %8s | %8s %8s %8s | %7s | %9s | %8s %8s | %6s%n",
-                "streams", "schedule", "reqs", "TTFT avg", "TTFT p99", "TTFT std", "ITL avg", "ITL p99", "ITL std",
-                "bursts", "CPU/1000", "heap MiB", "RSS MiB", "failed"));
-        for (ScenarioSummary s : summaries) {
-            Scenario c = s.scenario();
-            out.append(String.format(Locale.ROOT,
-                    "%7d %9s %7d | %8.3f %8.3f %8.3f | %8.3f %8.3f %8.3f | %6.2f%% | %6.2f ms | %8.0f %8.0f | %6d%n",
-                    c.streams(), trim(c.firstTokenMs()) + "/" + trim(c.interTokenMs()), c.requests(),
-                    s.ttftErrorMeanMs(), s.ttftErrorP99Ms(), s.ttftErrorStdMs(),
-                    s.interTokenErrorMeanMs(), s.interTokenErrorP99Ms(), s.interTokenErrorStdMs(),
-                    s.burstShare() * 100, s.cpuMsPer1000Events(), s.heapPeakMiB(), s.rssPeakMiB(),
-                    s.failedRequests()));
-        }
-        out.append(String.format(Locale.ROOT, "%nsimulator CPU per 1000 events (its own process):"));
+        rows(out, summaries);
+        out.append("\nfloor: a bare java.nio reader on one thread (no HTTP library, no JSON, no metrics polling),"
+                + " same simulator, same streams:\n");
+        rows(out, report.floors());
+        out.append(String.format(Locale.ROOT, "%nsimulator CPU per 1000 events (its own process), client runs:"));
         for (ScenarioSummary s : summaries) {
             out.append(String.format(Locale.ROOT, " %d streams %.2f ms;", s.scenario().streams(),
                     s.serverCpuMsPer1000Events()));
@@ -41,19 +38,35 @@ public final class FidelityTable {
             out.append(String.format(Locale.ROOT, "%5d streams, %.0f ms in all:", s.scenario().streams(),
                     last.resources().cpuNanos() / 1e6));
             last.resources().cpuMsByThread().entrySet().stream()
-                    .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                     .filter(e -> e.getValue() >= 1)
                     .forEach(e -> out.append(String.format(Locale.ROOT, " %s %.0f;", e.getKey(), e.getValue())));
             out.append('\n');
         }
         out.append("\nTargets (issue 3, section 5)              limit      measured   original Python tool\n");
-        for (TargetCheck t : checks) {
+        for (TargetCheck t : report.targets()) {
             out.append(String.format(Locale.ROOT, "%-4s %5d streams  %-27s <= %-6s %9.3f %-3s %s%n",
                     t.pass() ? "PASS" : "FAIL", t.streams(), t.figure(), trim(t.limit()), t.measured(), t.unit(),
                     Double.isNaN(t.originalTool()) ? "-" : trim(t.originalTool()) + " " + t.unit()));
         }
         out.append("original tool at 1000 streams: 94% of tokens read in bursts\n");
         return out.toString();
+    }
+
+    private static void rows(StringBuilder out, List<ScenarioSummary> summaries) {
+        out.append(String.format(Locale.ROOT, "%7s %9s %7s | %8s %8s %8s | %8s %8s %8s | %7s | %9s | %8s %8s | %6s%n",
+                "streams", "schedule", "reqs", "TTFT avg", "TTFT p99", "TTFT std", "ITL avg", "ITL p99", "ITL std",
+                "bursts", "CPU/1000", "heap MiB", "RSS MiB", "failed"));
+        for (ScenarioSummary s : summaries) {
+            Scenario c = s.scenario();
+            out.append(String.format(Locale.ROOT,
+                    "%7d %9s %7d | %8.3f %8.3f %8.3f | %8.3f %8.3f %8.3f | %6.2f%% | %6.2f ms | %8.0f %8.0f | %6d%n",
+                    c.streams(), trim(c.firstTokenMs()) + "/" + trim(c.interTokenMs()), c.requests(),
+                    s.ttftErrorMeanMs(), s.ttftErrorP99Ms(), s.ttftErrorStdMs(),
+                    s.interTokenErrorMeanMs(), s.interTokenErrorP99Ms(), s.interTokenErrorStdMs(),
+                    s.burstShare() * 100, s.cpuMsPer1000Events(), s.heapPeakMiB(), s.rssPeakMiB(),
+                    s.failedRequests()));
+        }
     }
 
     private static String trim(double value) {

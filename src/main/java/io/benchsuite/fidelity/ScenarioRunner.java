@@ -1,7 +1,6 @@
 package io.benchsuite.fidelity;
 
 import io.benchsuite.client.ClientOptions;
-import io.benchsuite.client.CompletionRequest;
 import io.benchsuite.client.RequestBodies;
 import io.benchsuite.client.StreamingClient;
 import io.benchsuite.config.Backend;
@@ -13,6 +12,7 @@ import io.benchsuite.schedule.Progress;
 import io.benchsuite.schedule.StopRule;
 import io.benchsuite.schedule.Ticker;
 import io.vertx.core.Vertx;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,49 +49,76 @@ final class ScenarioRunner {
         this.serverCpuNanos = serverCpuNanos;
     }
 
-    /** One warm-up round (not measured: it pays for class loading, JIT and connection set-up), then N runs. */
-    List<ScenarioResult> run(int repetitions) throws InterruptedException {
+    /** What a scenario measured: the streaming client's repetitions, then the bare reader's. */
+    record Runs(List<ScenarioResult> client, List<ScenarioResult> floor) {
+    }
+
+    /**
+     * One warm-up round (not measured: it pays for class loading, JIT and connection set-up), then N runs of
+     * the streaming client with the metrics poller, then the same for the bare reader, alone, as the floor.
+     */
+    Runs run(int repetitions) throws InterruptedException, IOException {
         ClientOptions options = new ClientOptions(URI.create(baseUrl), "/v1/completions", Optional.empty(),
                 scenario.streams(), ClientOptions.DEFAULT_REQUEST_TIMEOUT, ClientOptions.DEFAULT_CONNECT_TIMEOUT,
                 false);
         PollerSettings pollerSettings = PollerSettings.of(baseUrl, "/metrics", METRICS_STEP.toNanos() / 1e9,
                 Optional.empty(), Optional.of(MODEL));
-        try (StreamingClient client = new StreamingClient(vertx, options);
+        List<ScenarioResult> client = new ArrayList<>();
+        try (StreamingClient streamingClient = new StreamingClient(vertx, options);
                 MetricsPoller poller = MetricsPoller.start(pollerSettings, LOG::warn)) {
-            sendAll(client, scenario.streams() * 2, WARM_UP_TOKENS);
-            List<ScenarioResult> results = new ArrayList<>();
+            sendAll(streamingClient, scenario.streams() * 2, WARM_UP_TOKENS);
             for (int i = 0; i < repetitions; i++) {
                 System.gc(); // start each repetition from a clean heap, so peaks do not carry over
-                results.add(measure(client, poller));
+                client.add(measure(() -> sendAll(streamingClient, scenario.requests(), scenario.outputTokens()),
+                        () -> (int) poller.counts().succeeded()));
             }
-            return results;
         }
+        URI uri = URI.create(baseUrl);
+        new BareStreamReader(uri, "/v1/completions", body(WARM_UP_TOKENS), WARM_UP_TOKENS)
+                .run(scenario.streams(), scenario.streams() * 2);
+        BareStreamReader bare = new BareStreamReader(uri, "/v1/completions", body(scenario.outputTokens()),
+                scenario.outputTokens());
+        List<ScenarioResult> floor = new ArrayList<>();
+        for (int i = 0; i < repetitions; i++) {
+            System.gc();
+            floor.add(measure(() -> bare.run(scenario.streams(), scenario.requests()), () -> 0));
+        }
+        return new Runs(client, floor);
     }
 
-    private ScenarioResult measure(StreamingClient client, MetricsPoller poller) throws InterruptedException {
+    /** One measured exchange of all the scenario's requests. */
+    @FunctionalInterface
+    private interface Exchange {
+        List<RequestRecord> run() throws InterruptedException, IOException;
+    }
+
+    private ScenarioResult measure(Exchange exchange, java.util.function.IntSupplier scrapesSoFar)
+            throws InterruptedException, IOException {
         long serverCpuBefore = serverCpuNanos.getAsLong();
+        int scrapesBefore = scrapesSoFar.getAsInt();
         ResourceMeter meter = ResourceMeter.start();
         long start = System.nanoTime();
-        List<RequestRecord> records = sendAll(client, scenario.requests(), scenario.outputTokens());
+        List<RequestRecord> records = exchange.run();
         long end = System.nanoTime();
         ResourceUsage usage = meter.stop();
         long serverCpuAfter = serverCpuNanos.getAsLong();
         long serverCpu = serverCpuBefore < 0 || serverCpuAfter < 0 ? -1 : serverCpuAfter - serverCpuBefore;
-        int scrapes = poller.samplesBetween(start, end).size();
+        int scrapes = scrapesSoFar.getAsInt() - scrapesBefore;
         TimingErrors timing = TimingErrors.of(records, scenario.firstTokenMs(), scenario.interTokenMs());
         return new ScenarioResult(timing, usage, (end - start) / 1e9, scrapes, serverCpu);
     }
 
     private List<RequestRecord> sendAll(StreamingClient client, int requests, int tokens)
             throws InterruptedException {
-        Dispatcher dispatcher = new Dispatcher(r -> client.send(r, body(r, tokens)), Ticker.SYSTEM, Progress.NONE,
+        byte[] body = body(tokens);
+        Dispatcher dispatcher = new Dispatcher(r -> client.send(r, body), Ticker.SYSTEM, Progress.NONE,
                 tokens);
         List<String> prompts = Collections.nCopies(requests, PROMPT);
         // No time limit worth the name: the run ends when every prompt was answered.
         return dispatcher.constantConcurrency(prompts, scenario.streams(), StopRule.maxDurationOnly(3600));
     }
 
-    private static byte[] body(CompletionRequest request, int tokens) {
-        return RequestBodies.completion(Backend.HAPPY_VLLM, MODEL, request.prompt(), tokens);
+    private static byte[] body(int tokens) {
+        return RequestBodies.completion(Backend.HAPPY_VLLM, MODEL, PROMPT, tokens);
     }
 }
