@@ -1,5 +1,6 @@
 package io.benchsuite.prometheus;
 
+import io.benchsuite.tls.TlsFailures;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -29,7 +30,7 @@ public final class HttpMetricsFetcher implements MetricsFetcher {
 
     public HttpMetricsFetcher(PollerSettings settings) {
         this.timeout = settings.scrapeTimeout();
-        this.client = HttpClient.newBuilder()
+        this.client = settings.tls().applyTo(HttpClient.newBuilder())
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
                 // Old vLLM servers answer /metrics with 307 to /metrics/.
@@ -76,7 +77,7 @@ public final class HttpMetricsFetcher implements MetricsFetcher {
             return failed(ScrapeFailure.Kind.CONNECTION, "connection refused by " + request.uri());
         }
         if (cause instanceof IOException) {
-            return failed(ScrapeFailure.Kind.CONNECTION, describe(cause));
+            return failed(ScrapeFailure.Kind.CONNECTION, TlsFailures.explain(cause).orElseGet(() -> describe(cause)));
         }
         return failed(ScrapeFailure.Kind.OTHER, describe(cause));
     }
