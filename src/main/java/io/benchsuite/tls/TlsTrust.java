@@ -31,7 +31,8 @@ public final class TlsTrust {
     /** The in-memory trust store's password: the REST client only accepts stores it can save and reload. */
     private static final String STORE_PASSWORD = "bench-suite";
     private static final TlsTrust JDK_DEFAULT = new TlsTrust(Policy.JDK_DEFAULT, List.of(), null, null);
-    private static final TlsTrust INSECURE = new TlsTrust(Policy.INSECURE, List.of(), null, null);
+    private static final TlsTrust INSECURE = new TlsTrust(Policy.INSECURE, List.of(), null,
+            new TrustManager[] {new TrustEverything()});
 
     private enum Policy { JDK_DEFAULT, ADDED_ANCHORS, INSECURE }
 
@@ -39,14 +40,22 @@ public final class TlsTrust {
     private final List<X509Certificate> addedAnchors;
     /** The JDK's anchors plus the added ones; null unless anchors were added. */
     private final KeyStore trustStore;
-    private final TrustManagerFactory trustManagers;
+    /** The trust managers of the policy; null for the JDK's default ones. */
+    private final TrustManager[] trustManagers;
+    /** Made once, shared by the JDK clients; null for the JDK's default context. */
+    private final SSLContext sslContext;
 
     private TlsTrust(Policy policy, List<X509Certificate> addedAnchors, KeyStore trustStore,
-            TrustManagerFactory trustManagers) {
+            TrustManager[] trustManagers) {
         this.policy = policy;
         this.addedAnchors = addedAnchors;
         this.trustStore = trustStore;
         this.trustManagers = trustManagers;
+        try {
+            this.sslContext = trustManagers == null ? null : context(trustManagers);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot create an SSL context: " + e.getMessage(), e);
+        }
     }
 
     /** The JDK's default trust anchors, with host-name verification. */
@@ -80,7 +89,7 @@ public final class TlsTrust {
             }
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(store);
-            return new TlsTrust(Policy.ADDED_ANCHORS, List.copyOf(anchors), store, factory);
+            return new TlsTrust(Policy.ADDED_ANCHORS, List.copyOf(anchors), store, factory.getTrustManagers());
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException("cannot build a trust store: " + e.getMessage(), e);
         }
@@ -98,13 +107,9 @@ public final class TlsTrust {
     /** For the JDK HTTP client: an SSL context implementing this policy. */
     public SSLContext sslContext() {
         try {
-            return switch (policy) {
-                case JDK_DEFAULT -> SSLContext.getDefault();
-                case ADDED_ANCHORS -> context(trustManagers.getTrustManagers());
-                case INSECURE -> context(new TrustManager[] {new TrustEverything()});
-            };
+            return sslContext != null ? sslContext : SSLContext.getDefault();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot create an SSL context: " + e.getMessage(), e);
+            throw new IllegalStateException("the JDK has no default SSL context: " + e.getMessage(), e);
         }
     }
 
@@ -120,7 +125,8 @@ public final class TlsTrust {
     public HttpClientOptions applyTo(HttpClientOptions options) {
         return switch (policy) {
             case JDK_DEFAULT -> options.setVerifyHost(true);
-            case ADDED_ANCHORS -> options.setVerifyHost(true).setTrustOptions(TrustOptions.wrap(trustManagers));
+            // The JDK's PKIX factory makes exactly one trust manager, an X509ExtendedTrustManager.
+            case ADDED_ANCHORS -> options.setVerifyHost(true).setTrustOptions(TrustOptions.wrap(trustManagers[0]));
             case INSECURE -> options.setVerifyHost(false).setTrustAll(true);
         };
     }

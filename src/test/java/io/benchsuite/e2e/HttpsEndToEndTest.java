@@ -81,9 +81,11 @@ class HttpsEndToEndTest {
     }
 
     @Test
-    void withItsCaTheRunDiscoversStreamsAndScrapesOverTls(QuarkusMainLauncher launcher) throws Exception {
+    void withItsCaTheRunDiscoversTokenizesStreamsAndScrapesOverTls(QuarkusMainLauncher launcher) throws Exception {
         Path out = dir.resolve("trusted.json");
-        LaunchResult result = run(launcher, out, "--ca-cert", TestCertificates.CA.toString());
+        // --exact-input-lengths: prompts are counted with the server's /tokenize, over TLS too.
+        LaunchResult result = run(launcher, out, "--ca-cert", TestCertificates.CA.toString(), "--exact-input-lengths",
+                "--query-metrics");
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         assertFalse(result.getErrorOutput().contains("insecure"), result.getErrorOutput());
 
@@ -95,6 +97,9 @@ class HttpsEndToEndTest {
         assertEquals(0, general.get("nb_errored_queries").asInt(), general.toString());
         assertTrue(json.get("kv_cache_profile").size() > 0, "metrics scraped over TLS");
         assertEquals(0, json.get("scrape_failures").asInt(), json.get("scrape_failures").toString());
+        for (JsonNode query : json.get("individual_query")) {
+            assertEquals(32, query.get("prompt_length").asInt(), "prompt fitted with the server's tokenizer");
+        }
     }
 
     @Test
