@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -38,7 +40,7 @@ public final class TlsSettings {
 
     /** Reading the file, with every failure as a usage error naming the setting. */
     private static final class PemFile {
-        static java.util.List<java.security.cert.X509Certificate> read(Path file) {
+        static List<X509Certificate> read(Path file) {
             String fix = "; set " + SettingsCatalog.get("ca-cert").spellings() + " to a PEM file of CA certificates";
             String text;
             try {
