@@ -28,8 +28,13 @@ final class SettingsOptions {
                     ? new String[] {setting.option(), LEGACY_ALIASES.get(setting.name())}
                     : new String[] {setting.option()};
             String defaultText = setting.defaultValue().map(d -> " Default: " + d + ".").orElse("");
+            boolean flag = setting.type() == boolean.class;
             spec.addOption(OptionSpec.builder(names)
-                    .type(String.class)
+                    // A boolean setting works as a flag (--insecure) and still takes an explicit value
+                    // (--stop-on-saturation false); picocli only consumes a following true/false, so
+                    // "--insecure run" leaves the subcommand alone.
+                    .type(flag ? Boolean.class : String.class)
+                    .arity(flag ? "0..1" : "1")
                     .paramLabel("<" + setting.name().substring(setting.name().lastIndexOf('-') + 1) + ">")
                     .description(setting.description() + "." + defaultText + " Env: " + setting.envName() + " or "
                             + setting.legacyEnvName() + ".")
@@ -43,7 +48,7 @@ final class SettingsOptions {
         Map<String, String> values = new LinkedHashMap<>();
         for (Setting setting : SettingsCatalog.all()) {
             if (parsed.hasMatchedOption(setting.option())) {
-                values.put(setting.name(), parsed.matchedOptionValue(setting.option(), ""));
+                values.put(setting.name(), String.valueOf((Object) parsed.matchedOption(setting.option()).getValue()));
             }
         }
         return values;

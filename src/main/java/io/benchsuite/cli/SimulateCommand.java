@@ -5,12 +5,16 @@ import io.benchsuite.simulator.ConfiguredFaultPolicy;
 import io.benchsuite.simulator.FaultConfig;
 import io.benchsuite.simulator.KvMetricFlavour;
 import io.benchsuite.simulator.RunningSimulator;
+import io.benchsuite.simulator.ServerTls;
 import io.benchsuite.simulator.Simulator;
 import io.benchsuite.simulator.SimulatorConfig;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -104,17 +108,30 @@ public class SimulateCommand implements Callable<Integer> {
             + "that no client can break a shared simulator by accident.")
     boolean allowFaultHeader;
 
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "Serve HTTPS with this PEM certificate (chain); needs --tls-key.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM private key of --tls-cert.")
+    Path tlsKey;
+
     @Override
     public Integer call() throws InterruptedException {
         SimulatorConfig config = config();
         FaultConfig faultConfig = faultConfig(config.seed());
+        Optional<ServerTls> tls = tls();
         RunningSimulator simulator;
         try {
-            simulator = Simulator.start(vertx, config, host, port, new ConfiguredFaultPolicy(faultConfig));
+            simulator = Simulator.start(vertx, config, host, port, new ConfiguredFaultPolicy(faultConfig), tls);
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof BindException) {
                 throw new UsageException("cannot listen on " + host + ":" + port + " (" + e.getCause().getMessage()
                         + "); choose another --port or --host", e);
+            }
+            if (tls.isPresent()) {
+                // Past the file checks, a failure to listen with TLS on a free port means the PEM files are wrong.
+                throw new UsageException("cannot serve HTTPS with --tls-cert " + tlsCert + " and --tls-key " + tlsKey
+                        + " (" + e.getMessage() + "); give a PEM certificate and its PEM private key", e);
             }
             throw e;
         }
@@ -158,6 +175,23 @@ public class SimulateCommand implements Callable<Integer> {
             throw new UsageException("--port must be between 0 and 65535, got " + port);
         }
         return config;
+    }
+
+    /** HTTPS when both PEM files are given and readable; one without the other is a usage error. */
+    Optional<ServerTls> tls() {
+        if (tlsCert == null && tlsKey == null) {
+            return Optional.empty();
+        }
+        if (tlsCert == null || tlsKey == null) {
+            throw new UsageException("--tls-cert and --tls-key go together; give both PEM files to serve HTTPS, "
+                    + "or neither for HTTP");
+        }
+        for (Path file : List.of(tlsCert, tlsKey)) {
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new UsageException("cannot read '" + file + "'; give --tls-cert and --tls-key as readable PEM files");
+            }
+        }
+        return Optional.of(new ServerTls(tlsCert, tlsKey));
     }
 
     /** The fault flags, validated: a bad value is a usage error naming the flag. */

@@ -1,5 +1,6 @@
 package io.benchsuite.client;
 
+import io.benchsuite.tls.TlsTrust;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,9 +16,10 @@ import java.util.Optional;
  * @param requestTimeout total time allowed to one request, from send to the last byte
  * @param connectTimeout time allowed to open a connection
  * @param keepGeneratedText whether records keep the generated text (memory grows with it)
+ * @param tls which certificates an https base URL may present
  */
 public record ClientOptions(URI baseUrl, String completionsPath, Optional<String> apiKey, int maxConcurrency,
-        Duration requestTimeout, Duration connectTimeout, boolean keepGeneratedText) {
+        Duration requestTimeout, Duration connectTimeout, boolean keepGeneratedText, TlsTrust tls) {
 
     /**
      * The default request timeout: 30 minutes. Stated rather than inherited from an HTTP library (the
@@ -32,5 +34,13 @@ public record ClientOptions(URI baseUrl, String completionsPath, Optional<String
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException("maxConcurrency must be at least 1");
         }
+        java.util.Objects.requireNonNull(tls, "tls");
+    }
+
+    /** Options trusting the JDK's default certificate authorities, as any plain client does. */
+    public ClientOptions(URI baseUrl, String completionsPath, Optional<String> apiKey, int maxConcurrency,
+            Duration requestTimeout, Duration connectTimeout, boolean keepGeneratedText) {
+        this(baseUrl, completionsPath, apiKey, maxConcurrency, requestTimeout, connectTimeout, keepGeneratedText,
+                TlsTrust.jdkDefault());
     }
 }

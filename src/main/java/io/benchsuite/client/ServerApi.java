@@ -1,6 +1,8 @@
 package io.benchsuite.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.benchsuite.tls.TlsFailures;
+import io.benchsuite.tls.TlsTrust;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -21,10 +23,17 @@ public final class ServerApi {
 
     private final URI baseUrl;
     private final Optional<String> apiKey;
+    private final TlsTrust tls;
 
+    /** A client trusting the JDK's default certificate authorities. */
     public ServerApi(URI baseUrl, Optional<String> apiKey) {
+        this(baseUrl, apiKey, TlsTrust.jdkDefault());
+    }
+
+    public ServerApi(URI baseUrl, Optional<String> apiKey, TlsTrust tls) {
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
+        this.tls = tls;
     }
 
     public URI baseUrl() {
@@ -34,7 +43,7 @@ public final class ServerApi {
     /** GETs a JSON endpoint; an HTTP error is returned as a status, a network failure is thrown. */
     public Response get(String path) {
         URI uri = URI.create(baseUrl + path);
-        QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder()
+        QuarkusRestClientBuilder builder = tls.applyTo(QuarkusRestClientBuilder.newBuilder())
                 .baseUri(uri)
                 .connectTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .readTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -46,6 +55,10 @@ public final class ServerApi {
         } catch (WebApplicationException e) {
             return new Response(e.getResponse().getStatus(), null);
         } catch (ProcessingException e) {
+            Optional<String> tlsProblem = TlsFailures.explain(e);
+            if (tlsProblem.isPresent()) {
+                throw new ServerUnavailableException("cannot connect to " + uri + ": " + tlsProblem.get(), e);
+            }
             throw new ServerUnavailableException("cannot connect to " + uri + " (" + rootMessage(e)
                     + "); check that the server runs and that --base-url (or --host/--port) points to it", e);
         } finally {

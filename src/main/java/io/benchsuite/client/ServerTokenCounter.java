@@ -2,6 +2,8 @@ package io.benchsuite.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.benchsuite.config.UsageException;
+import io.benchsuite.tls.TlsFailures;
+import io.benchsuite.tls.TlsTrust;
 import io.benchsuite.workload.TokenCounter;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.ws.rs.ProcessingException;
@@ -34,10 +36,11 @@ public final class ServerTokenCounter implements TokenCounter, AutoCloseable {
         }
     };
 
-    public ServerTokenCounter(URI baseUrl, String tokenizeEndpoint, String model, Optional<String> apiKey) {
+    public ServerTokenCounter(URI baseUrl, String tokenizeEndpoint, String model, Optional<String> apiKey,
+            TlsTrust tls) {
         this.uri = URI.create(baseUrl + tokenizeEndpoint);
         this.model = model;
-        QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder()
+        QuarkusRestClientBuilder builder = tls.applyTo(QuarkusRestClientBuilder.newBuilder())
                 .baseUri(uri)
                 .connectTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .readTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -75,7 +78,7 @@ public final class ServerTokenCounter implements TokenCounter, AutoCloseable {
                     + " while counting prompt tokens for --exact-input-lengths", e);
         } catch (ProcessingException e) {
             throw new ServerUnavailableException("cannot count prompt tokens at " + uri + " ("
-                    + ServerApi.rootMessage(e) + ")", e);
+                    + TlsFailures.explain(e).orElseGet(() -> ServerApi.rootMessage(e)) + ")", e);
         }
         JsonNode count = answer == null ? null : answer.get("count");
         if (count == null || !count.canConvertToInt()) {

@@ -2,6 +2,7 @@ package io.benchsuite.client;
 
 import io.benchsuite.record.ErrorKind;
 import io.benchsuite.record.RequestRecord;
+import io.benchsuite.tls.TlsFailures;
 import io.netty.buffer.ByteBuf;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -14,6 +15,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,13 +56,11 @@ public final class StreamingClient implements AutoCloseable {
         this.ownsVertx = ownsVertx;
         this.options = options;
         this.authorization = options.apiKey().map(k -> "Bearer " + k).orElse(null);
-        boolean tls = "https".equals(options.baseUrl().getScheme());
-        HttpClientOptions clientOptions = new HttpClientOptions()
+        HttpClientOptions clientOptions = options.tls().applyTo(new HttpClientOptions()
                 .setKeepAlive(true)
                 .setTcpNoDelay(true)
                 .setConnectTimeout((int) options.connectTimeout().toMillis())
-                .setSsl(tls)
-                .setVerifyHost(tls);
+                .setSsl("https".equals(options.baseUrl().getScheme())));
         this.http = vertx.createHttpClient(clientOptions,
                 new PoolOptions().setHttp1MaxSize(options.maxConcurrency()).setMaxWaitQueueSize(-1));
     }
@@ -214,6 +214,10 @@ public final class StreamingClient implements AutoCloseable {
     }
 
     private static String describe(Throwable cause) {
+        Optional<String> tls = TlsFailures.explain(cause);
+        if (tls.isPresent()) {
+            return tls.get();
+        }
         String message = cause.getMessage();
         return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }

@@ -116,6 +116,13 @@ public interface BenchSettings {
     @Doc("File holding the API key (a mounted Kubernetes Secret); used when api-key is not given")
     Optional<String> apiKeyFile();
 
+    @Doc("PEM file of CA certificates trusted for https base URLs, on top of the JDK's default ones (a private CA)")
+    Optional<String> caCert();
+
+    @Doc("Skip TLS certificate and host-name verification (warned at start, recorded in the results); for tests only")
+    @WithDefault("false")
+    boolean insecure();
+
     @Doc("Seconds one request may take from send to last byte before it counts as timed out")
     @WithDefault("1800")
     double requestTimeout();

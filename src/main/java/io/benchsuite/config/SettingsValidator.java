@@ -45,6 +45,19 @@ public final class SettingsValidator {
         endpoint("info-endpoint", s.infoEndpoint());
         endpoint("launch-arguments-endpoint", s.launchArgumentsEndpoint());
         endpoint("tokenize-endpoint", s.tokenizeEndpoint());
+        tlsTrust(s);
+    }
+
+    /**
+     * Trusting a CA and trusting everything contradict each other. Rather than guess which one was meant
+     * (typically a BENCH_INSECURE forgotten in a .env file while a CA is now mounted), nothing starts.
+     */
+    private static void tlsTrust(BenchSettings s) {
+        if (s.insecure() && s.caCert().filter(path -> !path.isBlank()).isPresent()) {
+            throw new UsageException("ca-cert and insecure are both set, which contradict each other; unset "
+                    + SettingsCatalog.get("insecure").spellings() + " to verify the server against the CA, or unset "
+                    + SettingsCatalog.get("ca-cert").spellings() + " to skip verification");
+        }
     }
 
     /** The dataset folder must exist before a benchmark that reads prompts starts. */

@@ -1,5 +1,6 @@
 package io.benchsuite.prometheus;
 
+import io.benchsuite.tls.TlsFailures;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -55,12 +56,11 @@ public final class HttpMetricsFetcher implements MetricsFetcher {
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(1).setMetricsOptions(new MetricsOptions().setEnabled(false)));
         boolean tls = "https".equals(uri.getScheme());
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        this.client = vertx.createHttpClient(settings.tls().applyTo(new HttpClientOptions()
                         .setKeepAlive(true)
                         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
-                        .setMaxRedirects(MAX_REDIRECTS)
-                        .setSsl(tls)
-                        .setVerifyHost(tls),
+                        .setMaxRedirects(MAX_REDIRECTS))
+                        .setSsl(tls),
                 new PoolOptions().setHttp1MaxSize(1));
         this.request = new RequestOptions()
                 .setMethod(HttpMethod.GET)
@@ -118,7 +118,7 @@ public final class HttpMetricsFetcher implements MetricsFetcher {
             return failed(ScrapeFailure.Kind.CONNECTION, "connection refused by " + uri);
         }
         if (cause instanceof IOException || cause instanceof io.vertx.core.VertxException) {
-            return failed(ScrapeFailure.Kind.CONNECTION, describe(cause));
+            return failed(ScrapeFailure.Kind.CONNECTION, TlsFailures.explain(cause).orElseGet(() -> describe(cause)));
         }
         return failed(ScrapeFailure.Kind.OTHER, describe(cause));
     }

@@ -1,5 +1,6 @@
 package io.benchsuite.prometheus;
 
+import io.benchsuite.tls.TlsTrust;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,9 +14,10 @@ import java.util.Optional;
  * @param scrapeTimeout the longest a scrape may take (connection to last byte) before it counts as failed
  * @param bearerToken sent as {@code Authorization: Bearer ...} when present
  * @param servedModelName the model whose series are read when the page has several (see ServerGaugeMapper)
+ * @param tls which certificates an https metrics URI may present
  */
 public record PollerSettings(URI metricsUri, Duration step, Duration scrapeTimeout, Optional<String> bearerToken,
-        Optional<String> servedModelName) {
+        Optional<String> servedModelName, TlsTrust tls) {
 
     /**
      * Long enough for a loaded Python server to render its page, short enough that a hung endpoint is noticed
@@ -36,6 +38,7 @@ public record PollerSettings(URI metricsUri, Duration step, Duration scrapeTimeo
         }
         Objects.requireNonNull(bearerToken, "bearerToken");
         Objects.requireNonNull(servedModelName, "servedModelName");
+        Objects.requireNonNull(tls, "tls");
     }
 
     /**
@@ -50,10 +53,14 @@ public record PollerSettings(URI metricsUri, Duration step, Duration scrapeTimeo
             throw new IllegalArgumentException("metrics step must be a positive number of seconds: " + stepSeconds);
         }
         return new PollerSettings(URI.create(base + endpoint), Duration.ofNanos(Math.round(stepSeconds * 1e9)),
-                DEFAULT_SCRAPE_TIMEOUT, bearerToken, servedModelName);
+                DEFAULT_SCRAPE_TIMEOUT, bearerToken, servedModelName, TlsTrust.jdkDefault());
     }
 
     public PollerSettings withScrapeTimeout(Duration timeout) {
-        return new PollerSettings(metricsUri, step, timeout, bearerToken, servedModelName);
+        return new PollerSettings(metricsUri, step, timeout, bearerToken, servedModelName, tls);
+    }
+
+    public PollerSettings withTls(TlsTrust trust) {
+        return new PollerSettings(metricsUri, step, scrapeTimeout, bearerToken, servedModelName, trust);
     }
 }

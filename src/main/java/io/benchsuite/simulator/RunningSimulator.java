@@ -11,14 +11,16 @@ public final class RunningSimulator implements AutoCloseable {
 
     private final SimulatorConfig config;
     private final String host;
+    private final boolean https;
     private final ListeningServer server;
     private final GenerationService engines;
     private final Vertx ownedVertx;
 
-    RunningSimulator(SimulatorConfig config, String host, ListeningServer server, GenerationService engines,
-            Vertx ownedVertx) {
+    RunningSimulator(SimulatorConfig config, String host, boolean https, ListeningServer server,
+            GenerationService engines, Vertx ownedVertx) {
         this.config = config;
         this.host = host;
+        this.https = https;
         this.server = server;
         this.engines = engines;
         this.ownedVertx = ownedVertx;
@@ -52,10 +54,10 @@ public final class RunningSimulator implements AutoCloseable {
         }
     }
 
-    /** {@code http://host:port}, with brackets around an IPv6 literal. */
+    /** {@code http://host:port} ({@code https} when serving TLS), with brackets around an IPv6 literal. */
     public String baseUrl() {
         String shownHost = host.contains(":") ? "[" + host + "]" : host;
-        return "http://" + shownHost + ":" + port();
+        return (https ? "https://" : "http://") + shownHost + ":" + port();
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.metrics.MetricsOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,14 +24,22 @@ public final class Simulator {
         return start(config, host, port, FaultPolicy.NONE);
     }
 
-    /** Starts on a Vert.x instance of its own (one event loop is plenty), closed with the simulator. */
     public static RunningSimulator start(SimulatorConfig config, String host, int port, FaultPolicy faults) {
+        return start(config, host, port, faults, Optional.empty());
+    }
+
+    /**
+     * Starts on a Vert.x instance of its own (one event loop is plenty), closed with the simulator; over HTTPS
+     * when {@code tls} is given.
+     */
+    public static RunningSimulator start(SimulatorConfig config, String host, int port, FaultPolicy faults,
+            Optional<ServerTls> tls) {
         // Metrics off: inside a Quarkus application the Micrometer extension would otherwise try to register
         // this second Vert.x's gauges under names the application's own Vert.x already holds.
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(1).setMetricsOptions(new MetricsOptions().setEnabled(false)));
         try {
-            return start(vertx, true, config, host, port, faults);
+            return start(vertx, true, config, host, port, faults, tls);
         } catch (RuntimeException e) {
             vertx.close();
             throw e;
@@ -40,7 +49,13 @@ public final class Simulator {
     /** Starts on the caller's Vert.x, which stays open when the simulator closes. */
     public static RunningSimulator start(Vertx vertx, SimulatorConfig config, String host, int port,
             FaultPolicy faults) {
-        return start(vertx, false, config, host, port, faults);
+        return start(vertx, config, host, port, faults, Optional.empty());
+    }
+
+    /** Starts on the caller's Vert.x, over HTTPS when {@code tls} is given. */
+    public static RunningSimulator start(Vertx vertx, SimulatorConfig config, String host, int port,
+            FaultPolicy faults, Optional<ServerTls> tls) {
+        return start(vertx, false, config, host, port, faults, tls);
     }
 
     /**
@@ -48,13 +63,15 @@ public final class Simulator {
      *                              when the port is taken)
      */
     private static RunningSimulator start(Vertx vertx, boolean ownsVertx, SimulatorConfig config, String host,
-            int port, FaultPolicy faults) {
+            int port, FaultPolicy faults, Optional<ServerTls> tls) {
         GenerationService engines = DataParallelEngines.create(config);
         SimulatorRoutes routes = new SimulatorRoutes(config, engines, faults);
-        ListeningServer server = new ListeningServer(vertx, new HttpServerOptions()
+        HttpServerOptions options = new HttpServerOptions()
                 .setTcpNoDelay(true) // each token chunk must leave at once, not wait for Nagle
                 .setCompressionSupported(false)
-                .setIdleTimeout(0), routes, host);
+                .setIdleTimeout(0);
+        ListeningServer server = new ListeningServer(vertx, tls.map(t -> t.applyTo(options)).orElse(options),
+                routes, host);
         int actualPort;
         try {
             actualPort = server.listen(port).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -72,6 +89,6 @@ public final class Simulator {
         }
         routes.boundTo(host, actualPort, server);
         faults.restartCycle().ifPresent(server::restartEvery);
-        return new RunningSimulator(config, host, server, engines, ownsVertx ? vertx : null);
+        return new RunningSimulator(config, host, tls.isPresent(), server, engines, ownsVertx ? vertx : null);
     }
 }

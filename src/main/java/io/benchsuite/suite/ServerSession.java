@@ -26,6 +26,8 @@ import io.benchsuite.prometheus.PrometheusTextParser;
 import io.benchsuite.prometheus.PollerSettings;
 import io.benchsuite.record.TimeAnchor;
 import io.benchsuite.schedule.Progress;
+import io.benchsuite.tls.TlsSettings;
+import io.benchsuite.tls.TlsTrust;
 import io.benchsuite.workload.ExactPromptLengths;
 import io.vertx.core.Vertx;
 import java.net.URI;
@@ -94,7 +96,8 @@ public final class ServerSession implements AutoCloseable {
         URI baseUrl = SettingsValidator.baseUrl(settings);
         Backend backend = Backend.parse(settings.backend());
         Optional<String> apiKey = ApiKeys.resolve(settings);
-        ServerInfo info = ServerDiscovery.discover(new ServerApi(baseUrl, apiKey), backend,
+        TlsTrust tls = TlsSettings.resolve(settings);
+        ServerInfo info = ServerDiscovery.discover(new ServerApi(baseUrl, apiKey, tls), backend,
                 settings.model(), settings.infoEndpoint(), settings.launchArgumentsEndpoint());
         LOG.infof("Server %s serves %s%s", baseUrl, info.model(),
                 info.maxModelLen().isPresent() ? " (context " + info.maxModelLen().getAsInt() + " tokens)" : "");
@@ -102,7 +105,7 @@ public final class ServerSession implements AutoCloseable {
         Optional<ServerTokenCounter> tokenCounter = Optional.empty();
         if (exactInputLengths) {
             tokenCounter = Optional.of(new ServerTokenCounter(baseUrl, settings.tokenizeEndpoint(), info.model(),
-                    apiKey));
+                    apiKey, tls));
             try {
                 tokenCounter.get().count(BenchmarkRunner.WARM_UP_PROMPT);
             } catch (RuntimeException e) {
@@ -112,7 +115,7 @@ public final class ServerSession implements AutoCloseable {
         }
         StreamingClient client = new StreamingClient(vertx, new ClientOptions(baseUrl, settings.completionsEndpoint(),
                 apiKey, maxConcurrency, Duration.ofMillis((long) (settings.requestTimeout() * 1000)),
-                ClientOptions.DEFAULT_CONNECT_TIMEOUT, false));
+                ClientOptions.DEFAULT_CONNECT_TIMEOUT, false, tls));
         try {
             probeCompletions(client, backend, info.model(), baseUrl + settings.completionsEndpoint());
         } catch (RuntimeException e) {
@@ -124,7 +127,7 @@ public final class ServerSession implements AutoCloseable {
         Optional<MetricsPoller> poller = Optional.empty();
         if (backend.hasServerMetrics()) {
             PollerSettings pollerSettings = PollerSettings.of(baseUrl.toString(), settings.metricsEndpoint(),
-                    settings.stepLiveMetrics(), apiKey, Optional.of(info.model()));
+                    settings.stepLiveMetrics(), apiKey, Optional.of(info.model())).withTls(tls);
             engineSettings(pollerSettings).forEach(parameters::putIfAbsent);
             poller = Optional.of(MetricsPoller.start(pollerSettings, LOG::warn));
         }
@@ -151,6 +154,10 @@ public final class ServerSession implements AutoCloseable {
         parameters.put("kv_cache_threshold", settings.kvCacheThreshold());
         parameters.put("min_number_of_valid_queries", settings.minNumberOfValidQueries());
         settings.gpuName().ifPresent(gpu -> parameters.put("gpu_name", gpu));
+        // Only when true: a run whose server identity was not checked must say so wherever its numbers go.
+        if (settings.insecure()) {
+            parameters.put("insecure", true);
+        }
         info.happyVllmVersion().ifPresent(v -> parameters.put("happy_vllm_version", v));
         info.vllmVersion().ifPresent(v -> parameters.put("vllm_version", v));
         info.maxModelLen().ifPresent(v -> parameters.put("max_model_len", v));

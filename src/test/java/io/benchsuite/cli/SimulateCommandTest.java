@@ -36,6 +36,26 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aTlsCertificateWithoutItsKeyIsAUsageError(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("simulate", "--preset", "fast", "--port", "0",
+                "--tls-cert", "src/test/resources/tls/server.pem");
+        assertEquals(2, result.exitCode());
+        assertEquals(List.of("bench-suite: --tls-cert and --tls-key go together; give both PEM files to serve HTTPS, "
+                + "or neither for HTTP"), withoutLogLines(result.getErrorStream()));
+    }
+
+    @Test
+    void aKeyThatIsNotAPrivateKeyIsAUsageErrorNamingBothFiles(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("simulate", "--preset", "fast", "--port", "0",
+                "--tls-cert", "src/test/resources/tls/server.pem", "--tls-key", "src/test/resources/tls/ca.pem");
+        assertEquals(2, result.exitCode(), result.getErrorOutput());
+        List<String> lines = withoutLogLines(result.getErrorStream());
+        assertEquals(1, lines.size(), result.getErrorOutput());
+        assertTrue(lines.get(0).startsWith("bench-suite: cannot serve HTTPS with --tls-cert src/test/resources/tls/"
+                + "server.pem and --tls-key src/test/resources/tls/ca.pem"), lines.get(0));
+    }
+
+    @Test
     void anUnknownPresetIsAUsageError(QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch("simulate", "--preset", "h100", "--port", "0");
         assertEquals(2, result.exitCode());

@@ -63,6 +63,16 @@ class SettingsValidatorTest {
     }
 
     @Test
+    void aCaCertTogetherWithInsecureIsRejectedNamingBoth() {
+        UsageException e = assertThrows(UsageException.class, () -> SettingsValidator.validate(load(Map.of(
+                "ca-cert", "ca.pem", "insecure", "true"))));
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertTrue(e.getMessage().contains("--insecure, BENCH_INSECURE") && e.getMessage().contains("--ca-cert, BENCH_CA_CERT"),
+                e.getMessage());
+        SettingsValidator.validate(load(Map.of("ca-cert", "ca.pem", "insecure", "false")));
+    }
+
+    @Test
     void defaultsAreValid() {
         SettingsValidator.validate(load(Map.of()));
     }

@@ -108,6 +108,19 @@ class KubernetesManifestTest {
     }
 
     @Test
+    void theSuggestedCaCertIsInTheOptionalCaVolume() {
+        Matcher suggested = Pattern.compile("# BENCH_CA_CERT: \"(/[^\"]+)/[^/\"]+\"").matcher(jobText);
+        assertTrue(suggested.find(), "BENCH_CA_CERT is suggested, commented out");
+        Map<String, Object> volume = listOfMaps(podSpec().get("volumes")).stream()
+                .filter(v -> "ca".equals(v.get("name"))).findFirst().orElseThrow();
+        assertEquals(Boolean.TRUE, map(volume.get("configMap")).get("optional"),
+                "the Job starts whether or not the CA ConfigMap exists");
+        List<String> mountPaths = listOfMaps(container().get("volumeMounts")).stream()
+                .filter(m -> "ca".equals(m.get("name"))).map(m -> (String) m.get("mountPath")).toList();
+        assertEquals(List.of(suggested.group(1)), mountPaths);
+    }
+
+    @Test
     void theSuiteHasTimeToKeepItsResultsAndIsNotRetried() {
         Map<String, Object> pod = podSpec();
         int grace = ((Number) pod.get("terminationGracePeriodSeconds")).intValue();
