@@ -36,8 +36,8 @@ final class SettingsOptions {
                     .type(flag ? Boolean.class : String.class)
                     .arity(flag ? "0..1" : "1")
                     .paramLabel("<" + setting.name().substring(setting.name().lastIndexOf('-') + 1) + ">")
-                    .description(setting.description() + "." + defaultText + " Env: " + setting.envName() + " or "
-                            + setting.legacyEnvName() + ".")
+                    .description(setting.description() + "." + defaultText + " Env: " + setting.envSpellings()
+                            + ".")
                     .build());
         }
     }

@@ -116,10 +116,12 @@ public interface BenchSettings {
     @Doc("File holding the API key (a mounted Kubernetes Secret); used when api-key is not given")
     Optional<String> apiKeyFile();
 
-    @Doc("PEM file of CA certificates trusted for https base URLs, on top of the JDK's default ones (a private CA)")
+    @Doc(value = "PEM file of CA certificates trusted for https base URLs, on top of the JDK's default ones (a private CA)",
+            prefixedOnly = true)
     Optional<String> caCert();
 
-    @Doc("Skip TLS certificate and host-name verification (warned at start, recorded in the results); for tests only")
+    @Doc(value = "Skip TLS certificate and host-name verification (warned at start, recorded in the results); for tests only",
+            prefixedOnly = true)
     @WithDefault("false")
     boolean insecure();
 

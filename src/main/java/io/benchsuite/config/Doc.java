@@ -13,4 +13,11 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface Doc {
     String value();
+
+    /**
+     * Only the BENCH_ environment variable sets it, not the plain name. For settings the original tool did
+     * not have and whose plain name is common enough to be set for another program (INSECURE, CA_CERT): a
+     * stray variable must not switch certificate checks off or change what is trusted.
+     */
+    boolean prefixedOnly() default false;
 }

@@ -7,7 +7,8 @@ import java.util.Optional;
  * One documented setting: its kebab-case name, value type, default (empty when it has none) and
  * description, with the spellings under which a user can give it.
  */
-public record Setting(String name, Class<?> type, boolean list, Optional<String> defaultValue, String description) {
+public record Setting(String name, Class<?> type, boolean list, Optional<String> defaultValue, String description,
+        boolean prefixedOnly) {
 
     public String property() {
         return BenchSettings.PREFIX + "." + name;
@@ -19,17 +20,29 @@ public record Setting(String name, Class<?> type, boolean list, Optional<String>
 
     /** The prefixed environment variable, which wins over {@link #legacyEnvName()}. */
     public String envName() {
-        return "BENCH_" + legacyEnvName();
+        return "BENCH_" + plainName();
     }
 
-    /** The original tool's unprefixed environment variable, kept so existing .env files work. */
-    public String legacyEnvName() {
+    /**
+     * The original tool's unprefixed environment variable, kept so existing .env files work; a
+     * {@link #prefixedOnly()} setting has none (see {@link Doc#prefixedOnly()}).
+     */
+    public Optional<String> legacyEnvName() {
+        return prefixedOnly ? Optional.empty() : Optional.of(plainName());
+    }
+
+    private String plainName() {
         return name.replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+
+    /** Every environment variable that sets it, the winning one first: "BENCH_PORT or PORT". */
+    public String envSpellings() {
+        return envName() + legacyEnvName().map(n -> " or " + n).orElse("");
     }
 
     /** How the user can set it, for error messages: "--port, BENCH_PORT or PORT". */
     public String spellings() {
-        return option() + ", " + envName() + " or " + legacyEnvName();
+        return option() + ", " + envSpellings();
     }
 
     /** A short word for the expected kind of value, used in help and error messages. */

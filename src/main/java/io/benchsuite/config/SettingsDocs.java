@@ -15,7 +15,8 @@ public final class SettingsDocs {
     public static String markdownTable() {
         String header = "| option | environment | default | description |\n|---|---|---|---|\n";
         return header + SettingsCatalog.all().stream()
-                .map(s -> "| `" + s.option() + "` | `" + s.envName() + "`, `" + s.legacyEnvName() + "` | "
+                .map(s -> "| `" + s.option() + "` | `" + s.envName() + "`" + s.legacyEnvName().map(n -> ", `" + n + "`")
+                        .orElse("") + " | "
                         + s.defaultValue().map(d -> "`" + d + "`").orElse("(none)") + " | "
                         + s.description().replace("|", "\\|") + " |")
                 .collect(Collectors.joining("\n", "", "\n"));
@@ -26,10 +27,13 @@ public final class SettingsDocs {
         String header = """
                 # bench-suite settings. Copy to .env in the working directory and uncomment what you change.
                 # Precedence: command line > environment > .env > default. Each name also works with a BENCH_
-                # prefix (BENCH_PORT), which wins over the plain name (PORT) given in the same place.
+                # prefix (BENCH_PORT), which wins over the plain name (PORT) given in the same place. The
+                # certificate settings exist only as BENCH_ names, so that a stray INSECURE set for another
+                # program cannot turn certificate checks off.
                 """;
         return header + SettingsCatalog.all().stream()
-                .map(s -> "\n# " + s.description() + "\n#" + s.legacyEnvName() + "=" + s.defaultValue().orElse(""))
+                .map(s -> "\n# " + s.description() + "\n#" + s.legacyEnvName().orElse(s.envName()) + "="
+                        + s.defaultValue().orElse(""))
                 .collect(Collectors.joining("", "", "\n"));
     }
 }

@@ -22,7 +22,7 @@ final class UnprefixedSource implements ConfigSource {
     @Override
     public Set<String> getPropertyNames() {
         return SettingsCatalog.all().stream()
-                .filter(s -> delegate.getValue(s.name()) != null)
+                .filter(s -> s.legacyEnvName().isPresent() && delegate.getValue(s.name()) != null)
                 .map(Setting::property)
                 .collect(Collectors.toUnmodifiableSet());
     }
@@ -34,7 +34,8 @@ final class UnprefixedSource implements ConfigSource {
             return null;
         }
         String name = propertyName.substring(prefix.length());
-        return SettingsCatalog.byName(name).isPresent() ? delegate.getValue(name) : null;
+        return SettingsCatalog.byName(name).flatMap(Setting::legacyEnvName).isPresent() ? delegate.getValue(name)
+                : null;
     }
 
     @Override

@@ -66,6 +66,20 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void certificateSettingsAnswerOnlyToTheirBenchNames() throws IOException {
+        // INSECURE or CA_CERT set for another program, in the environment or a .env, must change nothing.
+        BenchSettings stray = SettingsLoader.load(Map.of(), Map.of("INSECURE", "true", "CA_CERT", "/tmp/x.pem"),
+                dotEnv("INSECURE=true\nCA_CERT=/tmp/y.pem\n"));
+        assertFalse(stray.insecure());
+        assertTrue(stray.caCert().isEmpty());
+
+        BenchSettings meant = SettingsLoader.load(Map.of(),
+                Map.of("BENCH_INSECURE", "true", "BENCH_CA_CERT", "/tmp/x.pem"), noDotEnv());
+        assertTrue(meant.insecure());
+        assertEquals("/tmp/x.pem", meant.caCert().orElseThrow());
+    }
+
+    @Test
     void anUnprefixedEnvironmentVariableStillBeatsAPrefixedDotEnvEntry() throws IOException {
         Path env = dotEnv("BENCH_PORT=1111\n");
         BenchSettings s = SettingsLoader.load(Map.of(), Map.of("PORT", "2222"), env);

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 final class SettingEnvNames {
 
     private static final Set<String> ALL = SettingsCatalog.all().stream()
-            .flatMap(s -> Stream.of(s.envName(), s.legacyEnvName()))
+            .flatMap(s -> Stream.concat(Stream.of(s.envName()), s.legacyEnvName().stream()))
             .collect(Collectors.toUnmodifiableSet());
 
     private SettingEnvNames() {
