@@ -14,7 +14,7 @@ import java.util.Optional;
  * <p>Counted: {@link ErrorKind#CONNECTION_REFUSED} (nothing listens, or the connection could not be made in
  * time), {@link ErrorKind#CONNECTION_RESET} (the server went away mid-request) and HTTP 502, 503 and 504
  * (what a gateway or load balancer answers for a server behind it that is down or restarting). A success
- * resets the count. Every other failure leaves it as it is: a 400 or 429, a timeout, a truncated or
+ * resets the count. Every other failure leaves it as it is: a 400, 429 or 500, a timeout, a truncated or
  * malformed stream, an error event are answers of a server that is up (possibly overloaded, which is what a
  * benchmark measures), and a cancelled request is the run's own doing.
  */
@@ -25,7 +25,8 @@ public final class ConsecutiveFailures {
 
     private final int limit;
     private int count;
-    private RequestRecord last;
+    private ErrorKind lastKind;
+    private String lastMessage;
     private boolean reached;
 
     /** @param limit failures in a row that end the run, or {@link #NEVER} */
@@ -60,12 +61,13 @@ public final class ConsecutiveFailures {
             return Optional.empty();
         }
         count++;
-        last = record;
+        lastKind = record.errorKind();
+        lastMessage = record.errorMessage();
         if (limit == NEVER || reached || count < limit) {
             return Optional.empty();
         }
         reached = true;
-        return Optional.of(current());
+        return Optional.of(new Streak(count, lastKind, lastMessage));
     }
 
     /** The failures in a row so far (0 after a success). */
@@ -75,10 +77,6 @@ public final class ConsecutiveFailures {
 
     public synchronized boolean reached() {
         return reached;
-    }
-
-    private Streak current() {
-        return new Streak(count, last.errorKind(), last.errorMessage());
     }
 
     /** Failures in a row and the last of them, which tells the user what happened to the server. */
