@@ -1,5 +1,6 @@
 package io.benchsuite.cli;
 
+import io.benchsuite.client.ServerUnavailableException;
 import io.benchsuite.config.BenchSettings;
 import io.benchsuite.config.SettingsLoader;
 import io.benchsuite.config.SettingsValidator;
@@ -110,8 +111,13 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
                         (run, outcome) -> drawReport(effective, run, outcome.interrupted()));
             }
             if (result.outcome().interrupted()) {
-                LOG.warnf("Interrupted: results so far are in %s; finish with: bench-suite --resume --run-folder %s",
-                        folder, folder);
+                String resume = ResumeCommand.of(spec.commandLine().getParseResult().originalArgs(), folder);
+                if (result.outcome().serverGone().isPresent()) {
+                    throw new ServerUnavailableException("stopped: " + result.outcome().serverGone().get()
+                            + "; results so far are in " + folder + "; once the server answers again, finish with: "
+                            + resume, null);
+                }
+                LOG.warnf("Interrupted: results so far are in %s; finish with: %s", folder, resume);
                 return ErrorReporter.FAILURE;
             }
             LOG.infof("Suite finished: %d benchmarks run, %d already done; results in %s",

@@ -1,5 +1,6 @@
 package io.benchsuite.cli;
 
+import io.benchsuite.client.ServerUnavailableException;
 import io.benchsuite.config.BenchSettings;
 import io.benchsuite.config.SettingsLoader;
 import io.benchsuite.config.SettingsValidator;
@@ -12,6 +13,7 @@ import io.benchsuite.schedule.QueryProfile;
 import io.benchsuite.schedule.StopRule;
 import io.benchsuite.suite.BenchmarkRunner;
 import io.benchsuite.suite.BenchmarkSpec;
+import io.benchsuite.suite.ConsecutiveFailures;
 import io.benchsuite.suite.ServerSession;
 import io.benchsuite.workload.DatasetLoader;
 import io.benchsuite.workload.PlannedPrompt;
@@ -100,11 +102,16 @@ public class RunCommand implements Callable<Integer>, UsesSettings {
                         metrics.singleBenchmark("run", "input " + promptLength + ", output " + outputLength, nWorkers),
                         ServerSession.DEFAULT_IDLE_METRICS_SECONDS, measurement.exactInputLengths)) {
             metrics.watchServer(session.context().poller());
-            BenchmarkRunner runner = new BenchmarkRunner(session.context());
+            BenchmarkRunner runner = new BenchmarkRunner(session.context(),
+                    new ConsecutiveFailures(settings.maxConsecutiveFailures()));
             StopSignals.onStop(runner::stop);
             RawResult result = runner.run(benchmark, prompts);
             metrics.singleBenchmarkEnded();
             JsonFiles.writeAtomically(outputFile, result.toOrderedMap());
+            if (runner.gaveUp().isPresent()) {
+                throw new ServerUnavailableException("stopped: " + runner.gaveUp().get().describe() + " on "
+                        + SettingsValidator.baseUrl(settings) + "; the partial result is in " + outputFile, null);
+            }
             LOG.infof("%d requests (%d errors) in %.1f s; wrote %s%s", result.general().totalNumberOfQueries(),
                     result.general().nbErroredQueries(), result.general().actualTotalTime(), outputFile,
                     result.complete() ? "" : " (interrupted: partial result)");

@@ -149,6 +149,12 @@ public interface BenchSettings {
     @WithDefault("true")
     boolean stopOnSaturation();
 
+    @Doc("Stop the run once this many requests in a row could not reach the server (connection refused or reset, "
+            + "HTTP 502/503/504); 0 never stops. Above the 38 in flight at the default sweep's top level, so one batch "
+            + "of dropped connections alone does not stop a suite, while a server that is down does at once")
+    @WithDefault("100")
+    int maxConsecutiveFailures();
+
     @Doc("Seed of every random choice (prompt prefixes, shuffles, arrivals); recorded in the results")
     @WithDefault("20261127")
     long seed();

@@ -30,6 +30,7 @@ public final class SettingsValidator {
         atLeastZero("min-number-of-valid-queries", s.minNumberOfValidQueries());
         atLeastZero("speed-threshold", s.speedThreshold());
         positive("request-timeout", s.requestTimeout());
+        atLeastZero("max-consecutive-failures", s.maxConsecutiveFailures());
         fraction("kv-cache-threshold", s.kvCacheThreshold());
         positiveList("input-lengths", s.inputLengths(), false);
         positiveList("output-lengths", s.outputLengths(), false);

@@ -10,6 +10,7 @@ import io.benchsuite.record.RequestRecord;
 import io.benchsuite.results.KvProfileSample;
 import io.benchsuite.results.RawResult;
 import io.benchsuite.schedule.Dispatcher;
+import io.benchsuite.schedule.Progress;
 import io.benchsuite.schedule.Ticker;
 import io.benchsuite.stats.QueryStats;
 import io.benchsuite.stats.QueryStatsCalculator;
@@ -28,7 +29,8 @@ import org.jboss.logging.Logger;
  * Runs one benchmark end to end: a warm-up request, an idle window of server metrics, the requests as the
  * profile dictates, another idle window, then the statistics and the raw result. Stoppable from another
  * thread (Ctrl-C): sending stops, requests in flight are cancelled, and the result holds what was measured,
- * marked incomplete.
+ * marked incomplete. It stops the same way on its own when the run's {@link ConsecutiveFailures} reaches
+ * its limit, since every request sent after that would fail too.
  */
 public final class BenchmarkRunner {
 
@@ -36,11 +38,15 @@ public final class BenchmarkRunner {
     static final String WARM_UP_PROMPT = "Hey";
 
     private final RunContext context;
+    private final ConsecutiveFailures failures;
     private volatile Dispatcher current;
     private volatile boolean stopped;
+    private volatile ConsecutiveFailures.Streak gaveUp;
 
-    public BenchmarkRunner(RunContext context) {
+    /** @param failures the run's count of requests failed in a row, shared by all its benchmarks */
+    public BenchmarkRunner(RunContext context, ConsecutiveFailures failures) {
         this.context = context;
+        this.failures = failures;
     }
 
     /** Stops the benchmark in progress; safe to call from a signal handler thread. */
@@ -60,7 +66,8 @@ public final class BenchmarkRunner {
         long windowStart = System.nanoTime();
         idle(poller);
 
-        Dispatcher dispatcher = new Dispatcher(this::send, Ticker.SYSTEM, context.progress(), spec.outputLength());
+        Dispatcher dispatcher = new Dispatcher(this::send, Ticker.SYSTEM, new WatchedProgress(context.progress()),
+                spec.outputLength());
         current = dispatcher;
         if (stopped) {
             dispatcher.requestStop();
@@ -111,6 +118,38 @@ public final class BenchmarkRunner {
         return stopped;
     }
 
+    /** Present when this benchmark stopped because too many requests in a row failed. */
+    public Optional<ConsecutiveFailures.Streak> gaveUp() {
+        return Optional.ofNullable(gaveUp);
+    }
+
+    /**
+     * Feeds every completed request to the failure count, and stops the benchmark, on the client's thread, on
+     * the request that reaches the limit: stopping only sets flags and cancels the requests in flight.
+     */
+    private final class WatchedProgress implements Progress {
+
+        private final Progress delegate;
+
+        WatchedProgress(Progress delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void sent(int sentSoFar) {
+            delegate.sent(sentSoFar);
+        }
+
+        @Override
+        public void finished(RequestRecord record) {
+            delegate.finished(record);
+            failures.record(record).ifPresent(streak -> {
+                gaveUp = streak;
+                stop();
+            });
+        }
+    }
+
     private java.util.concurrent.CompletableFuture<RequestRecord> send(CompletionRequest request) {
         return context.client().send(request,
                 RequestBodies.completion(context.backend(), context.model(), request.prompt(), request.outputTokens()));
@@ -130,7 +169,9 @@ public final class BenchmarkRunner {
         } catch (ExecutionException e) {
             throw new IllegalStateException("the client failed a request instead of recording it", e.getCause());
         }
-        if (record.outcome() != Outcome.SUCCESS && !stopped) {
+        if (record.outcome() == Outcome.SUCCESS) {
+            failures.record(record); // the server answers: an earlier benchmark's failures are no longer "in a row"
+        } else if (!stopped) {
             throw new ServerUnavailableException("the warm-up request to " + context.model() + " failed ("
                     + record.errorKind() + ": " + record.errorMessage() + ")", null);
         }

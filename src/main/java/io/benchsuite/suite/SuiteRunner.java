@@ -1,6 +1,8 @@
 package io.benchsuite.suite;
 
+import io.benchsuite.client.ServerUnavailableException;
 import io.benchsuite.config.BenchSettings;
+import io.benchsuite.config.SettingsValidator;
 import io.benchsuite.results.JsonFiles;
 import io.benchsuite.results.RawResult;
 import io.benchsuite.stats.RunMetrics;
@@ -17,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs the suite's benchmarks one after the other, writing each raw result as soon as it ends, so an
@@ -26,6 +29,10 @@ import java.util.Map;
  * <p>A pair's generation-speed sweep stops early when its time budget is spent (the original tool's rule:
  * no new level once max-duration-speed-generation has passed since the pair started) or, unless turned off,
  * when two consecutive levels are saturated (KV cache full and requests slower than the speed threshold).
+ *
+ * <p>The suite stops on its own, as after Ctrl-C, when the server stops answering: when max-consecutive-failures
+ * requests in a row could not reach it (counted across benchmarks, see {@link ConsecutiveFailures}), or when
+ * a benchmark's warm-up request fails. The reason is in the outcome, for the message telling how to resume.
  */
 public final class SuiteRunner {
 
@@ -34,14 +41,17 @@ public final class SuiteRunner {
     private final Path rawFolder;
     private final SuiteProgress progress;
     private final Map<Integer, List<String>> datasets = new HashMap<>();
+    private final ConsecutiveFailures failures;
     private volatile BenchmarkRunner current;
     private volatile boolean stopped;
+    private String serverGone;
 
     public SuiteRunner(BenchSettings settings, RunContext context, Path rawFolder, SuiteProgress progress) {
         this.settings = settings;
         this.context = context;
         this.rawFolder = rawFolder;
         this.progress = progress;
+        this.failures = new ConsecutiveFailures(settings.maxConsecutiveFailures());
     }
 
     /** Stops the suite: the benchmark in progress ends at once and is written as incomplete. */
@@ -106,7 +116,15 @@ public final class SuiteRunner {
             if (b.phase() == Phase.SPEED_GENERATION) {
                 pairStart.putIfAbsent(pair, System.nanoTime());
             }
-            RawResult result = runOne(b, i + 1, plan.size());
+            RawResult result;
+            try {
+                result = runOne(b, i + 1, plan.size());
+            } catch (ServerUnavailableException warmUpFailed) {
+                // The warm-up (or the prompt fitting before it) failed: nothing was measured, so nothing is
+                // written, and the suite ends as if interrupted.
+                stopOnServerGone(warmUpFailed.getMessage());
+                break;
+            }
             JsonFiles.writeAtomically(file, result.toOrderedMap());
             ran++;
             progress.benchmarkEnded(b, result.general().totalNumberOfQueries(), result.general().nbErroredQueries(),
@@ -115,7 +133,7 @@ public final class SuiteRunner {
                 levels.get(pair).add(SweepLevel.of(b.level(), new RunMetrics(result.general(), result.aggregated())));
             }
         }
-        return new SuiteOutcome(ran, skipped, stopped, sweepStops);
+        return new SuiteOutcome(ran, skipped, stopped, sweepStops, Optional.ofNullable(serverGone));
     }
 
     /** The server's context length, when it said (happy_vllm's max_length, vLLM's max_model_len). */
@@ -133,6 +151,11 @@ public final class SuiteRunner {
         return limit.isPresent() && b.inputLength() + b.outputLength() > limit.getAsInt();
     }
 
+    private void stopOnServerGone(String what) {
+        stopped = true;
+        serverGone = what + " on " + SettingsValidator.baseUrl(settings);
+    }
+
     private void stopSweep(Map<String, String> sweepStops, String pair, String reason) {
         sweepStops.put(pair, reason);
         progress.note("sweep for " + pair + " stopped: " + reason);
@@ -148,13 +171,15 @@ public final class SuiteRunner {
         List<String> prompts = PromptPlanner.plan(dataset, settings.maxQueries(), seed).prompts().stream()
                 .map(PlannedPrompt::text).toList();
         progress.benchmarkStarted(b, index, total, targetQueries(b, prompts.size()));
-        BenchmarkRunner runner = new BenchmarkRunner(context);
+        BenchmarkRunner runner = new BenchmarkRunner(context, failures);
         current = runner;
         if (stopped) {
             runner.stop();
         }
         try {
-            return runner.run(b.spec(), prompts);
+            RawResult result = runner.run(b.spec(), prompts);
+            runner.gaveUp().ifPresent(streak -> stopOnServerGone(streak.describe()));
+            return result;
         } finally {
             current = null;
         }
@@ -167,9 +192,11 @@ public final class SuiteRunner {
     }
 
     /**
-     * @param sweepStops pair label to the reason its sweep stopped early
+     * @param interrupted true when the suite stopped before its end, on a signal or because the server was gone
+     * @param sweepStops  pair label to the reason its sweep stopped early
+     * @param serverGone  why the suite stopped on its own because the server stopped answering, naming its URL
      */
     public record SuiteOutcome(int benchmarksRun, int benchmarksSkipped, boolean interrupted,
-            Map<String, String> sweepStops) {
+            Map<String, String> sweepStops, Optional<String> serverGone) {
     }
 }

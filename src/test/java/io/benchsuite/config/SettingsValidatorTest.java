@@ -46,6 +46,7 @@ class SettingsValidatorTest {
         "backend|mistral|backend",
         "completions-endpoint|v1/completions|completions-endpoint",
         "speed-threshold|-1|speed-threshold",
+        "max-consecutive-failures|-1|max-consecutive-failures",
     })
     void badValuesAreOneLineNamingTheSetting(String name, String value, String named) {
         UsageException e = assertThrows(UsageException.class,
