@@ -23,6 +23,13 @@ public final class FidelityTable {
         out.append("\nfloor: a bare java.nio reader on one thread (no HTTP library, no JSON, no metrics polling),"
                 + " same simulator, same streams:\n");
         rows(out, report.floors());
+        out.append(String.format(Locale.ROOT, "%nof the CPU per 1000 events, spent in the kernel (socket reads,"
+                + " epoll), client / floor:"));
+        for (int i = 0; i < summaries.size(); i++) {
+            out.append(String.format(Locale.ROOT, " %d streams %.2f / %.2f ms;", summaries.get(i).scenario().streams(),
+                    summaries.get(i).kernelCpuMsPer1000Events(),
+                    i < report.floors().size() ? report.floors().get(i).kernelCpuMsPer1000Events() : Double.NaN));
+        }
         out.append(String.format(Locale.ROOT, "%nsimulator CPU per 1000 events (its own process), client runs:"));
         for (ScenarioSummary s : summaries) {
             out.append(String.format(Locale.ROOT, " %d streams %.2f ms;", s.scenario().streams(),

@@ -15,6 +15,9 @@ import java.nio.file.Path;
 final class ResourceMeter {
 
     private static final Path STATUS = Path.of("/proc/self/status");
+    private static final Path STAT = Path.of("/proc/self/stat");
+    /** USER_HZ, the unit of the times in /proc/[pid]/stat: 100 on every mainstream Linux build. */
+    private static final long TICKS_PER_SECOND = 100;
     /** Writing "5" here resets VmHWM to the current RSS (Linux 4.0+); refused in some containers. */
     private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
     private static final long SAMPLE_MILLIS = 10;
@@ -26,6 +29,7 @@ final class ResourceMeter {
     private volatile long heapPeak;
     private Thread sampler;
     private long cpuAtStart;
+    private long kernelAtStart;
     private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private java.util.Map<Long, Long> threadCpuAtStart = java.util.Map.of();
     private boolean rssReset;
@@ -48,6 +52,7 @@ final class ResourceMeter {
         sampler.start();
         threadCpuAtStart = threadCpu();
         cpuAtStart = os.getProcessCpuTime();
+        kernelAtStart = kernelCpuNanos();
     }
 
     /** CPU time per live thread id; -1 values (thread gone or measurement off) are left out. */
@@ -102,12 +107,14 @@ final class ResourceMeter {
 
     ResourceUsage stop() throws InterruptedException {
         long cpu = os.getProcessCpuTime() - cpuAtStart;
+        long kernelNow = kernelCpuNanos();
+        long kernel = kernelAtStart < 0 || kernelNow < 0 ? -1 : kernelNow - kernelAtStart;
         java.util.Map<String, Double> byThread = cpuByThreadKind();
         sampling = false;
         sampler.interrupt();
         sampler.join();
         long heap = Math.max(heapPeak, memory.getHeapMemoryUsage().getUsed());
-        return new ResourceUsage(cpu, heap, rssPeakBytes(), rssReset, byThread);
+        return new ResourceUsage(cpu, kernel, heap, rssPeakBytes(), rssReset, byThread);
     }
 
     private static boolean resetRssPeak() {
@@ -117,6 +124,24 @@ final class ResourceMeter {
         } catch (IOException | SecurityException | UnsupportedOperationException e) {
             return false;
         }
+    }
+
+    /** System CPU time of this process so far, -1 when /proc/self/stat cannot be read. */
+    static long kernelCpuNanos() {
+        try {
+            return systemTicks(Files.readString(STAT, StandardCharsets.US_ASCII)) * (1_000_000_000L / TICKS_PER_SECOND);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * The stime field (15th) of a /proc/[pid]/stat line. Counted from after the last ')', since the command
+     * name in parentheses may itself hold blanks and parentheses.
+     */
+    static long systemTicks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        return Long.parseLong(fields[15 - 3]);
     }
 
     /** VmHWM in bytes, -1 when the file or the line is missing. */

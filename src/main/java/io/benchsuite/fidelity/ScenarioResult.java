@@ -22,6 +22,12 @@ public record ScenarioResult(TimingErrors timing, ResourceUsage resources, doubl
                 : serverCpuNanos / 1e6 / (timing.events() / 1000.0);
     }
 
+    /** Client kernel CPU milliseconds per 1,000 chunks received, NaN when unknown. */
+    public double kernelCpuMsPer1000Events() {
+        return timing.events() == 0 || resources.kernelCpuNanos() < 0 ? Double.NaN
+                : resources.kernelCpuNanos() / 1e6 / (timing.events() / 1000.0);
+    }
+
     /** Client CPU milliseconds per 1,000 chunks received. */
     public double cpuMsPer1000Events() {
         return timing.events() == 0 ? Double.NaN : resources.cpuNanos() / 1e6 / (timing.events() / 1000.0);

@@ -13,7 +13,8 @@ import java.util.function.ToDoubleFunction;
 @RegisterForReflection
 public record ScenarioSummary(Scenario scenario, int repetitions, double ttftErrorMeanMs, double ttftErrorP99Ms,
         double ttftErrorStdMs, double interTokenErrorMeanMs, double interTokenErrorP99Ms,
-        double interTokenErrorStdMs, double burstShare, double cpuMsPer1000Events, double heapPeakMiB,
+        double interTokenErrorStdMs, double burstShare, double cpuMsPer1000Events,
+        double kernelCpuMsPer1000Events, double heapPeakMiB,
         double rssPeakMiB, double scrapesPerSecond, double serverCpuMsPer1000Events, int failedRequests, List<ScenarioResult> runs) {
 
     private static final double MIB = 1024.0 * 1024.0;
@@ -31,6 +32,7 @@ public record ScenarioSummary(Scenario scenario, int repetitions, double ttftErr
                 median(runs, r -> r.timing().interToken().stdMs()),
                 median(runs, r -> r.timing().burstShare()),
                 median(runs, ScenarioResult::cpuMsPer1000Events),
+                median(runs, ScenarioResult::kernelCpuMsPer1000Events),
                 median(runs, r -> r.resources().heapPeakBytes() / MIB),
                 median(runs, r -> r.resources().rssPeakBytes() < 0 ? Double.NaN : r.resources().rssPeakBytes() / MIB),
                 median(runs, r -> r.wallSeconds() > 0 ? r.scrapes() / r.wallSeconds() : 0),

@@ -66,7 +66,7 @@ class FidelityStatisticsTest {
     private static ScenarioResult run(double ttftMean, long cpuMs, int failed) {
         TimingErrors timing = new TimingErrors(new ErrorStats(10, ttftMean, 2 * ttftMean, 0.1),
                 new ErrorStats(100, 0.01, 0.2, 0.05), 0.01, 10_000, failed);
-        ResourceUsage usage = new ResourceUsage(cpuMs * MS, 100L << 20, 200L << 20, true, Map.of());
+        ResourceUsage usage = new ResourceUsage(cpuMs * MS, cpuMs * MS / 2, 100L << 20, 200L << 20, true, Map.of());
         return new ScenarioResult(timing, usage, 2.0, 190, 50 * MS);
     }
 
@@ -78,6 +78,7 @@ class FidelityStatisticsTest {
         assertEquals(0.3, s.ttftErrorMeanMs(), 1e-12);
         assertEquals(0.6, s.ttftErrorP99Ms(), 1e-12);
         assertEquals(3.0, s.cpuMsPer1000Events(), 1e-12);        // 30 ms over 10,000 events
+        assertEquals(1.5, s.kernelCpuMsPer1000Events(), 1e-12);  // half of it in the kernel
         assertEquals(200, s.rssPeakMiB(), 1e-12);
         assertEquals(95, s.scrapesPerSecond(), 1e-12);
         assertEquals(5.0, s.serverCpuMsPer1000Events(), 1e-12); // 50 ms over 10,000 events
@@ -105,6 +106,9 @@ class FidelityStatisticsTest {
     void procStatusAndThreadNamesAreRead() {
         assertEquals(123_456L * 1024, ResourceMeter.vmHwmBytes("Name:\tjava\nVmPeak:\t 999 kB\nVmHWM:\t  123456 kB\n"));
         assertEquals(-1, ResourceMeter.vmHwmBytes("Name:\tjava\n"));
+        // A command name with a blank and a parenthesis; utime 1500, stime 723 (fields 14 and 15).
+        assertEquals(723, ResourceMeter.systemTicks(
+                "4242 (my (java) x) S 1 4242 4242 0 -1 4194560 100 0 0 0 1500 723 0 0 20 0 30 0 100 1 1"));
         assertEquals("vert.x-eventloop-thread", ResourceMeter.threadKind("vert.x-eventloop-thread-3"));
         assertEquals("C1 CompilerThread", ResourceMeter.threadKind("C1 CompilerThread0"));
         assertEquals("main", ResourceMeter.threadKind("main"));
