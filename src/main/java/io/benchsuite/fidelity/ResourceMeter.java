@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * sampling on a thread of its own every 10 ms, and the peak resident set from {@code /proc/self/status}.
  * Start with {@link #start()}, end with {@link #stop()}.
  */
-final class ResourceMeter {
+public final class ResourceMeter {
 
     private static final Path STATUS = Path.of("/proc/self/status");
     /** Writing "5" here resets VmHWM to the current RSS (Linux 4.0+); refused in some containers. */
@@ -33,7 +33,7 @@ final class ResourceMeter {
     private ResourceMeter() {
     }
 
-    static ResourceMeter start() {
+    public static ResourceMeter start() {
         ResourceMeter meter = new ResourceMeter();
         meter.begin();
         return meter;
@@ -100,7 +100,7 @@ final class ResourceMeter {
         }
     }
 
-    ResourceUsage stop() throws InterruptedException {
+    public ResourceUsage stop() throws InterruptedException {
         long cpu = os.getProcessCpuTime() - cpuAtStart;
         java.util.Map<String, Double> byThread = cpuByThreadKind();
         sampling = false;

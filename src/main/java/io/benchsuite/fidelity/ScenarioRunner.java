@@ -52,8 +52,8 @@ final class ScenarioRunner {
     /** One warm-up round (not measured: it pays for class loading, JIT and connection set-up), then N runs. */
     List<ScenarioResult> run(int repetitions) throws InterruptedException {
         ClientOptions options = new ClientOptions(URI.create(baseUrl), "/v1/completions", Optional.empty(),
-                scenario.streams(), ClientOptions.DEFAULT_REQUEST_TIMEOUT, ClientOptions.DEFAULT_CONNECT_TIMEOUT,
-                false);
+                scenario.streams(), ClientOptions.DEFAULT_REQUEST_TIMEOUT,
+                ClientOptions.connectTimeoutFor(scenario.streams()), false);
         PollerSettings pollerSettings = PollerSettings.of(baseUrl, "/metrics", METRICS_STEP.toNanos() / 1e9,
                 Optional.empty(), Optional.of(MODEL));
         try (StreamingClient client = new StreamingClient(vertx, options);

@@ -16,6 +16,14 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Simulator {
 
+    /**
+     * Connections the kernel may hold for the server before it accepts them. A benchmark opens all its
+     * connections at once (thousands for a load test); a SYN that finds the queue full is dropped and retried by
+     * the client's kernel only a second later. Stated rather than left to Netty, whose default falls back to 128
+     * where it cannot read the system's value; the kernel still caps it at {@code net.core.somaxconn}.
+     */
+    static final int ACCEPT_BACKLOG = 4096;
+
     private Simulator() {
     }
 
@@ -54,6 +62,7 @@ public final class Simulator {
         ListeningServer server = new ListeningServer(vertx, new HttpServerOptions()
                 .setTcpNoDelay(true) // each token chunk must leave at once, not wait for Nagle
                 .setCompressionSupported(false)
+                .setAcceptBacklog(ACCEPT_BACKLOG)
                 .setIdleTimeout(0), routes, host);
         int actualPort;
         try {
