@@ -20,7 +20,6 @@ import java.net.URI;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,24 +53,22 @@ public final class LoadBenchmark {
                 System.gc(); // the heap peak should be the run's, not the start-up's garbage
                 long simulatorCpuBefore = simulator.cpuNanos();
                 ResourceMeter meter = ResourceMeter.start();
-                AtomicReference<List<RequestRecord>> records = new AtomicReference<>();
+                List<RequestRecord> records;
                 OpenFdSampler fds = OpenFdSampler.start();
                 long start = System.nanoTime();
                 long end;
                 try {
-                    records.set(sendAll(client, plan));
+                    records = sendAll(client, plan);
                     end = System.nanoTime();
                 } finally {
                     fds.close();
                 }
                 ResourceUsage usage = meter.stop();
                 long simulatorCpuAfter = simulator.cpuNanos();
-                RequestTally tally = RequestTally.of(records.get());
-                double bytesPerRecord = RetainedHeap.bytesEach(records);
-                return new LoadResult(plan, tally, (end - start) / 1e9, usage,
+                return new LoadResult(plan, RequestTally.of(records), (end - start) / 1e9, usage,
                         simulatorCpuBefore < 0 || simulatorCpuAfter < 0 ? -1 : simulatorCpuAfter - simulatorCpuBefore,
-                        fds.peak(), OpenFileLimit.current().orElse(-1), bytesPerRecord, loadAtStart, loadAverage(),
-                        Runtime.getRuntime().availableProcessors());
+                        fds.peak(), OpenFileLimit.current().orElse(-1), RecordFootprint.meanBytes(records),
+                        loadAtStart, loadAverage(), Runtime.getRuntime().availableProcessors());
             }
         }
     }

@@ -11,7 +11,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param simulatorCpuNanos      the simulator process's CPU over the run, -1 when unknown
  * @param peakOpenFds            most descriptors open at once in the client process, -1 when unknown
  * @param openFileLimit          the client process's soft RLIMIT_NOFILE, -1 when unknown
- * @param retainedBytesPerRecord heap the finished request records hold, each (after a full GC), NaN if no record
+ * @param retainedBytesPerRecord heap each finished request record holds of its own (mean, from the JVM's object
+ *                               layout: see {@link RecordFootprint}), NaN when there is none
  * @param loadAverageStart       the machine's one-minute load average when the run started
  * @param loadAverageEnd         the same when it ended
  * @param processors             processors the JVM sees, to read the load average against

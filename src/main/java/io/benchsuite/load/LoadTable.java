@@ -40,7 +40,7 @@ public final class LoadTable {
                 + " (limit " + (r.openFileLimit() < 0 ? "unknown" : r.openFileLimit() == Long.MAX_VALUE
                 ? "unlimited" : Long.toString(r.openFileLimit())) + ")");
         line(out, "heap per record", Double.isNaN(r.retainedBytesPerRecord()) ? "no record" : String.format(
-                Locale.ROOT, "%.0f bytes retained (generated text %s)", r.retainedBytesPerRecord(),
+                Locale.ROOT, "%.0f bytes retained (object layout; generated text %s)", r.retainedBytesPerRecord(),
                 p.keepGeneratedText() ? "kept" : "not kept"));
         line(out, "load average", String.format(Locale.ROOT, "%.2f at start, %.2f at end (%d processors)",
                 r.loadAverageStart(), r.loadAverageEnd(), r.processors()));

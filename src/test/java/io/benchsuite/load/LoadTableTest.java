@@ -52,7 +52,7 @@ class LoadTableTest {
         assertTrue(table.contains("4 sent, 4 ok, 0 failed"), table);
         assertTrue(table.contains("2.0 s (166666.7 ms per 1000 tokens)"), "2000 ms of CPU over 12 tokens: " + table);
         assertTrue(table.contains("80 (limit 20000)"), table);
-        assertTrue(table.contains("512 bytes retained (generated text not kept)"), table);
+        assertTrue(table.contains("512 bytes retained (object layout; generated text not kept)"), table);
         assertTrue(table.contains("PASS"), table);
     }
 
