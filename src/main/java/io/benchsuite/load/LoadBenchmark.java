@@ -44,10 +44,11 @@ public final class LoadBenchmark {
         OpenFileLimit.check(plan.streams()).ifPresent(LOG::warn);
         double loadAtStart = loadAverage();
         try (SimulatorProcess simulator = SimulatorProcess.start(plan.firstTokenMs(), plan.interTokenMs())) {
-            LOG.infof("%d streams x %d requests of %d tokens: simulator pid %d at %s", plan.streams(),
-                    plan.requestsPerStream(), plan.outputTokens(), simulator.pid(), simulator.baseUrl());
+            LOG.infof("%d streams x %d requests of %d tokens, request timeout %d s: simulator pid %d at %s",
+                    plan.streams(), plan.requestsPerStream(), plan.outputTokens(), plan.requestTimeout().toSeconds(),
+                    simulator.pid(), simulator.baseUrl());
             ClientOptions options = new ClientOptions(URI.create(simulator.baseUrl()), "/v1/completions",
-                    Optional.empty(), plan.streams(), ClientOptions.DEFAULT_REQUEST_TIMEOUT,
+                    Optional.empty(), plan.streams(), plan.requestTimeout(),
                     ClientOptions.connectTimeoutFor(plan.streams()), plan.keepGeneratedText());
             try (StreamingClient client = new StreamingClient(vertx, options)) {
                 System.gc(); // the heap peak should be the run's, not the start-up's garbage

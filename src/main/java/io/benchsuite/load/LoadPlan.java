@@ -1,6 +1,8 @@
 package io.benchsuite.load;
 
+import io.benchsuite.client.ClientOptions;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.Duration;
 
 /**
  * What the load benchmark sends: {@code streams} requests kept in flight (a new one starts as soon as one
@@ -32,6 +34,21 @@ public record LoadPlan(int streams, int requestsPerStream, int outputTokens, dou
 
     /** The shortest possible run: each stream's requests one after the other, on schedule. */
     public double scheduledSeconds() {
-        return requestsPerStream * (firstTokenMs + (outputTokens - 1) * interTokenMs) / 1000.0;
+        return requestsPerStream * scheduledRequestMs() / 1000.0;
+    }
+
+    /**
+     * Time allowed to one request: the time to connect amid the burst of connections, plus ten times its own
+     * schedule. Far beyond the slowest request of a run that works, yet short enough that a request stuck
+     * behind a server that stopped answering (a simulator out of file descriptors leaves connections in its
+     * accept queue, where the client sees them open and waits) ends as a TIMEOUT and the run gives its
+     * verdict, instead of waiting out a benchmark's 30-minute timeout.
+     */
+    public Duration requestTimeout() {
+        return ClientOptions.connectTimeoutFor(streams).plusMillis(Math.round(10 * scheduledRequestMs()));
+    }
+
+    private double scheduledRequestMs() {
+        return firstTokenMs + (outputTokens - 1) * interTokenMs;
     }
 }

@@ -10,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * How the requests of a load run ended: successes, failures by error kind with the first message of each
- * kind (enough to tell "Too many open files" from a connect timeout), and the tokens received.
+ * kind (the client's own wording, which for a socket that could not be opened is Netty's "Failed to open a
+ * socket", the "Too many open files" being its cause), and the tokens received.
  */
 @RegisterForReflection
 public record RequestTally(int succeeded, Map<ErrorKind, Integer> failedByKind, Map<ErrorKind, String> firstMessage,

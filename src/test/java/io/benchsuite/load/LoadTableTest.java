@@ -31,6 +31,8 @@ class LoadTableTest {
         assertEquals(4, PLAN.requests());
         assertEquals(40, PLAN.tokensPerSecond(), 1e-9, "2 streams, a token every 50 ms each");
         assertEquals(0.4, PLAN.scheduledSeconds(), 1e-9, "2 x (100 + 2 x 50) ms");
+        assertEquals(java.time.Duration.ofMillis(10_020 + 2_000), PLAN.requestTimeout(),
+                "connect timeout for 2 streams + 10 x 200 ms");
     }
 
     @Test
