@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * The exact-schedule simulator in a process of its own, so that the CPU time measured in this process is the
  * client's alone and the two do not share a garbage collector or a JIT. It is this same application
  * ({@code simulate --preset exact}), started the way this process was started: the same native executable,
- * or the same java binary, JVM flags and jar/class path.
+ * or the same java binary, JVM flags and jar/class path. Used by the fidelity and the load benchmarks.
  */
 public final class SimulatorProcess implements AutoCloseable {
 

@@ -1,7 +1,6 @@
 package io.benchsuite.load;
 
 import io.benchsuite.client.ClientOptions;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Duration;
 
 /**
@@ -11,7 +10,6 @@ import java.time.Duration;
  *
  * @param keepGeneratedText whether records keep the generated text, to measure what it costs in memory
  */
-@RegisterForReflection
 public record LoadPlan(int streams, int requestsPerStream, int outputTokens, double firstTokenMs,
         double interTokenMs, boolean keepGeneratedText) {
 

@@ -1,7 +1,6 @@
 package io.benchsuite.load;
 
 import io.benchsuite.fidelity.ResourceUsage;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * One load run, measured in the client's process.
@@ -17,7 +16,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param loadAverageEnd         the same when it ended
  * @param processors             processors the JVM sees, to read the load average against
  */
-@RegisterForReflection
 public record LoadResult(LoadPlan plan, RequestTally tally, double wallSeconds, ResourceUsage usage,
         long simulatorCpuNanos, int peakOpenFds, long openFileLimit, double retainedBytesPerRecord,
         double loadAverageStart, double loadAverageEnd, int processors) {

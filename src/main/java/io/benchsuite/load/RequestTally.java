@@ -3,7 +3,6 @@ package io.benchsuite.load;
 import io.benchsuite.record.ErrorKind;
 import io.benchsuite.record.Outcome;
 import io.benchsuite.record.RequestRecord;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,7 +12,6 @@ import java.util.TreeMap;
  * kind (the client's own wording, which for a socket that could not be opened is Netty's "Failed to open a
  * socket", the "Too many open files" being its cause), and the tokens received.
  */
-@RegisterForReflection
 public record RequestTally(int succeeded, Map<ErrorKind, Integer> failedByKind, Map<ErrorKind, String> firstMessage,
         long tokens) {
 
