@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
                 + "KV-cache profile and generation speed, with a report. Settings come from options, environment "
                 + "variables (BENCH_X or X) or a .env file.",
         subcommands = {RunCommand.class, SimulateCommand.class, DatasetsCommand.class, ReportCommand.class,
-                FidelityCommand.class})
+                FidelityCommand.class, LoadCommand.class})
 public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
 
     private static final Logger LOG = Logger.getLogger(BenchSuiteCommand.class);

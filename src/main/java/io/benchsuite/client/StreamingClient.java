@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -59,8 +60,14 @@ public final class StreamingClient implements AutoCloseable {
         HttpClientOptions clientOptions = options.tls().applyTo(new HttpClientOptions()
                 .setKeepAlive(true)
                 .setTcpNoDelay(true)
-                .setConnectTimeout((int) options.connectTimeout().toMillis())
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()))
+                // The TLS handshake queues behind the same burst of connections as the TCP connect does.
+                .setSslHandshakeTimeout(options.connectTimeout().toMillis())
+                .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setSsl("https".equals(options.baseUrl().getScheme())));
+        // One HTTP/1.1 keep-alive connection per request in flight (streams cannot share one), and an
+        // unbounded wait queue: the dispatcher already bounds what is in flight, so the queue never grows
+        // past the concurrency and no request is refused by the client.
         this.http = vertx.createHttpClient(clientOptions,
                 new PoolOptions().setHttp1MaxSize(options.maxConcurrency()).setMaxWaitQueueSize(-1));
     }

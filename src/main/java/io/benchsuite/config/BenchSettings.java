@@ -129,6 +129,10 @@ public interface BenchSettings {
     @WithDefault("1800")
     double requestTimeout();
 
+    @Doc("Write each request's generated text in the raw results (generated_text); when false the field is empty and the client keeps no text in memory")
+    @WithDefault("false")
+    boolean keepGeneratedText();
+
     @Doc("Prompt lengths of the suite's (input, output) pairs, in tokens (prompts_length_N.json must exist)")
     @WithDefault("32,1024,4096")
     List<Integer> inputLengths();

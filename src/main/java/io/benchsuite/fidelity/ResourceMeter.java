@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * sampling on a thread of its own every 10 ms, and the peak resident set from {@code /proc/self/status}.
  * Start with {@link #start()}, end with {@link #stop()}.
  */
-final class ResourceMeter {
+public final class ResourceMeter {
 
     private static final Path STATUS = Path.of("/proc/self/status");
     private static final Path STAT = Path.of("/proc/self/stat");
@@ -37,7 +37,7 @@ final class ResourceMeter {
     private ResourceMeter() {
     }
 
-    static ResourceMeter start() {
+    public static ResourceMeter start() {
         ResourceMeter meter = new ResourceMeter();
         meter.begin();
         return meter;
@@ -105,7 +105,7 @@ final class ResourceMeter {
         }
     }
 
-    ResourceUsage stop() throws InterruptedException {
+    public ResourceUsage stop() throws InterruptedException {
         long cpu = os.getProcessCpuTime() - cpuAtStart;
         long kernelNow = kernelCpuNanos();
         long kernel = kernelAtStart < 0 || kernelNow < 0 ? -1 : kernelNow - kernelAtStart;

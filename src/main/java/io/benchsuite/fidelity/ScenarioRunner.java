@@ -59,8 +59,8 @@ final class ScenarioRunner {
      */
     Runs run(int repetitions) throws InterruptedException, IOException {
         ClientOptions options = new ClientOptions(URI.create(baseUrl), "/v1/completions", Optional.empty(),
-                scenario.streams(), ClientOptions.DEFAULT_REQUEST_TIMEOUT, ClientOptions.DEFAULT_CONNECT_TIMEOUT,
-                false);
+                scenario.streams(), ClientOptions.DEFAULT_REQUEST_TIMEOUT,
+                ClientOptions.connectTimeoutFor(scenario.streams()), false);
         PollerSettings pollerSettings = PollerSettings.of(baseUrl, "/metrics", METRICS_STEP.toNanos() / 1e9,
                 Optional.empty(), Optional.of(MODEL));
         List<ScenarioResult> client = new ArrayList<>();

@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
  * The exact-schedule simulator in a process of its own, so that the CPU time measured in this process is the
  * client's alone and the two do not share a garbage collector or a JIT. It is this same application
  * ({@code simulate --preset exact}), started the way this process was started: the same native executable,
- * or the same java binary, JVM flags and jar/class path.
+ * or the same java binary, JVM flags and jar/class path. Used by the fidelity and the load benchmarks.
  */
-final class SimulatorProcess implements AutoCloseable {
+public final class SimulatorProcess implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
     private static final long START_TIMEOUT_SECONDS = 60;
@@ -36,21 +36,21 @@ final class SimulatorProcess implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return baseUrl;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** CPU time the simulator process has used so far, -1 when the platform does not tell. */
-    long cpuNanos() {
+    public long cpuNanos() {
         return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
     }
 
     /** Starts the child on a free port and waits for its "listening on" line. */
-    static SimulatorProcess start(double firstTokenMs, double interTokenMs) throws IOException, InterruptedException {
+    public static SimulatorProcess start(double firstTokenMs, double interTokenMs) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(selfLaunch());
         command.addAll(List.of("simulate", "--preset", "exact", "--port", "0",
                 "--first-token-ms", format(firstTokenMs), "--inter-token-ms", format(interTokenMs)));

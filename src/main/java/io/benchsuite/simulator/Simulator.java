@@ -17,6 +17,14 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Simulator {
 
+    /**
+     * Connections the kernel may hold for the server before it accepts them. A benchmark opens all its
+     * connections at once (thousands for a load test); a SYN that finds the queue full is dropped and retried by
+     * the client's kernel only a second later. Stated rather than left to Netty, whose default falls back to 128
+     * where it cannot read the system's value; the kernel still caps it at {@code net.core.somaxconn}.
+     */
+    static final int ACCEPT_BACKLOG = 4096;
+
     private Simulator() {
     }
 
@@ -69,6 +77,7 @@ public final class Simulator {
         HttpServerOptions options = new HttpServerOptions()
                 .setTcpNoDelay(true) // each token chunk must leave at once, not wait for Nagle
                 .setCompressionSupported(false)
+                .setAcceptBacklog(ACCEPT_BACKLOG)
                 .setIdleTimeout(0);
         ListeningServer server = new ListeningServer(vertx, tls.map(t -> t.applyTo(options)).orElse(options),
                 routes, host);

@@ -2,6 +2,7 @@ package io.benchsuite.suite;
 
 import io.benchsuite.client.ClientOptions;
 import io.benchsuite.client.CompletionRequest;
+import io.benchsuite.client.OpenFileLimit;
 import io.benchsuite.client.RequestBodies;
 import io.benchsuite.client.ServerUnavailableException;
 import io.benchsuite.config.ApiKeys;
@@ -113,9 +114,10 @@ public final class ServerSession implements AutoCloseable {
                 throw e;
             }
         }
+        OpenFileLimit.check(maxConcurrency).ifPresent(LOG::warn);
         StreamingClient client = new StreamingClient(vertx, new ClientOptions(baseUrl, settings.completionsEndpoint(),
                 apiKey, maxConcurrency, Duration.ofMillis((long) (settings.requestTimeout() * 1000)),
-                ClientOptions.DEFAULT_CONNECT_TIMEOUT, false, tls));
+                ClientOptions.connectTimeoutFor(maxConcurrency), settings.keepGeneratedText(), tls));
         try {
             probeCompletions(client, backend, info.model(), baseUrl + settings.completionsEndpoint());
         } catch (RuntimeException e) {
