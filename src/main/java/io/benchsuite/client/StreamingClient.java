@@ -220,12 +220,28 @@ public final class StreamingClient implements AutoCloseable {
         return ErrorKind.OTHER;
     }
 
-    private static String describe(Throwable cause) {
+    static String describe(Throwable cause) {
         Optional<String> tls = TlsFailures.explain(cause);
         if (tls.isPresent()) {
             return tls.get();
         }
-        String message = cause.getMessage();
-        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        String text = oneLine(cause);
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        // Netty reports a refused socket as "Failed to open a socket" and hides why in its cause.
+        if (root != cause && root.getMessage() != null && !text.contains(root.getMessage())) {
+            text += " (" + oneLine(root) + ")";
+        }
+        if (text.contains("Too many open files")) {
+            return "too many open files: the process's limit of open sockets is reached; raise it with ulimit -n"
+                    + " (see docs/load.md): " + text;
+        }
+        return text;
+    }
+
+    private static String oneLine(Throwable t) {
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 }
