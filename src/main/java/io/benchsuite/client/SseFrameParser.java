@@ -24,6 +24,8 @@ public final class SseFrameParser {
         void onEvent(byte[] data, int offset, int length, long arrivalNanos);
     }
 
+    private static final byte[] NEWLINE = {'\n'};
+
     private final EventSink sink;
     /** A line that began in an earlier read and is not finished yet. */
     private byte[] line = new byte[512];
@@ -124,7 +126,7 @@ public final class SseFrameParser {
                 inPlace = null;
             }
             if (hasData) {
-                keepData(new byte[] {'\n'}, 0, 1);
+                keepData(NEWLINE, 0, 1); // multi-line data fields are joined with a newline
             }
             keepData(buffer, valueStart, valueLength);
         }

@@ -65,7 +65,8 @@ final class BareStreamReader {
         final SocketChannel channel;
         long window;
         long startNanos;
-        long[] arrivals = new long[tokens];
+        /** Reused from answer to answer: {@link #record} copies what it keeps. */
+        final long[] arrivals = new long[tokens];
         int events;
 
         Stream(SocketChannel channel) {
@@ -75,7 +76,6 @@ final class BareStreamReader {
         void send() throws IOException {
             window = 0;
             events = 0;
-            arrivals = new long[tokens];
             startNanos = System.nanoTime();
             ByteBuffer out = ByteBuffer.wrap(request);
             while (out.hasRemaining()) {

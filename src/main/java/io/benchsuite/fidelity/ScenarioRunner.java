@@ -1,22 +1,15 @@
 package io.benchsuite.fidelity;
 
 import io.benchsuite.client.ClientOptions;
-import io.benchsuite.client.RequestBodies;
 import io.benchsuite.client.StreamingClient;
-import io.benchsuite.config.Backend;
 import io.benchsuite.prometheus.MetricsPoller;
 import io.benchsuite.prometheus.PollerSettings;
 import io.benchsuite.record.RequestRecord;
-import io.benchsuite.schedule.Dispatcher;
-import io.benchsuite.schedule.Progress;
-import io.benchsuite.schedule.StopRule;
-import io.benchsuite.schedule.Ticker;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -31,8 +24,6 @@ final class ScenarioRunner {
 
     private static final Logger LOG = Logger.getLogger(ScenarioRunner.class);
     static final Duration METRICS_STEP = Duration.ofMillis(10);
-    private static final String MODEL = "sim-model";
-    private static final String PROMPT = "Count slowly from one to one hundred.";
     /** Tokens of the warm-up answers: enough to run every code path many times, short enough to be quick. */
     private static final int WARM_UP_TOKENS = 16;
 
@@ -62,7 +53,7 @@ final class ScenarioRunner {
                 scenario.streams(), ClientOptions.DEFAULT_REQUEST_TIMEOUT,
                 ClientOptions.connectTimeoutFor(scenario.streams()), false);
         PollerSettings pollerSettings = PollerSettings.of(baseUrl, "/metrics", METRICS_STEP.toNanos() / 1e9,
-                Optional.empty(), Optional.of(MODEL));
+                Optional.empty(), Optional.of(ExactRequests.MODEL));
         List<ScenarioResult> client = new ArrayList<>();
         try (StreamingClient streamingClient = new StreamingClient(vertx, options);
                 MetricsPoller poller = MetricsPoller.start(pollerSettings, LOG::warn)) {
@@ -74,9 +65,9 @@ final class ScenarioRunner {
             }
         }
         URI uri = URI.create(baseUrl);
-        new BareStreamReader(uri, "/v1/completions", body(WARM_UP_TOKENS), WARM_UP_TOKENS)
+        new BareStreamReader(uri, "/v1/completions", ExactRequests.body(WARM_UP_TOKENS), WARM_UP_TOKENS)
                 .run(scenario.streams(), scenario.streams() * 2);
-        BareStreamReader bare = new BareStreamReader(uri, "/v1/completions", body(scenario.outputTokens()),
+        BareStreamReader bare = new BareStreamReader(uri, "/v1/completions", ExactRequests.body(scenario.outputTokens()),
                 scenario.outputTokens());
         List<ScenarioResult> floor = new ArrayList<>();
         for (int i = 0; i < repetitions; i++) {
@@ -110,15 +101,6 @@ final class ScenarioRunner {
 
     private List<RequestRecord> sendAll(StreamingClient client, int requests, int tokens)
             throws InterruptedException {
-        byte[] body = body(tokens);
-        Dispatcher dispatcher = new Dispatcher(r -> client.send(r, body), Ticker.SYSTEM, Progress.NONE,
-                tokens);
-        List<String> prompts = Collections.nCopies(requests, PROMPT);
-        // No time limit worth the name: the run ends when every prompt was answered.
-        return dispatcher.constantConcurrency(prompts, scenario.streams(), StopRule.maxDurationOnly(3600));
-    }
-
-    private static byte[] body(int tokens) {
-        return RequestBodies.completion(Backend.HAPPY_VLLM, MODEL, PROMPT, tokens);
+        return ExactRequests.sendAll(client, requests, scenario.streams(), tokens);
     }
 }

@@ -2,22 +2,16 @@ package io.benchsuite.load;
 
 import io.benchsuite.client.ClientOptions;
 import io.benchsuite.client.OpenFileLimit;
-import io.benchsuite.client.RequestBodies;
 import io.benchsuite.client.StreamingClient;
-import io.benchsuite.config.Backend;
+import io.benchsuite.fidelity.ExactRequests;
 import io.benchsuite.fidelity.ResourceMeter;
 import io.benchsuite.fidelity.ResourceUsage;
 import io.benchsuite.fidelity.SimulatorProcess;
 import io.benchsuite.record.RequestRecord;
-import io.benchsuite.schedule.Dispatcher;
-import io.benchsuite.schedule.Progress;
-import io.benchsuite.schedule.StopRule;
-import io.benchsuite.schedule.Ticker;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -32,10 +26,6 @@ import org.jboss.logging.Logger;
 public final class LoadBenchmark {
 
     private static final Logger LOG = Logger.getLogger(LoadBenchmark.class);
-    private static final String MODEL = "sim-model";
-    private static final String PROMPT = "Count slowly from one to one hundred.";
-    /** Far beyond any schedule this benchmark is given: the run ends when every request was answered. */
-    private static final double NO_TIME_LIMIT_SECONDS = 3600;
 
     private LoadBenchmark() {
     }
@@ -59,7 +49,7 @@ public final class LoadBenchmark {
                 long start = System.nanoTime();
                 long end;
                 try {
-                    records = sendAll(client, plan);
+                    records = ExactRequests.sendAll(client, plan.requests(), plan.streams(), plan.outputTokens());
                     end = System.nanoTime();
                 } finally {
                     fds.close();
@@ -72,15 +62,6 @@ public final class LoadBenchmark {
                         loadAtStart, loadAverage(), Runtime.getRuntime().availableProcessors());
             }
         }
-    }
-
-    private static List<RequestRecord> sendAll(StreamingClient client, LoadPlan plan) throws InterruptedException {
-        // Every request asks the same thing, so one body serves them all and the prompt is not part of the cost.
-        byte[] body = RequestBodies.completion(Backend.HAPPY_VLLM, MODEL, PROMPT, plan.outputTokens());
-        Dispatcher dispatcher = new Dispatcher(r -> client.send(r, body), Ticker.SYSTEM, Progress.NONE,
-                plan.outputTokens());
-        return dispatcher.constantConcurrency(Collections.nCopies(plan.requests(), PROMPT), plan.streams(),
-                StopRule.maxDurationOnly(NO_TIME_LIMIT_SECONDS));
     }
 
     private static double loadAverage() {

@@ -197,8 +197,9 @@ public final class ServerSession implements AutoCloseable {
      */
     private static Map<String, Object> engineSettings(PollerSettings pollerSettings) {
         Map<String, Object> engine = new LinkedHashMap<>();
-        try {
-            if (new HttpMetricsFetcher(pollerSettings).fetch() instanceof FetchResult.Fetched page) {
+        // Closed at once: the fetcher owns a Vert.x instance, whose threads would otherwise outlive the session.
+        try (HttpMetricsFetcher fetcher = new HttpMetricsFetcher(pollerSettings)) {
+            if (fetcher.fetch() instanceof FetchResult.Fetched page) {
                 CacheConfig.from(PrometheusTextParser.parse(page.body(), page.format())).ifPresent(config -> {
                     engine.putAll(config.settings());
                     config.kvCapacityTokens().ifPresent(tokens -> engine.put("kv_cache_capacity_tokens", tokens));

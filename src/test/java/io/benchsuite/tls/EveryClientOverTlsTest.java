@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each of the three HTTP client libraries the benchmark uses (JDK client for metrics, Quarkus REST client for
+ * Each of the three HTTP client libraries the benchmark uses (Vert.x client of its own for metrics, Quarkus REST client for
  * set-up calls, Vert.x client for streaming) against the simulator serving HTTPS on loopback, under each trust
  * policy: they must all accept and refuse the same servers, with the same explanation.
  */
@@ -107,13 +107,13 @@ class EveryClientOverTlsTest {
 
     /** One call through one client library: "ok", or the message the user would see. */
     private enum Client {
-        METRICS_JDK {
+        METRICS {
             @Override
             String call(RunningSimulator sim, TlsTrust trust) {
                 PollerSettings settings = PollerSettings.of(sim.baseUrl(), "/metrics", 1, Optional.empty(),
                         Optional.empty()).withTls(trust);
-                try {
-                    FetchResult result = new HttpMetricsFetcher(settings).fetch();
+                try (HttpMetricsFetcher fetcher = new HttpMetricsFetcher(settings)) {
+                    FetchResult result = fetcher.fetch();
                     return result instanceof FetchResult.Failed failed ? failed.failure().reason() : "ok";
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
