@@ -5,6 +5,7 @@ import io.benchsuite.simulator.ConfiguredFaultPolicy;
 import io.benchsuite.simulator.FaultConfig;
 import io.benchsuite.simulator.KvMetricFlavour;
 import io.benchsuite.simulator.RunningSimulator;
+import io.benchsuite.simulator.ServerFlavour;
 import io.benchsuite.simulator.ServerTls;
 import io.benchsuite.simulator.Simulator;
 import io.benchsuite.simulator.SimulatorConfig;
@@ -57,6 +58,11 @@ public class SimulateCommand implements Callable<Integer> {
             description = "KV-cache gauge in /metrics: kv (vllm:kv_cache_usage_perc), "
             + "gpu (vllm:gpu_cache_usage_perc) or both (default: both).")
     KvMetricFlavour kvMetric;
+
+    @Option(names = "--flavour", paramLabel = "SERVER",
+            description = "Which real server to imitate (routes, metric names, stream shapes): "
+            + "vllm (with happy_vllm's routes), llamacpp, sglang, tgi, trtllm or ray-vllm (default: vllm).")
+    String flavour;
 
     @Option(names = "--data-parallel", description = "Number of independent engines, each with an engine label (default: 1).")
     Integer dataParallel;
@@ -157,6 +163,7 @@ public class SimulateCommand implements Callable<Integer> {
             config = model != null ? config.withModelName(model) : config;
             config = seed != null ? config.withSeed(seed) : config;
             config = kvMetric != null ? config.withKvMetric(kvMetric) : config;
+            config = flavour != null ? config.withFlavour(ServerFlavour.parse(flavour)) : config;
             config = dataParallel != null ? config.withDataParallel(dataParallel) : config;
             config = withLaunchArguments ? config.withLaunchArguments(true) : config;
             config = maxNumSeqs != null ? config.withMaxNumSeqs(maxNumSeqs) : config;

@@ -57,6 +57,7 @@ import java.util.Locale;
  * @param kvMetric               which KV-cache gauge name {@code /metrics} exposes
  * @param dataParallel           number of independent engines; requests go round-robin
  * @param withLaunchArguments    true: {@code /v1/launch_arguments} lists the engine arguments, else {@code {}}
+ * @param flavour                which real server's routes, metric names and stream shapes it imitates
  */
 public record SimulatorConfig(
         String modelName,
@@ -74,7 +75,8 @@ public record SimulatorConfig(
         int meanOutputTokens,
         KvMetricFlavour kvMetric,
         int dataParallel,
-        boolean withLaunchArguments) {
+        boolean withLaunchArguments,
+        ServerFlavour flavour) {
 
     public static final List<String> PRESETS = List.of("fast", "a100-7b", "exact", "demo");
 
@@ -90,6 +92,7 @@ public record SimulatorConfig(
         require(meanOutputTokens > 0, "mean output tokens must be positive");
         require(kvMetric != null, "kv metric flavour must be set");
         require(dataParallel > 0, "data-parallel must be positive");
+        require(flavour != null, "server flavour must be set");
         // vLLM refuses to start when one full-length sequence cannot fit in the cache; so do we, otherwise a
         // long request would wait forever.
         require(exactSchedule || (long) kvBlocks * blockSize >= maxModelLen,
@@ -105,7 +108,7 @@ public record SimulatorConfig(
 
     public static SimulatorConfig fast() {
         return new SimulatorConfig("sim-model", 42, 4, 128, 16, 20_000, 1024, 2, 0.5, false, 50, 10, 32,
-                KvMetricFlavour.BOTH, 1, false);
+                KvMetricFlavour.BOTH, 1, false, ServerFlavour.VLLM);
     }
 
     /**
@@ -119,17 +122,17 @@ public record SimulatorConfig(
      */
     public static SimulatorConfig demo() {
         return new SimulatorConfig("sim-model", 42, 32, 280, 16, 50_000, 4480, 3, 0.25, false, 50, 10, 64,
-                KvMetricFlavour.BOTH, 1, false);
+                KvMetricFlavour.BOTH, 1, false, ServerFlavour.VLLM);
     }
 
     public static SimulatorConfig a100Model7b() {
         return new SimulatorConfig("sim-model", 42, 256, 19_000, 16, 10_000, 8192, 15, 0.2, false, 50, 10, 256,
-                KvMetricFlavour.BOTH, 1, false);
+                KvMetricFlavour.BOTH, 1, false, ServerFlavour.VLLM);
     }
 
     public static SimulatorConfig exact() {
         return new SimulatorConfig("sim-model", 42, Integer.MAX_VALUE, Integer.MAX_VALUE, 16, 10_000, 8192, 0, 0,
-                true, 50, 10, 256, KvMetricFlavour.BOTH, 1, false);
+                true, 50, 10, 256, KvMetricFlavour.BOTH, 1, false, ServerFlavour.VLLM);
     }
 
     /** The preset called {@code name} (one of {@link #PRESETS}). */
@@ -151,90 +154,96 @@ public record SimulatorConfig(
     public SimulatorConfig withModelName(String v) {
         return new SimulatorConfig(v, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond, maxModelLen,
                 stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric,
-                dataParallel, withLaunchArguments);
+                dataParallel, withLaunchArguments, flavour);
     }
 
     public SimulatorConfig withSeed(long v) {
         return new SimulatorConfig(modelName, v, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
                 maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens,
-                kvMetric, dataParallel, withLaunchArguments);
+                kvMetric, dataParallel, withLaunchArguments, flavour);
     }
 
     public SimulatorConfig withMaxNumSeqs(int v) {
         return new SimulatorConfig(modelName, seed, v, kvBlocks, blockSize, prefillTokensPerSecond, maxModelLen,
                 stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric,
-                dataParallel, withLaunchArguments);
+                dataParallel, withLaunchArguments, flavour);
     }
 
     public SimulatorConfig withKvBlocks(int v) {
         return new SimulatorConfig(modelName, seed, maxNumSeqs, v, blockSize, prefillTokensPerSecond, maxModelLen,
                 stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric,
-                dataParallel, withLaunchArguments);
+                dataParallel, withLaunchArguments, flavour);
     }
 
     public SimulatorConfig withBlockSize(int v) {
         return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, v, prefillTokensPerSecond, maxModelLen,
                 stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric,
-                dataParallel, withLaunchArguments);
+                dataParallel, withLaunchArguments, flavour);
     }
 
     public SimulatorConfig withPrefillTokensPerSecond(double v) {
         return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, v, maxModelLen, stepBaseMs,
                 stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric, dataParallel,
-                withLaunchArguments);
+                withLaunchArguments, flavour);
     }
 
     public SimulatorConfig withMaxModelLen(int v) {
         return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond, v,
                 stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric,
-                dataParallel, withLaunchArguments);
+                dataParallel, withLaunchArguments, flavour);
     }
 
     public SimulatorConfig withStepBaseMs(double v) {
         return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
                 maxModelLen, v, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric,
-                dataParallel, withLaunchArguments);
+                dataParallel, withLaunchArguments, flavour);
     }
 
     public SimulatorConfig withStepPerSeqMs(double v) {
         return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
                 maxModelLen, stepBaseMs, v, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric,
-                dataParallel, withLaunchArguments);
+                dataParallel, withLaunchArguments, flavour);
     }
 
     public SimulatorConfig withFirstTokenMs(double v) {
         return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
                 maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, v, interTokenMs, meanOutputTokens, kvMetric,
-                dataParallel, withLaunchArguments);
+                dataParallel, withLaunchArguments, flavour);
     }
 
     public SimulatorConfig withInterTokenMs(double v) {
         return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
                 maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, v, meanOutputTokens, kvMetric,
-                dataParallel, withLaunchArguments);
+                dataParallel, withLaunchArguments, flavour);
     }
 
     public SimulatorConfig withMeanOutputTokens(int v) {
         return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
                 maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, v, kvMetric,
-                dataParallel, withLaunchArguments);
+                dataParallel, withLaunchArguments, flavour);
     }
 
     public SimulatorConfig withKvMetric(KvMetricFlavour v) {
         return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
                 maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, v,
-                dataParallel, withLaunchArguments);
+                dataParallel, withLaunchArguments, flavour);
     }
 
     public SimulatorConfig withDataParallel(int v) {
         return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
                 maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens,
-                kvMetric, v, withLaunchArguments);
+                kvMetric, v, withLaunchArguments, flavour);
     }
 
     public SimulatorConfig withLaunchArguments(boolean v) {
         return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
                 maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens,
-                kvMetric, dataParallel, v);
+                kvMetric, dataParallel, v, flavour);
+    }
+
+    public SimulatorConfig withFlavour(ServerFlavour v) {
+        return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
+                maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens,
+                kvMetric, dataParallel, withLaunchArguments, v);
     }
 }
