@@ -1,6 +1,7 @@
 package io.benchsuite.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.benchsuite.health.ClientHealth;
 import io.benchsuite.results.JsonFiles;
 import io.benchsuite.results.KvProfileSample;
 import io.benchsuite.stats.IngestionPoint;
@@ -43,7 +44,21 @@ final class RawRunParser {
                 quartiles(aggregated, "time_to_first_token"),
                 ingestionPoints(root),
                 kvProfile(root),
-                !root.path("complete").isBoolean() || root.get("complete").asBoolean());
+                !root.path("complete").isBoolean() || root.get("complete").asBoolean(),
+                clientHealth(root));
+    }
+
+    /** The client's self-check; absent, or unreadable in a file some other tool wrote, it is simply unknown. */
+    private static Optional<ClientHealth> clientHealth(JsonNode root) {
+        JsonNode health = root.path("client_health");
+        if (!health.isObject()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JsonFiles.MAPPER.treeToValue(health, ClientHealth.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static Map<String, Integer> errorsByKind(JsonNode root, JsonNode general) {

@@ -1,5 +1,6 @@
 package io.benchsuite.results;
 
+import io.benchsuite.health.ClientHealth;
 import io.benchsuite.stats.AggregatedMetrics;
 import io.benchsuite.stats.GeneralMetrics;
 import io.benchsuite.stats.QueryStats;
@@ -12,11 +13,12 @@ import java.util.Optional;
  * The raw result of one benchmark, in the original tool's layout: parameters, general_metrics,
  * aggregated_metrics, errored_queries, then individual_query and kv_cache_profile when asked for.
  * New: {@code complete} is false when the benchmark was interrupted and holds only what was measured,
- * and {@code scrape_failures} counts metric scrapes that failed.
+ * {@code scrape_failures} counts metric scrapes that failed, and {@code client_health} is the client's
+ * self-check over the benchmark (absent in files written before it existed).
  */
 public record RawResult(Map<String, Object> parameters, GeneralMetrics general, AggregatedMetrics aggregated,
         List<QueryStats> errored, Optional<List<QueryStats>> individual, Optional<List<KvProfileSample>> kvProfile,
-        int scrapeFailures, boolean complete) {
+        int scrapeFailures, boolean complete, Optional<ClientHealth> clientHealth) {
 
     public Map<String, Object> toOrderedMap() {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -31,6 +33,7 @@ public record RawResult(Map<String, Object> parameters, GeneralMetrics general, 
                 list.stream().map(KvProfileSample::toOrderedMap).toList()));
         map.put("scrape_failures", scrapeFailures);
         map.put("complete", complete);
+        clientHealth.ifPresent(health -> map.put("client_health", health));
         return map;
     }
 }

@@ -3,6 +3,9 @@ package io.benchsuite.suite;
 import io.benchsuite.client.CompletionRequest;
 import io.benchsuite.client.RequestBodies;
 import io.benchsuite.client.ServerUnavailableException;
+import io.benchsuite.health.ClientHealth;
+import io.benchsuite.health.ClientHealthJudge;
+import io.benchsuite.health.ClientHealthMonitor;
 import io.benchsuite.prometheus.GaugeSample;
 import io.benchsuite.prometheus.MetricsPoller;
 import io.benchsuite.record.Outcome;
@@ -72,6 +75,7 @@ public final class BenchmarkRunner {
         if (stopped) {
             dispatcher.requestStop();
         }
+        ClientHealthMonitor health = ClientHealthMonitor.start(context.client().eventLoops());
         long start = System.nanoTime();
         List<RequestRecord> records = switch (spec.profile()) {
             case CONSTANT_NUMBER_OF_QUERIES -> dispatcher.constantConcurrency(prompts, spec.concurrency(), spec.stopRule());
@@ -79,6 +83,11 @@ public final class BenchmarkRunner {
             case REQUEST_RATE -> dispatcher.poissonArrivals(prompts, spec.requestRate(), context.seed(), spec.stopRule());
         };
         long end = System.nanoTime();
+        ClientHealth clientHealth = ClientHealthJudge.judge(health.stop(), records);
+        if (clientHealth.degraded()) {
+            LOG.warnf("The client itself stalled during this benchmark, so some timings are inflated: %s",
+                    clientHealth.reason());
+        }
         current = null;
         if (!stopped) {
             idle(poller);
@@ -96,7 +105,7 @@ public final class BenchmarkRunner {
                 spec.withKvCacheProfile() && poller.isPresent()
                         ? Optional.of(samples.stream().map(this::kvSample).toList()) : Optional.empty(),
                 poller.map(p -> (int) p.counts().failed()).orElse(0),
-                !stopped);
+                !stopped, Optional.of(clientHealth));
     }
 
     /** With --exact-input-lengths, the prompts fitted to the benchmark's nominal length; else as planned. */
