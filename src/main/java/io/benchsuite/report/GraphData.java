@@ -1,5 +1,10 @@
 package io.benchsuite.report;
 
+import io.benchsuite.report.model.IngestionReport;
+import io.benchsuite.report.model.KvProfileReport;
+import io.benchsuite.report.model.LevelReport;
+import io.benchsuite.report.model.PairReport;
+import io.benchsuite.report.model.Quartiles;
 import io.benchsuite.stats.IngestionPoint;
 import io.benchsuite.stats.PromptIngestionFit;
 import io.benchsuite.stats.TotalSpeedGeneration;

@@ -1,8 +1,10 @@
 package io.benchsuite.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.benchsuite.report.model.Quartiles;
 import io.benchsuite.results.JsonFiles;
 import io.benchsuite.results.KvProfileSample;
+import io.benchsuite.results.RawFileName;
 import io.benchsuite.stats.IngestionPoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

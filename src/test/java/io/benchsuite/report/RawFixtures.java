@@ -1,5 +1,6 @@
 package io.benchsuite.report;
 
+import io.benchsuite.report.model.Pair;
 import io.benchsuite.results.JsonFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

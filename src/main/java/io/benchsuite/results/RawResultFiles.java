@@ -1,4 +1,4 @@
-package io.benchsuite.suite;
+package io.benchsuite.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.benchsuite.results.JsonFiles;
@@ -10,17 +10,17 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /** What a suite needs to know of raw files already written: is a benchmark finished, and its sweep level. */
-final class RawResultFiles {
+public final class RawResultFiles {
 
     private RawResultFiles() {
     }
 
     /** A benchmark is finished when its file exists, parses, and was not marked incomplete. */
-    static boolean isFinished(Path file) {
+    public static boolean isFinished(Path file) {
         return read(file).map(json -> json.path("complete").asBoolean(true)).orElse(false);
     }
 
-    static Optional<JsonNode> read(Path file) {
+    public static Optional<JsonNode> read(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -32,7 +32,7 @@ final class RawResultFiles {
     }
 
     /** The sweep level a finished speed benchmark measured, for the saturation rule after a resume. */
-    static Optional<SweepLevel> sweepLevel(Path file, int parallelRequests) {
+    public static Optional<SweepLevel> sweepLevel(Path file, int parallelRequests) {
         return read(file).map(json -> {
             JsonNode median = json.path("aggregated_metrics").path("speed_from_beginning").path("median");
             return new SweepLevel(parallelRequests,
