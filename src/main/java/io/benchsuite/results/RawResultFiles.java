@@ -1,7 +1,7 @@
 package io.benchsuite.results;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.benchsuite.results.JsonFiles;
+import io.benchsuite.stats.AggregatedStatistic;
+import io.benchsuite.stats.DistributionSummary;
 import io.benchsuite.stats.SweepLevel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,29 +15,28 @@ public final class RawResultFiles {
     private RawResultFiles() {
     }
 
-    /** A benchmark is finished when its file exists, parses, and was not marked incomplete. */
+    /** A benchmark is finished when its file exists, reads as a raw result, and was not marked incomplete. */
     public static boolean isFinished(Path file) {
-        return read(file).map(json -> json.path("complete").asBoolean(true)).orElse(false);
+        return read(file).map(RawResult::complete).orElse(false);
     }
 
-    public static Optional<JsonNode> read(Path file) {
+    /** The raw result in {@code file}, empty when there is none or it does not read (then it is run again). */
+    public static Optional<RawResult> read(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(JsonFiles.MAPPER.readTree(file.toFile()));
-        } catch (IOException unreadable) {
+            return Optional.of(RawResultReader.read(file));
+        } catch (IOException | IllegalArgumentException unreadable) {
             return Optional.empty();
         }
     }
 
     /** The sweep level a finished speed benchmark measured, for the saturation rule after a resume. */
     public static Optional<SweepLevel> sweepLevel(Path file, int parallelRequests) {
-        return read(file).map(json -> {
-            JsonNode median = json.path("aggregated_metrics").path("speed_from_beginning").path("median");
-            return new SweepLevel(parallelRequests,
-                    median.isNumber() ? OptionalDouble.of(median.asDouble()) : OptionalDouble.empty(),
-                    json.path("general_metrics").path("max_kv_cache").asDouble(-1));
-        });
+        return read(file).map(result -> new SweepLevel(parallelRequests,
+                result.aggregated().get(AggregatedStatistic.SPEED_FROM_BEGINNING)
+                        .map(DistributionSummary::median).map(OptionalDouble::of).orElse(OptionalDouble.empty()),
+                result.general().maxKvCache()));
     }
 }

@@ -4,8 +4,8 @@ import io.benchsuite.client.ServerUnavailableException;
 import io.benchsuite.config.BenchSettings;
 import io.benchsuite.config.SettingsValidator;
 import io.benchsuite.results.BenchmarkKind;
-import io.benchsuite.results.JsonFiles;
 import io.benchsuite.results.RawResult;
+import io.benchsuite.results.RawResultWriter;
 import io.benchsuite.results.RawResultFiles;
 import io.benchsuite.stats.RunMetrics;
 import io.benchsuite.stats.SweepLevel;
@@ -126,7 +126,7 @@ public final class SuiteRunner {
                 stopOnServerGone(warmUpFailed.getMessage());
                 break;
             }
-            JsonFiles.writeAtomically(file, result.toOrderedMap());
+            RawResultWriter.write(file, result);
             ran++;
             progress.benchmarkEnded(b, result.general().totalNumberOfQueries(), result.general().nbErroredQueries(),
                     result.complete());
