@@ -5,8 +5,8 @@ import io.benchsuite.config.BenchSettings;
 import io.benchsuite.config.SettingsLoader;
 import io.benchsuite.config.SettingsValidator;
 import io.benchsuite.config.UsageException;
-import io.benchsuite.results.JsonFiles;
 import io.benchsuite.results.RawResult;
+import io.benchsuite.results.RawResultWriter;
 import io.benchsuite.selfmetrics.SelfMetrics;
 import io.benchsuite.selfmetrics.SelfMetricsSession;
 import io.benchsuite.schedule.QueryProfile;
@@ -107,7 +107,7 @@ public class RunCommand implements Callable<Integer>, UsesSettings {
             StopSignals.onStop(runner::stop);
             RawResult result = runner.run(benchmark, prompts);
             metrics.singleBenchmarkEnded();
-            JsonFiles.writeAtomically(outputFile, result.toOrderedMap());
+            RawResultWriter.write(outputFile, result);
             if (runner.gaveUp().isPresent()) {
                 throw new ServerUnavailableException("stopped: " + runner.gaveUp().get().describe() + " on "
                         + SettingsValidator.baseUrl(settings) + "; the partial result is in " + outputFile, null);

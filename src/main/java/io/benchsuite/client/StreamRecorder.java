@@ -1,5 +1,6 @@
 package io.benchsuite.client;
 
+import io.benchsuite.record.CompletionRequest;
 import io.benchsuite.record.ErrorKind;
 import io.benchsuite.record.Outcome;
 import io.benchsuite.record.RequestRecord;

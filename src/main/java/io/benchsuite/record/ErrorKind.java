@@ -1,9 +1,12 @@
 package io.benchsuite.record;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * Why a request did not succeed, classified by the client from what it saw rather than from exception text
  * (the original tool matched traceback text, which broke with library versions).
  */
+@RegisterForReflection
 public enum ErrorKind {
     /** The request succeeded. */
     NONE,

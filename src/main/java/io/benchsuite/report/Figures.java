@@ -1,5 +1,8 @@
 package io.benchsuite.report;
 
+import io.benchsuite.report.model.KeyNumbers;
+import io.benchsuite.report.model.PairReport;
+import io.benchsuite.report.model.ReportModel;
 import io.benchsuite.stats.LevelThreshold;
 import java.util.ArrayList;
 import java.util.List;

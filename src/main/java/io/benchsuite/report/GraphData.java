@@ -1,9 +1,13 @@
 package io.benchsuite.report;
 
+import io.benchsuite.report.model.IngestionReport;
+import io.benchsuite.report.model.KvProfileReport;
+import io.benchsuite.report.model.LevelReport;
+import io.benchsuite.report.model.PairReport;
+import io.benchsuite.report.model.Quartiles;
 import io.benchsuite.stats.IngestionPoint;
 import io.benchsuite.stats.PromptIngestionFit;
 import io.benchsuite.stats.TotalSpeedGeneration;
-import io.benchsuite.stats.TotalSpeedPoint;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +53,7 @@ final class GraphData {
             }
             TotalSpeedGeneration total = pair.totalSpeed().get();
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("data", total.points().stream().map(TotalSpeedPoint::toOrderedMap).toList());
+            entry.put("data", total.points());
             entry.put("input_length", pair.pair().inputLength());
             entry.put("output_length", pair.pair().outputLength());
             entry.put("baseline_level", total.baselineLevel());

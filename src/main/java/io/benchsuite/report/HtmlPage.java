@@ -1,5 +1,8 @@
 package io.benchsuite.report;
 
+import io.benchsuite.report.model.KvProfileReport;
+import io.benchsuite.report.model.PairReport;
+import io.benchsuite.report.model.ReportModel;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;

@@ -1,5 +1,9 @@
 package io.benchsuite.report;
 
+import io.benchsuite.report.model.KeyNumbers;
+import io.benchsuite.report.model.Pair;
+import io.benchsuite.report.model.PairReport;
+import io.benchsuite.report.model.ReportModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

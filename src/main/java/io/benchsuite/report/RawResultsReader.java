@@ -2,6 +2,7 @@ package io.benchsuite.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.benchsuite.results.JsonFiles;
+import io.benchsuite.results.RawFileName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,10 @@
 package io.benchsuite.report;
 
 import io.benchsuite.health.ClientHealth;
+import io.benchsuite.report.model.Pair;
+import io.benchsuite.report.model.Quartiles;
 import io.benchsuite.results.KvProfileSample;
+import io.benchsuite.results.RawFileName;
 import io.benchsuite.stats.IngestionPoint;
 import io.benchsuite.stats.LevelTotals;
 import java.util.List;
@@ -53,6 +56,11 @@ public record RawRun(String fileName, RawFileName name, Map<String, Object> para
     /** Errors that are not timeouts: what went wrong rather than what was slow. */
     public int hardErrors() {
         return erroredQueries - timeoutQueries;
+    }
+
+    /** The (input length, output length) pair the file name records. */
+    public Pair pair() {
+        return new Pair(name.inputLength(), name.outputLength());
     }
 
     public LevelTotals levelTotals() {

@@ -1,5 +1,7 @@
 package io.benchsuite.report;
 
+import io.benchsuite.report.model.Pair;
+
 /** The report's file names, relative to {@code <out>/report/}; the original tool's names, plus index.html. */
 public final class ReportFiles {
 

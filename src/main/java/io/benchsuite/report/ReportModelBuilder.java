@@ -2,8 +2,19 @@ package io.benchsuite.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.benchsuite.health.ClientHealth;
+import io.benchsuite.report.model.BenchmarkIssue;
+import io.benchsuite.report.model.IngestionReport;
+import io.benchsuite.report.model.KeyNumbers;
+import io.benchsuite.report.model.KvProfileReport;
+import io.benchsuite.report.model.LevelReport;
+import io.benchsuite.report.model.Pair;
+import io.benchsuite.report.model.PairReport;
+import io.benchsuite.report.model.Quartiles;
+import io.benchsuite.report.model.ReportModel;
+import io.benchsuite.results.BenchmarkKind;
 import io.benchsuite.results.JsonFiles;
 import io.benchsuite.results.KvProfileSample;
+import io.benchsuite.results.RawFileName;
 import io.benchsuite.stats.IngestionPoint;
 import io.benchsuite.stats.KvCapacity;
 import io.benchsuite.stats.KvProfileRun;
@@ -50,9 +61,9 @@ public final class ReportModelBuilder {
         if (kept.isEmpty()) {
             notes.add("No usable raw result: every graph and figure of this report is empty.");
         }
-        IngestionReport ingestion = ingestion(byKind(kept, RawFileName.Kind.PROMPT_INGESTION), notes);
+        IngestionReport ingestion = ingestion(byKind(kept, BenchmarkKind.PROMPT_INGESTION), notes);
         List<PairReport> pairs = pairs(raw, settings, notes);
-        List<KvProfileReport> kvProfiles = kvProfiles(byKind(kept, RawFileName.Kind.KV_CACHE_PROFILE), notes);
+        List<KvProfileReport> kvProfiles = kvProfiles(byKind(kept, BenchmarkKind.KV_CACHE_PROFILE), notes);
         noteMissingPairs(raw, pairs, kvProfiles, notes);
         noteShortSweeps(pairs, notes);
         Map<String, Object> parameters = commonParameters(kept);
@@ -88,8 +99,8 @@ public final class ReportModelBuilder {
     }
 
     private static List<PairReport> pairs(RawResults raw, ReportSettings settings, List<String> notes) {
-        Map<Pair, List<RawRun>> keptByPair = byPair(byKind(raw.kept(), RawFileName.Kind.GENERATION_SPEED));
-        Map<Pair, List<RawRun>> filteredByPair = byPair(byKind(raw.tooFewValid(), RawFileName.Kind.GENERATION_SPEED));
+        Map<Pair, List<RawRun>> keptByPair = byPair(byKind(raw.kept(), BenchmarkKind.GENERATION_SPEED));
+        Map<Pair, List<RawRun>> filteredByPair = byPair(byKind(raw.tooFewValid(), BenchmarkKind.GENERATION_SPEED));
         Set<Pair> allPairs = new TreeSet<>(keptByPair.keySet());
         allPairs.addAll(filteredByPair.keySet());
         List<PairReport> pairs = new ArrayList<>();
@@ -137,7 +148,7 @@ public final class ReportModelBuilder {
 
     private static List<KvProfileReport> kvProfiles(List<RawRun> runs, List<String> notes) {
         List<KvProfileReport> profiles = new ArrayList<>();
-        for (RawRun run : runs.stream().sorted(Comparator.comparing(r -> r.name().pair())).toList()) {
+        for (RawRun run : runs.stream().sorted(Comparator.comparing(r -> r.pair())).toList()) {
             List<KvProfileSample> usable = run.kvProfile().stream()
                     .filter(s -> s.gpuCacheUsagePerc() != null && s.numRequestsRunning() != null
                             && s.numRequestsWaiting() != null)
@@ -152,7 +163,7 @@ public final class ReportModelBuilder {
                     .map(s -> new KvProfileReport.Point(s.timestamp() - start, s.gpuCacheUsagePerc(),
                             s.numRequestsRunning(), s.numRequestsWaiting()))
                     .toList();
-            profiles.add(new KvProfileReport(run.name().pair(), bucketMaxima(points, KvProfileReport.MAX_POINTS),
+            profiles.add(new KvProfileReport(run.pair(), bucketMaxima(points, KvProfileReport.MAX_POINTS),
                     points.size(), run.kvProfile().size() - usable.size()));
         }
         return profiles;
@@ -203,12 +214,12 @@ public final class ReportModelBuilder {
         Set<Integer> outputs = new TreeSet<>();
         Set<Pair> withSpeedFiles = new TreeSet<>();
         for (RawRun run : all) {
-            if (run.name().kind() != RawFileName.Kind.PROMPT_INGESTION) {
+            if (run.name().kind() != BenchmarkKind.PROMPT_INGESTION) {
                 inputs.add(run.name().inputLength());
                 outputs.add(run.name().outputLength());
             }
-            if (run.name().kind() == RawFileName.Kind.GENERATION_SPEED) {
-                withSpeedFiles.add(run.name().pair());
+            if (run.name().kind() == BenchmarkKind.GENERATION_SPEED) {
+                withSpeedFiles.add(run.pair());
             }
         }
         Set<Pair> withProfile = kvProfiles.stream().map(KvProfileReport::pair).collect(Collectors.toSet());
@@ -260,7 +271,7 @@ public final class ReportModelBuilder {
         OptionalDouble referenceSpeed = reference.map(q -> OptionalDouble.of(q.median())).orElse(OptionalDouble.empty());
         OptionalLong exact = exactKvCapacity(kept);
         OptionalLong capacity = exact.isPresent() ? exact : KvCapacity.estimateTokens(
-                byKind(kept, RawFileName.Kind.KV_CACHE_PROFILE).stream().map(ReportModelBuilder::kvProfileRun).toList());
+                byKind(kept, BenchmarkKind.KV_CACHE_PROFILE).stream().map(ReportModelBuilder::kvProfileRun).toList());
         // The exact figure is shown as is; only the rough estimate is rounded as the original tool did (a
         // small cache would otherwise read "~0k tokens").
         OptionalLong rounded = exact.isPresent() ? exact : capacity.isPresent()
@@ -350,12 +361,12 @@ public final class ReportModelBuilder {
         return Optional.ofNullable(value).map(Objects::toString).filter(s -> !s.isBlank());
     }
 
-    private static List<RawRun> byKind(List<RawRun> runs, RawFileName.Kind kind) {
+    private static List<RawRun> byKind(List<RawRun> runs, BenchmarkKind kind) {
         return runs.stream().filter(run -> run.name().kind() == kind).toList();
     }
 
     private static Map<Pair, List<RawRun>> byPair(List<RawRun> runs) {
-        return runs.stream().collect(Collectors.groupingBy(run -> run.name().pair(), TreeMap::new,
+        return runs.stream().collect(Collectors.groupingBy(run -> run.pair(), TreeMap::new,
                 Collectors.toList()));
     }
 

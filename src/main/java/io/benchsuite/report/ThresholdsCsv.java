@@ -1,5 +1,6 @@
 package io.benchsuite.report;
 
+import io.benchsuite.report.model.ReportModel;
 import java.util.stream.Collectors;
 
 /**

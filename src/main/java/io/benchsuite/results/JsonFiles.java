@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -20,7 +21,8 @@ import java.nio.file.StandardOpenOption;
  */
 public final class JsonFiles {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Plain Jackson, plus Optional support: an empty Optional component marked NON_ABSENT is left out. */
+    public static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new Jdk8Module());
 
     /** 4-space indentation, as the original tool's files, so diffs against them stay readable. */
     private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
@@ -31,8 +33,12 @@ public final class JsonFiles {
     }
 
     public static void writeAtomically(Path target, Object value) throws IOException {
-        byte[] bytes = WRITER.writeValueAsBytes(value);
-        writeAtomically(target, bytes);
+        writeAtomically(target, bytes(value));
+    }
+
+    /** The bytes {@link #writeAtomically(Path, Object)} writes: UTF-8 JSON, 4-space indentation, no final newline. */
+    public static byte[] bytes(Object value) throws IOException {
+        return WRITER.writeValueAsBytes(value);
     }
 
     public static void writeAtomically(Path target, byte[] bytes) throws IOException {

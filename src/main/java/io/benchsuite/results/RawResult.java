@@ -1,10 +1,12 @@
 package io.benchsuite.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.benchsuite.health.ClientHealth;
 import io.benchsuite.stats.AggregatedMetrics;
 import io.benchsuite.stats.GeneralMetrics;
 import io.benchsuite.stats.QueryStats;
-import java.util.LinkedHashMap;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,25 +17,34 @@ import java.util.Optional;
  * New: {@code complete} is false when the benchmark was interrupted and holds only what was measured,
  * {@code scrape_failures} counts metric scrapes that failed, and {@code client_health} is the client's
  * self-check over the benchmark (absent in files written before it existed).
+ *
+ * <p>The JSON is this record as Jackson writes it ({@link RawResultWriter}): each component under its
+ * {@code @JsonProperty} name, in the order declared; absent optional lists are left out. Read back with
+ * {@link RawResultReader}. docs/raw-results.md says how to add a field.
+ *
+ * @param errored    the failed requests, each with its prompt: it is what one needs to reproduce them
+ * @param individual the valid requests (--query-metrics), stored without their prompt as the original did
+ *                   (prompts are large and the dataset holds them already)
  */
-public record RawResult(Map<String, Object> parameters, GeneralMetrics general, AggregatedMetrics aggregated,
-        List<QueryStats> errored, Optional<List<QueryStats>> individual, Optional<List<KvProfileSample>> kvProfile,
-        int scrapeFailures, boolean complete, Optional<ClientHealth> clientHealth) {
+@RegisterForReflection
+public record RawResult(
+        @JsonProperty("parameters") Map<String, Object> parameters,
+        @JsonProperty("general_metrics") GeneralMetrics general,
+        @JsonProperty("aggregated_metrics") AggregatedMetrics aggregated,
+        @JsonProperty("errored_queries") List<QueryStats> errored,
+        @JsonProperty("individual_query") @JsonInclude(JsonInclude.Include.NON_ABSENT)
+        Optional<List<QueryStats>> individual,
+        @JsonProperty("kv_cache_profile") @JsonInclude(JsonInclude.Include.NON_ABSENT)
+        Optional<List<KvProfileSample>> kvProfile,
+        @JsonProperty("scrape_failures") int scrapeFailures,
+        @JsonProperty("complete") boolean complete,
+        @JsonProperty("client_health") @JsonInclude(JsonInclude.Include.NON_ABSENT)
+        Optional<ClientHealth> clientHealth) {
 
-    public Map<String, Object> toOrderedMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("parameters", parameters);
-        map.put("general_metrics", general.toOrderedMap());
-        map.put("aggregated_metrics", aggregated.toOrderedMap());
-        // Errored queries keep their prompt, as the original did: it is what one needs to reproduce them.
-        map.put("errored_queries", errored.stream().map(QueryStats::toOrderedMap).toList());
-        individual.ifPresent(list -> map.put("individual_query",
-                list.stream().map(q -> q.withoutPrompt().toOrderedMap()).toList()));
-        kvProfile.ifPresent(list -> map.put("kv_cache_profile",
-                list.stream().map(KvProfileSample::toOrderedMap).toList()));
-        map.put("scrape_failures", scrapeFailures);
-        map.put("complete", complete);
-        clientHealth.ifPresent(health -> map.put("client_health", health));
-        return map;
+    public RawResult {
+        individual = individual == null ? Optional.empty()
+                : individual.map(list -> list.stream().map(QueryStats::withoutPrompt).toList());
+        kvProfile = kvProfile == null ? Optional.empty() : kvProfile;
+        clientHealth = clientHealth == null ? Optional.empty() : clientHealth;
     }
 }

@@ -1,6 +1,6 @@
 package io.benchsuite.schedule;
 
-import io.benchsuite.client.CompletionRequest;
+import io.benchsuite.record.CompletionRequest;
 import io.benchsuite.record.RequestRecord;
 import java.util.concurrent.CompletableFuture;
 

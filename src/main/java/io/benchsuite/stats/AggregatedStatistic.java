@@ -1,8 +1,11 @@
 package io.benchsuite.stats;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.function.ToDoubleFunction;
 
 /** The per-request statistics summarised in {@code aggregated_metrics}, in the original tool's order. */
+@RegisterForReflection
 public enum AggregatedStatistic {
     TIME_TO_FIRST_TOKEN("time_to_first_token", QueryStats::timeToFirstToken),
     PROMPT_LENGTH("prompt_length", QueryStats::promptLength),
@@ -23,6 +26,7 @@ public enum AggregatedStatistic {
         this.extractor = extractor;
     }
 
+    @JsonValue
     public String jsonName() {
         return jsonName;
     }

@@ -1,34 +1,22 @@
 package io.benchsuite.stats;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** One statistic of {@code aggregated_metrics}: its mean, median and eight percentiles. */
+/**
+ * One statistic of {@code aggregated_metrics}: its mean, median and eight percentiles, written under the
+ * original tool's keys in its order.
+ */
+@RegisterForReflection
 public record DistributionSummary(
-        double mean,
-        double median,
-        double percentile1,
-        double percentile5,
-        double percentile10,
-        double percentile25,
-        double percentile75,
-        double percentile90,
-        double percentile95,
-        double percentile99) {
-
-    /** The original tool's JSON keys, in its order. */
-    public Map<String, Object> toOrderedMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("mean", mean);
-        map.put("median", median);
-        map.put("percentile_1", percentile1);
-        map.put("percentile_5", percentile5);
-        map.put("percentile_10", percentile10);
-        map.put("percentile_25", percentile25);
-        map.put("percentile_75", percentile75);
-        map.put("percentile_90", percentile90);
-        map.put("percentile_95", percentile95);
-        map.put("percentile_99", percentile99);
-        return map;
-    }
+        @JsonProperty("mean") double mean,
+        @JsonProperty("median") double median,
+        @JsonProperty("percentile_1") double percentile1,
+        @JsonProperty("percentile_5") double percentile5,
+        @JsonProperty("percentile_10") double percentile10,
+        @JsonProperty("percentile_25") double percentile25,
+        @JsonProperty("percentile_75") double percentile75,
+        @JsonProperty("percentile_90") double percentile90,
+        @JsonProperty("percentile_95") double percentile95,
+        @JsonProperty("percentile_99") double percentile99) {
 }

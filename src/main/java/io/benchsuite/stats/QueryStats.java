@@ -1,9 +1,10 @@
 package io.benchsuite.stats;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.benchsuite.record.ErrorKind;
-import java.util.LinkedHashMap;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,36 +12,40 @@ import java.util.Objects;
  * adds. Instants are epoch seconds, durations seconds, speeds tokens per second. See
  * {@link QueryStatsCalculator} for the definitions and {@code docs/statistics.md} for where they differ
  * from the original.
+ *
+ * <p>The JSON of {@code errored_queries} and {@code individual_query}: each component is written under its
+ * {@code @JsonProperty} name in the order declared, the original fields first (see docs/raw-results.md).
  */
+@RegisterForReflection
 public record QueryStats(
-        String prompt,
-        double startingTimestamp,
-        double endingTimestamp,
-        int promptLength,
-        int responseLength,
-        String generatedText,
-        double totalQueryTime,
-        double timestampOfFirstToken,
-        double timeToFirstToken,
-        List<Double> timestampOfTokensArrival,
-        List<Double> deltaTimeOfTokensArrival,
-        double completionTimeFromFirstToken,
-        double medianTimeBetweenTokens,
-        double totalWaitingTime,
-        double speedFromBeginning,
-        double speedFromFirstToken,
-        double speedWithoutWaitingTime,
-        boolean success,
-        String error,
-        boolean timeout,
+        @JsonProperty("prompt") String prompt,
+        @JsonProperty("starting_timestamp") double startingTimestamp,
+        @JsonProperty("ending_timestamp") double endingTimestamp,
+        @JsonProperty("prompt_length") int promptLength,
+        @JsonProperty("response_length") int responseLength,
+        @JsonProperty("generated_text") String generatedText,
+        @JsonProperty("total_query_time") double totalQueryTime,
+        @JsonProperty("timestamp_of_first_token") double timestampOfFirstToken,
+        @JsonProperty("time_to_first_token") double timeToFirstToken,
+        @JsonProperty("timestamp_of_tokens_arrival") List<Double> timestampOfTokensArrival,
+        @JsonProperty("delta_time_of_tokens_arrival") List<Double> deltaTimeOfTokensArrival,
+        @JsonProperty("completion_time_from_first_token") double completionTimeFromFirstToken,
+        @JsonProperty("median_time_between_tokens") double medianTimeBetweenTokens,
+        @JsonProperty("total_waiting_time") double totalWaitingTime,
+        @JsonProperty("speed_from_beginning") double speedFromBeginning,
+        @JsonProperty("speed_from_first_token") double speedFromFirstToken,
+        @JsonProperty("speed_without_waiting_time") double speedWithoutWaitingTime,
+        @JsonProperty("success") boolean success,
+        @JsonProperty("error") String error,
+        @JsonProperty("timeout") boolean timeout,
         // Added by this port.
-        int requestedOutputLength,
-        int reportedCompletionTokens,
-        int chunkCount,
-        ErrorKind errorKind,
-        Integer httpStatus,
-        boolean outputLengthMismatch,
-        double queueDelay) {
+        @JsonProperty("requested_output_length") int requestedOutputLength,
+        @JsonProperty("reported_completion_tokens") int reportedCompletionTokens,
+        @JsonProperty("chunk_count") int chunkCount,
+        @JsonProperty("error_kind") ErrorKind errorKind,
+        @JsonProperty("http_status") Integer httpStatus,
+        @JsonProperty("output_length_mismatch") boolean outputLengthMismatch,
+        @JsonProperty("queue_delay") double queueDelay) {
 
     public QueryStats {
         Objects.requireNonNull(prompt, "prompt");
@@ -52,6 +57,7 @@ public record QueryStats(
     }
 
     /** The original tool's "valid" query: it succeeded or timed out (its tokens so far still count). */
+    @JsonIgnore
     public boolean isValid() {
         return success || timeout;
     }
@@ -69,36 +75,4 @@ public record QueryStats(
                 outputLengthMismatch, queueDelay);
     }
 
-    /** The JSON object: the original field names in the original order, the new fields after them. */
-    public Map<String, Object> toOrderedMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("prompt", prompt);
-        map.put("starting_timestamp", startingTimestamp);
-        map.put("ending_timestamp", endingTimestamp);
-        map.put("prompt_length", promptLength);
-        map.put("response_length", responseLength);
-        map.put("generated_text", generatedText);
-        map.put("total_query_time", totalQueryTime);
-        map.put("timestamp_of_first_token", timestampOfFirstToken);
-        map.put("time_to_first_token", timeToFirstToken);
-        map.put("timestamp_of_tokens_arrival", timestampOfTokensArrival);
-        map.put("delta_time_of_tokens_arrival", deltaTimeOfTokensArrival);
-        map.put("completion_time_from_first_token", completionTimeFromFirstToken);
-        map.put("median_time_between_tokens", medianTimeBetweenTokens);
-        map.put("total_waiting_time", totalWaitingTime);
-        map.put("speed_from_beginning", speedFromBeginning);
-        map.put("speed_from_first_token", speedFromFirstToken);
-        map.put("speed_without_waiting_time", speedWithoutWaitingTime);
-        map.put("success", success);
-        map.put("error", error);
-        map.put("timeout", timeout);
-        map.put("requested_output_length", requestedOutputLength);
-        map.put("reported_completion_tokens", reportedCompletionTokens);
-        map.put("chunk_count", chunkCount);
-        map.put("error_kind", errorKind.name());
-        map.put("http_status", httpStatus);
-        map.put("output_length_mismatch", outputLengthMismatch);
-        map.put("queue_delay", queueDelay);
-        return map;
-    }
 }

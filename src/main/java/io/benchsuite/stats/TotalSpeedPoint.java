@@ -1,20 +1,14 @@
 package io.benchsuite.stats;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** One point of the total-speed curve: aggregate tokens per second at one level. */
-public record TotalSpeedPoint(int parallelRequests, double totalTime, double actualTotalTime, long generatedTokens,
-        double speed) {
-
-    /** The original data file's keys, in its order. */
-    public Map<String, Object> toOrderedMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("nb_parallel_requests", parallelRequests);
-        map.put("total_time", totalTime);
-        map.put("actual_total_time", actualTotalTime);
-        map.put("total_number_of_generated_tokens", generatedTokens);
-        map.put("speed", speed);
-        return map;
-    }
+/** One point of the total-speed curve: aggregate tokens per second at one level, under the original data file's keys. */
+@RegisterForReflection
+public record TotalSpeedPoint(
+        @JsonProperty("nb_parallel_requests") int parallelRequests,
+        @JsonProperty("total_time") double totalTime,
+        @JsonProperty("actual_total_time") double actualTotalTime,
+        @JsonProperty("total_number_of_generated_tokens") long generatedTokens,
+        @JsonProperty("speed") double speed) {
 }

@@ -1,6 +1,5 @@
 package io.benchsuite.suite;
 
-import io.benchsuite.client.CompletionRequest;
 import io.benchsuite.client.RequestBodies;
 import io.benchsuite.client.ServerUnavailableException;
 import io.benchsuite.health.ClientHealth;
@@ -8,6 +7,7 @@ import io.benchsuite.health.ClientHealthJudge;
 import io.benchsuite.health.ClientHealthMonitor;
 import io.benchsuite.prometheus.GaugeSample;
 import io.benchsuite.prometheus.MetricsPoller;
+import io.benchsuite.record.CompletionRequest;
 import io.benchsuite.record.Outcome;
 import io.benchsuite.record.RequestRecord;
 import io.benchsuite.results.KvProfileSample;

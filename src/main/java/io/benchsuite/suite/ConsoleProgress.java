@@ -127,7 +127,7 @@ public final class ConsoleProgress implements SuiteProgress, AutoCloseable {
         return switch (b.phase()) {
             case PROMPT_INGESTION -> "run " + b.fileName().replaceAll("\\D", "");
             case KV_CACHE_PROFILE -> b.pairLabel();
-            case SPEED_GENERATION -> b.pairLabel() + ", " + b.level() + " parallel";
+            case GENERATION_SPEED -> b.pairLabel() + ", " + b.level() + " parallel";
         };
     }
 

@@ -3,7 +3,6 @@ package io.benchsuite.suite;
 import io.benchsuite.config.Backend;
 import io.benchsuite.config.BenchSettings;
 import io.benchsuite.config.SettingsValidator;
-import io.benchsuite.selfmetrics.SelfMetricsSession;
 import io.benchsuite.workload.DatasetLoader;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -37,11 +36,12 @@ public final class SuiteLauncher {
 
     /**
      * @param onStopSignal registers the action to run when the user or the orchestrator asks the run to stop
-     * @param selfMetrics  the run's own metrics (--metrics-port), or {@link SelfMetricsSession#OFF}
+     * @param observer     wraps the progress and watches the poller (the command line's self-metrics), or
+     *                     {@link SuiteObserver#NONE}
      * @param exactInputLengths fit each prompt to its nominal length with the server's tokenize endpoint
      */
     public static Result run(BenchSettings settings, Path runFolder, Vertx vertx, boolean terminal, double idleSeconds,
-            Consumer<Runnable> onStopSignal, SelfMetricsSession selfMetrics, boolean exactInputLengths,
+            Consumer<Runnable> onStopSignal, SuiteObserver observer, boolean exactInputLengths,
             AfterBenchmarks after) throws IOException, InterruptedException {
         Path datasets = SettingsValidator.datasetFolder(settings);
         checkDatasets(settings, datasets);
@@ -49,19 +49,19 @@ public final class SuiteLauncher {
         List<PlannedBenchmark> plan = SuitePlan.of(settings, backend.hasServerMetrics());
 
         try (ConsoleProgress console = new ConsoleProgress(plan, terminal, System.err)) {
-            return runPlan(settings, runFolder, vertx, idleSeconds, onStopSignal, selfMetrics.wrap(console), plan,
-                    selfMetrics, exactInputLengths, after);
+            return runPlan(settings, runFolder, vertx, idleSeconds, onStopSignal, observer.wrap(console), plan,
+                    observer, exactInputLengths, after);
         }
     }
 
     private static Result runPlan(BenchSettings settings, Path runFolder, Vertx vertx, double idleSeconds,
             Consumer<Runnable> onStopSignal, SuiteProgress progress, List<PlannedBenchmark> plan,
-            SelfMetricsSession selfMetrics, boolean exactInputLengths, AfterBenchmarks after)
+            SuiteObserver observer, boolean exactInputLengths, AfterBenchmarks after)
             throws IOException, InterruptedException {
         int pool = SuitePlan.maxConcurrency(plan, settings.maxQueries());
         try (ServerSession session = ServerSession.open(settings, vertx, pool, progress, idleSeconds,
                 exactInputLengths)) {
-            selfMetrics.watchServer(session.context().poller());
+            observer.watchServer(session.context().poller());
             Path raw = RunFolders.createRawFolder(runFolder);
             LOG.infof("Run folder %s: %d benchmarks planned", runFolder, plan.size());
             SuiteRunner runner = new SuiteRunner(settings, session.context(), raw, progress);

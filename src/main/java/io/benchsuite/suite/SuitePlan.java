@@ -1,9 +1,10 @@
 package io.benchsuite.suite;
 
 import io.benchsuite.config.BenchSettings;
+import io.benchsuite.results.BenchmarkKind;
+import io.benchsuite.results.RawFileName;
 import io.benchsuite.schedule.QueryProfile;
 import io.benchsuite.schedule.StopRule;
-import io.benchsuite.suite.PlannedBenchmark.Phase;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +26,7 @@ public final class SuitePlan {
     public static List<PlannedBenchmark> of(BenchSettings s, boolean serverMetrics) {
         List<PlannedBenchmark> plan = new ArrayList<>();
         for (int i = 0; i < PROMPT_INGESTION_RUNS; i++) {
-            plan.add(new PlannedBenchmark(Phase.PROMPT_INGESTION, "prompt_ingestion_" + i + ".json",
+            plan.add(new PlannedBenchmark(BenchmarkKind.PROMPT_INGESTION, RawFileName.promptIngestion(i).fileName(),
                     new BenchmarkSpec(QueryProfile.CONSTANT_NUMBER_OF_QUERIES, GROWING_PROMPTS, 1, 1, 0,
                             StopRule.maxDurationOnly(s.maxDurationPromptIngestion()), true, false),
                     0, 1, 1));
@@ -33,8 +34,8 @@ public final class SuitePlan {
         if (serverMetrics) {
             for (int in : s.inputLengths()) {
                 for (int out : s.outputLengths()) {
-                    plan.add(new PlannedBenchmark(Phase.KV_CACHE_PROFILE,
-                            "kv_cache_profile_input_" + in + "_output_" + out + ".json",
+                    plan.add(new PlannedBenchmark(BenchmarkKind.KV_CACHE_PROFILE,
+                            RawFileName.kvCacheProfile(in, out).fileName(),
                             new BenchmarkSpec(QueryProfile.GROWING_REQUESTS, Integer.toString(in), out, 1, 0,
                                     StopRule.maxDurationOnly(s.maxDurationKvCacheProfile()), false, true),
                             in, out, 0));
@@ -46,8 +47,8 @@ public final class SuitePlan {
         for (int in : s.inputLengths()) {
             for (int out : s.outputLengths()) {
                 for (int n : s.parallelRequests()) {
-                    plan.add(new PlannedBenchmark(Phase.SPEED_GENERATION,
-                            "generation_speed_input_" + in + "_output_" + out + "_nb_requests_" + n + ".json",
+                    plan.add(new PlannedBenchmark(BenchmarkKind.GENERATION_SPEED,
+                            RawFileName.generationSpeed(in, out, n).fileName(),
                             new BenchmarkSpec(QueryProfile.CONSTANT_NUMBER_OF_QUERIES, Integer.toString(in), out, n, 0,
                                     speedRule, false, false),
                             in, out, n));

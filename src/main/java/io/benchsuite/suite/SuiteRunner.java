@@ -3,12 +3,13 @@ package io.benchsuite.suite;
 import io.benchsuite.client.ServerUnavailableException;
 import io.benchsuite.config.BenchSettings;
 import io.benchsuite.config.SettingsValidator;
-import io.benchsuite.results.JsonFiles;
+import io.benchsuite.results.BenchmarkKind;
 import io.benchsuite.results.RawResult;
+import io.benchsuite.results.RawResultWriter;
+import io.benchsuite.results.RawResultFiles;
 import io.benchsuite.stats.RunMetrics;
 import io.benchsuite.stats.SweepLevel;
 import io.benchsuite.stats.SweepSaturation;
-import io.benchsuite.suite.PlannedBenchmark.Phase;
 import io.benchsuite.workload.DatasetLoader;
 import io.benchsuite.workload.PlannedPrompt;
 import io.benchsuite.workload.PromptPlanner;
@@ -80,14 +81,14 @@ public final class SuiteRunner {
             PlannedBenchmark b = plan.get(i);
             Path file = rawFolder.resolve(b.fileName());
             String pair = b.pairLabel();
-            if (b.phase() != Phase.PROMPT_INGESTION && exceedsContext(b)) {
+            if (b.phase() != BenchmarkKind.PROMPT_INGESTION && exceedsContext(b)) {
                 if (tooLong.add(pair)) {
                     progress.note("pair " + pair + " skipped: " + b.inputLength() + " + " + b.outputLength()
                             + " tokens do not fit the server's context of " + maxModelLen().getAsInt() + " tokens");
                 }
                 continue;
             }
-            if (b.phase() == Phase.SPEED_GENERATION) {
+            if (b.phase() == BenchmarkKind.GENERATION_SPEED) {
                 if (sweepStops.containsKey(pair)) {
                     continue;
                 }
@@ -108,12 +109,12 @@ public final class SuiteRunner {
             if (RawResultFiles.isFinished(file)) {
                 skipped++;
                 progress.note("already done, skipped: " + b.fileName());
-                if (b.phase() == Phase.SPEED_GENERATION) {
+                if (b.phase() == BenchmarkKind.GENERATION_SPEED) {
                     RawResultFiles.sweepLevel(file, b.level()).ifPresent(levels.get(pair)::add);
                 }
                 continue;
             }
-            if (b.phase() == Phase.SPEED_GENERATION) {
+            if (b.phase() == BenchmarkKind.GENERATION_SPEED) {
                 pairStart.putIfAbsent(pair, System.nanoTime());
             }
             RawResult result;
@@ -125,11 +126,11 @@ public final class SuiteRunner {
                 stopOnServerGone(warmUpFailed.getMessage());
                 break;
             }
-            JsonFiles.writeAtomically(file, result.toOrderedMap());
+            RawResultWriter.write(file, result);
             ran++;
             progress.benchmarkEnded(b, result.general().totalNumberOfQueries(), result.general().nbErroredQueries(),
                     result.complete());
-            if (b.phase() == Phase.SPEED_GENERATION) {
+            if (b.phase() == BenchmarkKind.GENERATION_SPEED) {
                 levels.get(pair).add(SweepLevel.of(b.level(), new RunMetrics(result.general(), result.aggregated())));
             }
         }

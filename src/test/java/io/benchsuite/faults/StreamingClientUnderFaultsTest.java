@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.benchsuite.client.ClientOptions;
-import io.benchsuite.client.CompletionRequest;
 import io.benchsuite.client.RequestBodies;
 import io.benchsuite.client.StreamingClient;
 import io.benchsuite.config.Backend;
+import io.benchsuite.record.CompletionRequest;
 import io.benchsuite.record.ErrorKind;
 import io.benchsuite.record.Outcome;
 import io.benchsuite.record.RequestRecord;

@@ -1,5 +1,6 @@
 package io.benchsuite.report;
 
+import io.benchsuite.report.model.Pair;
 import io.benchsuite.results.JsonFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes synthetic raw result files with the real key layout (the one {@code RawResult.toOrderedMap()}
+ * Writes synthetic raw result files with the real key layout (the one {@code RawResultWriter}
  * writes) and hand-chosen numbers, so that every figure of the report has a known answer.
  *
  * <p>The complete set: 4 ingestion runs of 60 points on the line TTFT = 0.00037 s/token x length + 0.05 s

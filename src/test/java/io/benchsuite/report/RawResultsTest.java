@@ -2,6 +2,7 @@ package io.benchsuite.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.benchsuite.results.RawFileName;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

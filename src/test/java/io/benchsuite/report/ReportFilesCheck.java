@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.benchsuite.report.chart.ChartStyle;
+import io.benchsuite.report.model.Pair;
 import io.benchsuite.results.JsonFiles;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

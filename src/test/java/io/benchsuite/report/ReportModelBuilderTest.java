@@ -6,6 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.benchsuite.report.model.BenchmarkIssue;
+import io.benchsuite.report.model.IngestionReport;
+import io.benchsuite.report.model.KeyNumbers;
+import io.benchsuite.report.model.KvProfileReport;
+import io.benchsuite.report.model.LevelReport;
+import io.benchsuite.report.model.Pair;
+import io.benchsuite.report.model.PairReport;
+import io.benchsuite.report.model.Quartiles;
+import io.benchsuite.report.model.ReportModel;
 import io.benchsuite.stats.LevelThreshold;
 import io.benchsuite.stats.TotalSpeedGeneration;
 import java.io.IOException;

@@ -49,7 +49,7 @@ class PercentilesTest {
                     summary.percentile95(), summary.percentile99()}, EPS);
         assertEquals(java.util.List.of("mean", "median", "percentile_1", "percentile_5", "percentile_10",
                 "percentile_25", "percentile_75", "percentile_90", "percentile_95", "percentile_99"),
-                java.util.List.copyOf(summary.toOrderedMap().keySet()));
+                java.util.List.copyOf(JsonMaps.of(summary).keySet()));
     }
 
     @Test

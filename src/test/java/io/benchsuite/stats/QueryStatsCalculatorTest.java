@@ -161,8 +161,8 @@ class QueryStatsCalculatorTest {
                 "median_time_between_tokens", "total_waiting_time", "speed_from_beginning", "speed_from_first_token",
                 "speed_without_waiting_time", "success", "error", "timeout", "requested_output_length",
                 "reported_completion_tokens", "chunk_count", "error_kind", "http_status", "output_length_mismatch",
-                "queue_delay"), List.copyOf(stats.toOrderedMap().keySet()));
-        assertEquals("NONE", stats.toOrderedMap().get("error_kind"));
+                "queue_delay"), List.copyOf(JsonMaps.of(stats).keySet()));
+        assertEquals("NONE", JsonMaps.of(stats).get("error_kind"));
         assertEquals("", stats.generatedText());
     }
 }

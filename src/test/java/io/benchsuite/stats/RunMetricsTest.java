@@ -84,7 +84,7 @@ class RunMetricsTest {
         assertEquals(List.of("time_to_first_token", "prompt_length", "response_length", "total_query_time",
                 "completion_time_from_first_token", "median_time_between_tokens", "total_waiting_time",
                 "speed_from_beginning", "speed_from_first_token", "speed_without_waiting_time"),
-                List.copyOf(aggregated.toOrderedMap().keySet()));
+                List.copyOf(JsonMaps.of(aggregated).keySet()));
     }
 
     @Test
@@ -94,8 +94,8 @@ class RunMetricsTest {
         RunMetrics metrics = RunMetrics.of(onlyErrors, ServerPeaks.UNAVAILABLE, 3);
 
         assertTrue(metrics.aggregated().isEmpty());
-        assertEquals(Map.of(), metrics.aggregated().toOrderedMap());
-        Map<String, Object> general = metrics.general().toOrderedMap();
+        assertEquals(Map.of(), JsonMaps.of(metrics.aggregated()));
+        Map<String, Object> general = JsonMaps.of(metrics.general());
         // The original dropped speed_without_waiting_time when total_time was 0; here it is always present.
         assertEquals(0.0, general.get("speed_without_waiting_time"));
         assertEquals(0.0, general.get("speed"));
@@ -105,7 +105,7 @@ class RunMetricsTest {
 
     @Test
     void generalMetricsKeepTheOriginalKeyOrder() {
-        Map<String, Object> general = RunMetrics.of(mixedRun(), ServerPeaks.UNAVAILABLE, 1).general().toOrderedMap();
+        Map<String, Object> general = JsonMaps.of(RunMetrics.of(mixedRun(), ServerPeaks.UNAVAILABLE, 1).general());
         assertEquals(List.of("max_kv_cache", "max_requests_running", "max_requests_waiting", "total_number_of_queries",
                 "nb_timeout_queries", "nb_errored_queries", "total_time", "total_time_from_first_token",
                 "total_time_without_waiting_time", "total_number_of_ingested_tokens",

@@ -31,7 +31,7 @@ class TotalSpeedGenerationTest {
         assertEquals(List.of(10.0, 20.0, 80.0), speeds(curve));
         assertTrue(curve.note().isEmpty());
         assertEquals(List.of("nb_parallel_requests", "total_time", "actual_total_time",
-                "total_number_of_generated_tokens", "speed"), List.copyOf(curve.points().get(0).toOrderedMap().keySet()));
+                "total_number_of_generated_tokens", "speed"), List.copyOf(JsonMaps.of(curve.points().get(0)).keySet()));
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.benchsuite.client.ClientOptions;
-import io.benchsuite.client.CompletionRequest;
 import io.benchsuite.client.RequestBodies;
 import io.benchsuite.client.ServerApi;
 import io.benchsuite.client.ServerUnavailableException;
@@ -13,6 +12,7 @@ import io.benchsuite.config.Backend;
 import io.benchsuite.prometheus.FetchResult;
 import io.benchsuite.prometheus.HttpMetricsFetcher;
 import io.benchsuite.prometheus.PollerSettings;
+import io.benchsuite.record.CompletionRequest;
 import io.benchsuite.record.Outcome;
 import io.benchsuite.record.RequestRecord;
 import io.benchsuite.simulator.FaultPolicy;

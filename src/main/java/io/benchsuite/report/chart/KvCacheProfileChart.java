@@ -1,7 +1,7 @@
 package io.benchsuite.report.chart;
 
-import io.benchsuite.report.KvProfileReport;
-import io.benchsuite.report.ReportModel;
+import io.benchsuite.report.model.KvProfileReport;
+import io.benchsuite.report.model.ReportModel;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;

@@ -1,7 +1,7 @@
 package io.benchsuite.report.chart;
 
-import io.benchsuite.report.IngestionReport;
-import io.benchsuite.report.ReportModel;
+import io.benchsuite.report.model.IngestionReport;
+import io.benchsuite.report.model.ReportModel;
 import io.benchsuite.stats.IngestionPoint;
 import io.benchsuite.stats.PromptIngestionFit;
 import java.util.List;

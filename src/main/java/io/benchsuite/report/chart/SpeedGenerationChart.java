@@ -1,9 +1,9 @@
 package io.benchsuite.report.chart;
 
-import io.benchsuite.report.LevelReport;
-import io.benchsuite.report.PairReport;
-import io.benchsuite.report.Quartiles;
-import io.benchsuite.report.ReportModel;
+import io.benchsuite.report.model.LevelReport;
+import io.benchsuite.report.model.PairReport;
+import io.benchsuite.report.model.Quartiles;
+import io.benchsuite.report.model.ReportModel;
 import java.awt.Color;
 import java.util.List;
 import java.util.Optional;

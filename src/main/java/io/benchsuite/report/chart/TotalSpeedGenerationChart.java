@@ -1,7 +1,7 @@
 package io.benchsuite.report.chart;
 
-import io.benchsuite.report.PairReport;
-import io.benchsuite.report.ReportModel;
+import io.benchsuite.report.model.PairReport;
+import io.benchsuite.report.model.ReportModel;
 import io.benchsuite.stats.TotalSpeedGeneration;
 import io.benchsuite.stats.TotalSpeedPoint;
 import java.awt.Color;

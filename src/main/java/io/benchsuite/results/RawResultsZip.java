@@ -1,4 +1,4 @@
-package io.benchsuite.report;
+package io.benchsuite.results;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,12 +16,12 @@ import java.util.zip.ZipOutputStream;
  * zip is written next to its target and renamed into place, so an interrupted zip never replaces a good
  * one. The folder is left alone: whether to delete it is the caller's decision.
  */
-final class RawResultsZip {
+public final class RawResultsZip {
 
     private RawResultsZip() {
     }
 
-    static void zip(Path rawFolder, Path zipFile) throws IOException {
+    public static void zip(Path rawFolder, Path zipFile) throws IOException {
         List<Path> files;
         try (Stream<Path> listing = Files.list(rawFolder)) {
             files = listing.filter(Files::isRegularFile)

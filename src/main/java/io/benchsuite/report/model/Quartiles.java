@@ -1,4 +1,4 @@
-package io.benchsuite.report;
+package io.benchsuite.report.model;
 
 /** The median of a per-request statistic with its 25th and 75th percentiles, the error bars of the graphs. */
 public record Quartiles(double p25, double median, double p75) {

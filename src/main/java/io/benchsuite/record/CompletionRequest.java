@@ -1,4 +1,4 @@
-package io.benchsuite.client;
+package io.benchsuite.record;
 
 /**
  * One request to send: the prompt, the exact output length asked for, and when the schedule wanted it

@@ -1,4 +1,4 @@
-package io.benchsuite.report;
+package io.benchsuite.report.model;
 
 import java.util.List;
 
