@@ -126,6 +126,11 @@ public final class StreamingClient implements AutoCloseable {
         }
     }
 
+    /** The event loops that read this client's streams, for the client's self-check to probe. */
+    public Iterable<io.netty.util.concurrent.EventExecutor> eventLoops() {
+        return vertx.nettyEventLoopGroup();
+    }
+
     public int inFlightCount() {
         return inFlight.size();
     }

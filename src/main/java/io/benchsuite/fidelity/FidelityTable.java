@@ -39,6 +39,16 @@ public final class FidelityTable {
         for (ScenarioSummary s : summaries) {
             out.append(String.format(Locale.ROOT, " %d streams %.0f;", s.scenario().streams(), s.scrapesPerSecond()));
         }
+        out.append(String.format(Locale.ROOT, "%nclient self-check (client_health) per repetition, client runs:"));
+        for (ScenarioSummary s : summaries) {
+            out.append(String.format(Locale.ROOT, "%n%7d streams:", s.scenario().streams()));
+            for (ScenarioResult run : s.runs()) {
+                var health = run.clientHealth();
+                out.append(String.format(Locale.ROOT, " %s (%d/%d affected, lag p99 %.1f max %.1f ms, GC max %.1f ms);",
+                        health.verdict(), health.requestsAffected(), health.requests(), health.eventLoopLagP99Ms(),
+                        health.eventLoopLagMaxMs(), health.gcPauseMaxMs()));
+            }
+        }
         out.append("\n\nclient CPU by thread, ms, last repetition (threads that ended meanwhile are missing):\n");
         for (ScenarioSummary s : summaries) {
             ScenarioResult last = s.runs().get(s.runs().size() - 1);

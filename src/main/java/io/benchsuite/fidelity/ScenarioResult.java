@@ -1,5 +1,6 @@
 package io.benchsuite.fidelity;
 
+import io.benchsuite.health.ClientHealth;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -11,10 +12,12 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param scrapes       metrics scrapes that succeeded meanwhile (about 100 per second when polling keeps up)
  * @param serverCpuNanos CPU time of the simulator process over the scenario, -1 when unknown: with the
  *                      client's, it tells whether lateness comes from a starved machine or from the client
+ * @param clientHealth  the same self-check a benchmark's raw result carries, so that it is itself checked
+ *                      against the exact schedule
  */
 @RegisterForReflection
 public record ScenarioResult(TimingErrors timing, ResourceUsage resources, double wallSeconds, int scrapes,
-        long serverCpuNanos) {
+        long serverCpuNanos, ClientHealth clientHealth) {
 
     /** Simulator CPU milliseconds per 1,000 chunks received, NaN when unknown. */
     public double serverCpuMsPer1000Events() {

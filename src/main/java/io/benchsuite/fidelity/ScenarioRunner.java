@@ -2,6 +2,9 @@ package io.benchsuite.fidelity;
 
 import io.benchsuite.client.ClientOptions;
 import io.benchsuite.client.StreamingClient;
+import io.benchsuite.health.ClientHealth;
+import io.benchsuite.health.ClientHealthJudge;
+import io.benchsuite.health.ClientHealthMonitor;
 import io.benchsuite.prometheus.MetricsPoller;
 import io.benchsuite.prometheus.PollerSettings;
 import io.benchsuite.record.RequestRecord;
@@ -60,7 +63,8 @@ final class ScenarioRunner {
             sendAll(streamingClient, scenario.streams() * 2, WARM_UP_TOKENS);
             for (int i = 0; i < repetitions; i++) {
                 System.gc(); // start each repetition from a clean heap, so peaks do not carry over
-                client.add(measure(() -> sendAll(streamingClient, scenario.requests(), scenario.outputTokens()),
+                client.add(measure(streamingClient.eventLoops(),
+                        () -> sendAll(streamingClient, scenario.requests(), scenario.outputTokens()),
                         () -> (int) poller.counts().succeeded()));
             }
         }
@@ -72,7 +76,7 @@ final class ScenarioRunner {
         List<ScenarioResult> floor = new ArrayList<>();
         for (int i = 0; i < repetitions; i++) {
             System.gc();
-            floor.add(measure(() -> bare.run(scenario.streams(), scenario.requests()), () -> 0));
+            floor.add(measure(List.of(), () -> bare.run(scenario.streams(), scenario.requests()), () -> 0));
         }
         return new Runs(client, floor);
     }
@@ -83,20 +87,26 @@ final class ScenarioRunner {
         List<RequestRecord> run() throws InterruptedException, IOException;
     }
 
-    private ScenarioResult measure(Exchange exchange, java.util.function.IntSupplier scrapesSoFar)
-            throws InterruptedException, IOException {
+    /**
+     * @param eventLoops the loops reading the streams, probed by the client's self-check as in a benchmark
+     *                   (none for the bare reader, whose self-check then sees only GC pauses)
+     */
+    private ScenarioResult measure(Iterable<io.netty.util.concurrent.EventExecutor> eventLoops, Exchange exchange,
+            java.util.function.IntSupplier scrapesSoFar) throws InterruptedException, IOException {
         long serverCpuBefore = serverCpuNanos.getAsLong();
         int scrapesBefore = scrapesSoFar.getAsInt();
         ResourceMeter meter = ResourceMeter.start();
+        ClientHealthMonitor health = ClientHealthMonitor.start(eventLoops);
         long start = System.nanoTime();
         List<RequestRecord> records = exchange.run();
         long end = System.nanoTime();
+        ClientHealth clientHealth = ClientHealthJudge.judge(health.stop(), records);
         ResourceUsage usage = meter.stop();
         long serverCpuAfter = serverCpuNanos.getAsLong();
         long serverCpu = serverCpuBefore < 0 || serverCpuAfter < 0 ? -1 : serverCpuAfter - serverCpuBefore;
         int scrapes = scrapesSoFar.getAsInt() - scrapesBefore;
         TimingErrors timing = TimingErrors.of(records, scenario.firstTokenMs(), scenario.interTokenMs());
-        return new ScenarioResult(timing, usage, (end - start) / 1e9, scrapes, serverCpu);
+        return new ScenarioResult(timing, usage, (end - start) / 1e9, scrapes, serverCpu, clientHealth);
     }
 
     private List<RequestRecord> sendAll(StreamingClient client, int requests, int tokens)

@@ -55,7 +55,7 @@ final class HtmlPage {
         html.append("</div>\n");
         if (!model.issues().isEmpty()) {
             html.append("<h2>Warnings</h2>\n<div class=\"warning\"><p>Benchmarks with failed requests or "
-                    + "interrupted before their end:</p>\n");
+                    + "interrupted before their end, or measured by a client that stalled:</p>\n");
             html.append(table(Figures.issueHeader(), Figures.issueRows(model))).append("</div>\n");
         }
         if (!model.notes().isEmpty()) {

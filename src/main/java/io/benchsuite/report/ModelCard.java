@@ -60,7 +60,7 @@ final class ModelCard {
         md.append(table(List.of("Parameter", "Value"), parameters));
         if (!model.issues().isEmpty()) {
             md.append("\n## Warnings\n\n");
-            md.append("Benchmarks with failed requests or interrupted before their end:\n\n");
+            md.append("Benchmarks with failed requests, interrupted before their end, or measured by a client that stalled:\n\n");
             md.append(table(Figures.issueHeader(), Figures.issueRows(model)));
         }
         if (!model.notes().isEmpty()) {

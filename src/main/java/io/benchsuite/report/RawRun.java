@@ -1,5 +1,6 @@
 package io.benchsuite.report;
 
+import io.benchsuite.health.ClientHealth;
 import io.benchsuite.report.model.Pair;
 import io.benchsuite.report.model.Quartiles;
 import io.benchsuite.results.KvProfileSample;
@@ -31,12 +32,14 @@ import java.util.Optional;
  * @param ingestionPoints    (prompt length, TTFT) of each {@code individual_query}; empty when not recorded
  * @param kvProfile          the {@code kv_cache_profile} samples; empty when not recorded
  * @param complete           false when the benchmark was interrupted ({@code "complete": false})
+ * @param clientHealth       the client's self-check ({@code client_health}); empty in files written before it
  */
 public record RawRun(String fileName, RawFileName name, Map<String, Object> parameters, int totalQueries,
         int timeoutQueries, int erroredQueries, Map<String, Integer> errorsByKind, double totalTime,
         double actualTotalTime, long ingestedTokens, long generatedTokens, double maxKvCache,
         Optional<Quartiles> speedFromBeginning, Optional<Quartiles> timeToFirstToken,
-        List<IngestionPoint> ingestionPoints, List<KvProfileSample> kvProfile, boolean complete) {
+        List<IngestionPoint> ingestionPoints, List<KvProfileSample> kvProfile, boolean complete,
+        Optional<ClientHealth> clientHealth) {
 
     public RawRun {
         parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));

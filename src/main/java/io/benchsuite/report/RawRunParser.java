@@ -47,7 +47,8 @@ final class RawRunParser {
                 quartiles(result, AggregatedStatistic.TIME_TO_FIRST_TOKEN),
                 ingestionPoints(result),
                 result.kvProfile().orElse(List.of()),
-                result.complete());
+                result.complete(),
+                result.clientHealth());
     }
 
     /** Non-zero counts only, by kind name in name order. */

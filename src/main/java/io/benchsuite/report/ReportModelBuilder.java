@@ -1,6 +1,7 @@
 package io.benchsuite.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.benchsuite.health.ClientHealth;
 import io.benchsuite.report.model.BenchmarkIssue;
 import io.benchsuite.report.model.IngestionReport;
 import io.benchsuite.report.model.KeyNumbers;
@@ -320,9 +321,12 @@ public final class ReportModelBuilder {
         all.sort(Comparator.comparing(RawRun::fileName));
         Set<String> used = raw.kept().stream().map(RawRun::fileName).collect(Collectors.toSet());
         for (RawRun run : all) {
-            if (run.erroredQueries() > 0 || !run.complete()) {
+            boolean stalled = run.clientHealth().map(ClientHealth::degraded).orElse(false);
+            if (run.erroredQueries() > 0 || !run.complete() || stalled) {
                 issues.add(new BenchmarkIssue(run.fileName(), run.erroredQueries(), run.timeoutQueries(),
-                        run.errorsByKind(), run.complete(), used.contains(run.fileName())));
+                        run.errorsByKind(), run.complete(), used.contains(run.fileName()),
+                        run.clientHealth().map(h -> h.degraded() ? h.verdict() + ": " + h.reason() : h.verdict())
+                                .orElse("-")));
             }
         }
         return issues;

@@ -2,6 +2,7 @@ package io.benchsuite.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.benchsuite.health.ClientHealth;
 import io.benchsuite.stats.AggregatedMetrics;
 import io.benchsuite.stats.GeneralMetrics;
 import io.benchsuite.stats.QueryStats;
@@ -14,7 +15,8 @@ import java.util.Optional;
  * The raw result of one benchmark, in the original tool's layout: parameters, general_metrics,
  * aggregated_metrics, errored_queries, then individual_query and kv_cache_profile when asked for.
  * New: {@code complete} is false when the benchmark was interrupted and holds only what was measured,
- * and {@code scrape_failures} counts metric scrapes that failed.
+ * {@code scrape_failures} counts metric scrapes that failed, and {@code client_health} is the client's
+ * self-check over the benchmark (absent in files written before it existed).
  *
  * <p>The JSON is this record as Jackson writes it ({@link RawResultWriter}): each component under its
  * {@code @JsonProperty} name, in the order declared; absent optional lists are left out. Read back with
@@ -35,11 +37,14 @@ public record RawResult(
         @JsonProperty("kv_cache_profile") @JsonInclude(JsonInclude.Include.NON_ABSENT)
         Optional<List<KvProfileSample>> kvProfile,
         @JsonProperty("scrape_failures") int scrapeFailures,
-        @JsonProperty("complete") boolean complete) {
+        @JsonProperty("complete") boolean complete,
+        @JsonProperty("client_health") @JsonInclude(JsonInclude.Include.NON_ABSENT)
+        Optional<ClientHealth> clientHealth) {
 
     public RawResult {
         individual = individual == null ? Optional.empty()
                 : individual.map(list -> list.stream().map(QueryStats::withoutPrompt).toList());
         kvProfile = kvProfile == null ? Optional.empty() : kvProfile;
+        clientHealth = clientHealth == null ? Optional.empty() : clientHealth;
     }
 }

@@ -2,6 +2,9 @@ package io.benchsuite.suite;
 
 import io.benchsuite.client.RequestBodies;
 import io.benchsuite.client.ServerUnavailableException;
+import io.benchsuite.health.ClientHealth;
+import io.benchsuite.health.ClientHealthJudge;
+import io.benchsuite.health.ClientHealthMonitor;
 import io.benchsuite.prometheus.GaugeSample;
 import io.benchsuite.prometheus.MetricsPoller;
 import io.benchsuite.record.CompletionRequest;
@@ -62,6 +65,7 @@ public final class BenchmarkRunner {
     public RawResult run(BenchmarkSpec spec, List<String> planned) throws InterruptedException {
         List<String> prompts = exactLengths(spec, planned);
         warmUp(spec.outputLength());
+        Map<String, Object> warmUp = warmConnections(Math.max(1, spec.concurrency()));
         Optional<MetricsPoller> poller = context.poller();
         long windowStart = System.nanoTime();
         idle(poller);
@@ -72,6 +76,7 @@ public final class BenchmarkRunner {
         if (stopped) {
             dispatcher.requestStop();
         }
+        ClientHealthMonitor health = ClientHealthMonitor.start(context.client().eventLoops());
         long start = System.nanoTime();
         List<RequestRecord> records = switch (spec.profile()) {
             case CONSTANT_NUMBER_OF_QUERIES -> dispatcher.constantConcurrency(prompts, spec.concurrency(), spec.stopRule());
@@ -79,6 +84,11 @@ public final class BenchmarkRunner {
             case REQUEST_RATE -> dispatcher.poissonArrivals(prompts, spec.requestRate(), context.seed(), spec.stopRule());
         };
         long end = System.nanoTime();
+        ClientHealth clientHealth = ClientHealthJudge.judge(health.stop(), records);
+        if (clientHealth.degraded()) {
+            LOG.warnf("The client itself stalled during this benchmark, so some timings are inflated: %s",
+                    clientHealth.reason());
+        }
         current = null;
         if (!stopped) {
             idle(poller);
@@ -90,13 +100,15 @@ public final class BenchmarkRunner {
                 .map(r -> QueryStatsCalculator.compute(r, context.anchor()))
                 .toList();
         RunMetrics metrics = RunMetrics.of(queries, peaks(poller.isPresent(), samples), (end - start) / 1e9);
-        return new RawResult(parameters(spec), metrics.general(), metrics.aggregated(),
+        Map<String, Object> parameters = parameters(spec);
+        parameters.put("warm_up", warmUp);
+        return new RawResult(parameters, metrics.general(), metrics.aggregated(),
                 queries.stream().filter(q -> !q.isValid()).toList(),
                 spec.queryMetrics() ? Optional.of(queries.stream().filter(QueryStats::isValid).toList()) : Optional.empty(),
                 spec.withKvCacheProfile() && poller.isPresent()
                         ? Optional.of(samples.stream().map(this::kvSample).toList()) : Optional.empty(),
                 poller.map(p -> (int) p.counts().failed()).orElse(0),
-                !stopped);
+                !stopped, Optional.of(clientHealth));
     }
 
     /** With --exact-input-lengths, the prompts fitted to the benchmark's nominal length; else as planned. */
@@ -175,6 +187,41 @@ public final class BenchmarkRunner {
             throw new ServerUnavailableException("the warm-up request to " + context.model() + " failed ("
                     + record.errorKind() + ": " + record.errorMessage() + ")", null);
         }
+    }
+
+    /**
+     * Opens the connections the benchmark will use and runs the client's code path before anything is measured:
+     * as many requests at once as the benchmark keeps in flight, each a short prompt asking for one token, so
+     * that the first measured requests neither wait for a connection (TCP and TLS set-up) nor run cold code,
+     * and the server does little work. Their outcomes are not judged (the warm-up request above already was).
+     *
+     * @param connections requests sent at once
+     * @return what it did, for the raw result's parameters: {@code requests}, {@code output_tokens},
+     *         {@code failed}, {@code seconds}
+     */
+    private Map<String, Object> warmConnections(int connections) throws InterruptedException {
+        Map<String, Object> done = new LinkedHashMap<>();
+        long started = System.nanoTime();
+        int failed = 0;
+        if (!stopped) {
+            byte[] body = RequestBodies.completion(context.backend(), context.model(), WARM_UP_PROMPT, 1);
+            List<java.util.concurrent.CompletableFuture<RequestRecord>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < connections; i++) {
+                sent.add(context.client().send(new CompletionRequest(-1, WARM_UP_PROMPT, 1, System.nanoTime()), body));
+            }
+            for (java.util.concurrent.CompletableFuture<RequestRecord> future : sent) {
+                try {
+                    failed += future.get().outcome() == Outcome.SUCCESS ? 0 : 1;
+                } catch (ExecutionException e) {
+                    failed++;
+                }
+            }
+        }
+        done.put("requests", stopped ? 0 : connections);
+        done.put("output_tokens", 1);
+        done.put("failed", failed);
+        done.put("seconds", Math.round((System.nanoTime() - started) / 1e6) / 1000.0);
+        return done;
     }
 
     private void idle(Optional<MetricsPoller> poller) throws InterruptedException {

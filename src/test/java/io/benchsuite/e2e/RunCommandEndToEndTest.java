@@ -62,6 +62,11 @@ class RunCommandEndToEndTest {
         assertEquals("sim-model", json.get("parameters").get("model").asText());
         assertFalse(json.get("parameters").has("model_name") && json.get("parameters").get("model_name").isNull());
         assertTrue(json.get("parameters").has("max_num_seqs"), "launch arguments merged into the parameters");
+        JsonNode health = json.get("client_health");
+        assertTrue(health.get("verdict").asText().matches("ok|degraded"), health.toString());
+        assertEquals(general.get("total_number_of_queries").asInt(), health.get("requests").asInt());
+        assertTrue(health.get("client_cpu_seconds").asDouble() > 0, health.toString());
+        assertEquals(1, json.get("parameters").get("warm_up").get("requests").asInt(), "one connection at 1 worker");
 
         // Load on the machine only ever adds delay, so the fastest request is compared with the model: measured
         // here within 3 ms of it when quiet, up to +55 ms with other builds running on the 2 cores.

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.benchsuite.health.ClientHealth;
 import io.benchsuite.record.ErrorKind;
 import io.benchsuite.record.Outcome;
 import io.benchsuite.record.RequestRecord;
@@ -67,7 +68,8 @@ class FidelityStatisticsTest {
         TimingErrors timing = new TimingErrors(new ErrorStats(10, ttftMean, 2 * ttftMean, 0.1),
                 new ErrorStats(100, 0.01, 0.2, 0.05), 0.01, 10_000, failed);
         ResourceUsage usage = new ResourceUsage(cpuMs * MS, cpuMs * MS / 2, 100L << 20, 200L << 20, true, Map.of());
-        return new ScenarioResult(timing, usage, 2.0, 190, 50 * MS);
+        return new ScenarioResult(timing, usage, 2.0, 190, 50 * MS,
+                new ClientHealth(0, 0, 0, 0.2, 1.5, 0.5, 1.0, 0, 100, ClientHealth.OK, ""));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.benchsuite.results;
 
+import io.benchsuite.health.ClientHealth;
 import io.benchsuite.record.ErrorKind;
 import io.benchsuite.stats.AggregatedMetrics;
 import io.benchsuite.stats.AggregatedStatistic;
@@ -28,7 +29,8 @@ final class RawResultFixtures {
                 Optional.of(List.of(validQuery(0), validQuery(1))),
                 Optional.of(List.of(new KvProfileSample(1764400000.25, 3.0, 1.0, 0.375, 0.0125),
                         new KvProfileSample(1764400000.75, 4.0, null, null, 0.5))),
-                2, false);
+                2, false, Optional.of(new ClientHealth(3, 12.5, 7.25, 0.375, 9.5, 0.875, 1.5, 2, 6,
+                        ClientHealth.DEGRADED, "2 of 6 requests (33.3 %) overlapped a client stall over 5 ms")));
     }
 
     /** The shape of a run without --query-metrics and without server metrics: no optional list, no statistic. */
@@ -41,7 +43,7 @@ final class RawResultFixtures {
         }
         GeneralMetrics general = new GeneralMetrics(-1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.5, byKind);
         return new RawResult(new LinkedHashMap<>(Map.of("model", "m")), general, new AggregatedMetrics(Map.of()),
-                List.of(), Optional.empty(), Optional.empty(), 0, true);
+                List.of(), Optional.empty(), Optional.empty(), 0, true, Optional.empty());
     }
 
     static Map<String, Object> parameters() {

@@ -65,7 +65,7 @@ class RawResultFormatTest {
         QueryStats valid = RawResultFixtures.erroredQuery();
         RawResult result = new RawResult(RawResultFixtures.parameters(), RawResultFixtures.general(),
                 RawResultFixtures.aggregated(), List.of(valid), Optional.of(List.of(valid)),
-                Optional.empty(), 0, true);
+                Optional.empty(), 0, true, Optional.empty());
         JsonNode json = JsonFiles.MAPPER.readTree(RawResultWriter.bytes(result));
         assertEquals("", json.get("individual_query").get(0).get("prompt").asText());
         assertEquals(valid.prompt(), json.get("errored_queries").get(0).get("prompt").asText());
