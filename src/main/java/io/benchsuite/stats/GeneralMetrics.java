@@ -12,6 +12,8 @@ import java.util.Map;
  *
  * @param errorsByKind every non-successful request counted by its error kind, timeouts included, so the
  *                     counts add up to {@code nbErroredQueries}; every kind but NONE is present
+ * @param nbOutputLengthMismatch successful requests that got another output length than asked for
+ *                     ({@code output_length_mismatch}); 0 when the server could not be made to force it
  */
 public record GeneralMetrics(
         double maxKvCache,
@@ -29,7 +31,8 @@ public record GeneralMetrics(
         double speedWithoutWaitingTime,
         double speedFromFirstToken,
         double actualTotalTime,
-        Map<ErrorKind, Integer> errorsByKind) {
+        Map<ErrorKind, Integer> errorsByKind,
+        int nbOutputLengthMismatch) {
 
     public GeneralMetrics {
         errorsByKind = Collections.unmodifiableMap(new EnumMap<>(errorsByKind));
@@ -56,6 +59,7 @@ public record GeneralMetrics(
         Map<String, Object> byKind = new LinkedHashMap<>();
         errorsByKind.forEach((kind, count) -> byKind.put(kind.name(), count));
         map.put("errors_by_kind", byKind);
+        map.put("nb_output_length_mismatch", nbOutputLengthMismatch);
         return map;
     }
 }

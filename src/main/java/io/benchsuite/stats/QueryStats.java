@@ -1,6 +1,8 @@
 package io.benchsuite.stats;
 
 import io.benchsuite.record.ErrorKind;
+import io.benchsuite.record.ServerTimings;
+import io.benchsuite.record.TokenCountSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +12,8 @@ import java.util.Objects;
  * The derived view of one request: the original tool's {@code QueryOutput} fields, then the fields this port
  * adds. Instants are epoch seconds, durations seconds, speeds tokens per second. See
  * {@link QueryStatsCalculator} for the definitions and {@code docs/statistics.md} for where they differ
- * from the original.
+ * from the original. {@code timeToFirstContent} (seconds) is null when no visible content arrived;
+ * {@code reasoningTokens} is -1 when the server did not give it.
  */
 public record QueryStats(
         String prompt,
@@ -40,13 +43,20 @@ public record QueryStats(
         ErrorKind errorKind,
         Integer httpStatus,
         boolean outputLengthMismatch,
-        double queueDelay) {
+        double queueDelay,
+        // Added for chat, reasoning models and llama.cpp.
+        TokenCountSource tokenCountSource,
+        Double timeToFirstContent,
+        int reasoningTokens,
+        ServerTimings timings) {
 
     public QueryStats {
         Objects.requireNonNull(prompt, "prompt");
         Objects.requireNonNull(generatedText, "generatedText");
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(errorKind, "errorKind");
+        Objects.requireNonNull(tokenCountSource, "tokenCountSource");
+        Objects.requireNonNull(timings, "timings");
         timestampOfTokensArrival = List.copyOf(timestampOfTokensArrival);
         deltaTimeOfTokensArrival = List.copyOf(deltaTimeOfTokensArrival);
     }
@@ -66,7 +76,16 @@ public record QueryStats(
                 deltaTimeOfTokensArrival, completionTimeFromFirstToken, medianTimeBetweenTokens, totalWaitingTime,
                 speedFromBeginning, speedFromFirstToken, speedWithoutWaitingTime, success, error, timeout,
                 requestedOutputLength, reportedCompletionTokens, chunkCount, errorKind, httpStatus,
-                outputLengthMismatch, queueDelay);
+                outputLengthMismatch, queueDelay, tokenCountSource, timeToFirstContent, reasoningTokens, timings);
+    }
+
+    /** llama.cpp's counters as it names them; a value it did not send is null. */
+    private Map<String, Object> timingsMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("predicted_n", timings.predictedN() >= 0 ? timings.predictedN() : null);
+        map.put("predicted_per_second", Double.isNaN(timings.predictedPerSecond()) ? null : timings.predictedPerSecond());
+        map.put("prompt_n", timings.promptN() >= 0 ? timings.promptN() : null);
+        return map;
     }
 
     /** The JSON object: the original field names in the original order, the new fields after them. */
@@ -99,6 +118,10 @@ public record QueryStats(
         map.put("http_status", httpStatus);
         map.put("output_length_mismatch", outputLengthMismatch);
         map.put("queue_delay", queueDelay);
+        map.put("token_count_source", tokenCountSource.id());
+        map.put("time_to_first_content", timeToFirstContent);
+        map.put("reasoning_tokens", reasoningTokens);
+        map.put("timings", timings.present() ? timingsMap() : null);
         return map;
     }
 }
