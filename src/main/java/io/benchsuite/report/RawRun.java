@@ -28,12 +28,26 @@ import java.util.Optional;
  * @param ingestionPoints    (prompt length, TTFT) of each {@code individual_query}; empty when not recorded
  * @param kvProfile          the {@code kv_cache_profile} samples; empty when not recorded
  * @param complete           false when the benchmark was interrupted ({@code "complete": false})
+ * @param timeToFirstContent the quartiles of {@code time_to_first_content}, seconds; empty in files without it
+ * @param outputLengthMismatches {@code nb_output_length_mismatch}, 0 in files without it
  */
 public record RawRun(String fileName, RawFileName name, Map<String, Object> parameters, int totalQueries,
         int timeoutQueries, int erroredQueries, Map<String, Integer> errorsByKind, double totalTime,
         double actualTotalTime, long ingestedTokens, long generatedTokens, double maxKvCache,
         Optional<Quartiles> speedFromBeginning, Optional<Quartiles> timeToFirstToken,
-        List<IngestionPoint> ingestionPoints, List<KvProfileSample> kvProfile, boolean complete) {
+        List<IngestionPoint> ingestionPoints, List<KvProfileSample> kvProfile, boolean complete,
+        Optional<Quartiles> timeToFirstContent, int outputLengthMismatches) {
+
+    /** A run from a file without the time to first content and the length mismatches (older files). */
+    public RawRun(String fileName, RawFileName name, Map<String, Object> parameters, int totalQueries,
+            int timeoutQueries, int erroredQueries, Map<String, Integer> errorsByKind, double totalTime,
+            double actualTotalTime, long ingestedTokens, long generatedTokens, double maxKvCache,
+            Optional<Quartiles> speedFromBeginning, Optional<Quartiles> timeToFirstToken,
+            List<IngestionPoint> ingestionPoints, List<KvProfileSample> kvProfile, boolean complete) {
+        this(fileName, name, parameters, totalQueries, timeoutQueries, erroredQueries, errorsByKind, totalTime,
+                actualTotalTime, ingestedTokens, generatedTokens, maxKvCache, speedFromBeginning, timeToFirstToken,
+                ingestionPoints, kvProfile, complete, Optional.empty(), 0);
+    }
 
     public RawRun {
         parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));

@@ -43,7 +43,9 @@ final class RawRunParser {
                 quartiles(aggregated, "time_to_first_token"),
                 ingestionPoints(root),
                 kvProfile(root),
-                !root.path("complete").isBoolean() || root.get("complete").asBoolean());
+                !root.path("complete").isBoolean() || root.get("complete").asBoolean(),
+                quartiles(aggregated, "time_to_first_content"),
+                general.path("nb_output_length_mismatch").asInt(0));
     }
 
     private static Map<String, Integer> errorsByKind(JsonNode root, JsonNode general) {
