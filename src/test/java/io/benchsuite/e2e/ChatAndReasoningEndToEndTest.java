@@ -55,7 +55,8 @@ class ChatAndReasoningEndToEndTest {
         LaunchResult result = launcher.launch("--simulate", "--quick", "--api", "chat", "--run-folder", run.toString(),
                 "--dataset-folder", "datasets", "--input-lengths", "32", "--output-lengths", "16",
                 "--parallel-requests", "1,2", "--max-duration-prompt-ingestion", "1",
-                "--max-duration-kv-cache-profile", "2", "--max-duration-speed-generation", "3");
+                "--max-duration-kv-cache-profile", "2", "--max-duration-speed-generation", "3", "--max-queries", "12",
+                "--target-queries-nb-speed-generation", "6");
         assertEquals(0, result.exitCode(), result.getErrorOutput());
 
         JsonNode ingestion = JSON.readTree(fromZip(run.resolve("raw_results.zip"), "prompt_ingestion_0.json"));
