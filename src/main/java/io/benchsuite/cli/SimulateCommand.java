@@ -64,6 +64,11 @@ public class SimulateCommand implements Callable<Integer> {
             + "vllm (with happy_vllm's routes), llamacpp, sglang, tgi, trtllm or ray-vllm (default: vllm).")
     String flavour;
 
+    @Option(names = "--reasoning-tokens", paramLabel = "N",
+            description = "Imitate a reasoning model: the first N tokens of each chat answer are streamed as "
+            + "delta.reasoning_content and counted in usage.completion_tokens_details.reasoning_tokens (default: 0).")
+    Integer reasoningTokens;
+
     @Option(names = "--data-parallel", description = "Number of independent engines, each with an engine label (default: 1).")
     Integer dataParallel;
 
@@ -165,6 +170,7 @@ public class SimulateCommand implements Callable<Integer> {
             config = kvMetric != null ? config.withKvMetric(kvMetric) : config;
             config = flavour != null ? config.withFlavour(ServerFlavour.parse(flavour)) : config;
             config = dataParallel != null ? config.withDataParallel(dataParallel) : config;
+            config = reasoningTokens != null ? config.withReasoningTokens(reasoningTokens) : config;
             config = withLaunchArguments ? config.withLaunchArguments(true) : config;
             config = maxNumSeqs != null ? config.withMaxNumSeqs(maxNumSeqs) : config;
             config = kvBlocks != null ? config.withKvBlocks(kvBlocks) : config;

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import io.benchsuite.record.ServerTimings;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes one streamed completion event (OpenAI/vLLM completions and chat-completions shapes) with a
+ * Decodes one streamed completion event (OpenAI/vLLM completions and chat-completions shapes, reasoning
+ * deltas, llama.cpp's {@code timings}) with a
  * streaming JSON parser that reads only the fields a benchmark uses and skips the rest, because this runs
  * once per token for every stream and must stay far cheaper than the server's own work.
  */
@@ -52,8 +54,11 @@ public final class ChunkDecoder {
 
     private static final class Builder {
         String text = "";
+        String reasoning = "";
         int promptTokens = -1;
         int completionTokens = -1;
+        int reasoningTokens = -1;
+        ServerTimings timings = ServerTimings.NONE;
         String finishReason;
         boolean hasChoice;
         String error;
@@ -62,7 +67,8 @@ public final class ChunkDecoder {
 
         Chunk build() {
             String errorMessage = error != null ? error : objectIsError ? (message == null ? "error" : message) : null;
-            return new Chunk(text, promptTokens, completionTokens, finishReason, hasChoice, errorMessage);
+            return new Chunk(text, reasoning, promptTokens, completionTokens, reasoningTokens, finishReason, hasChoice,
+                    timings, errorMessage);
         }
     }
 
@@ -73,6 +79,7 @@ public final class ChunkDecoder {
             switch (field) {
                 case "choices" -> readChoices(p, b, value);
                 case "usage" -> readUsage(p, b, value);
+                case "timings" -> readTimings(p, b, value);
                 case "error" -> b.error = readError(p, value);
                 case "object" -> b.objectIsError = value == JsonToken.VALUE_STRING && "error".equals(p.getText());
                 case "message" -> b.message = value == JsonToken.VALUE_STRING ? p.getText() : null;
@@ -119,10 +126,12 @@ public final class ChunkDecoder {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken v = p.nextToken();
-            if ("content".equals(field) && v == JsonToken.VALUE_STRING) {
+            if (v != JsonToken.VALUE_STRING) {
+                p.skipChildren(); // "content": null beside a reasoning delta, or a tool call
+            } else if ("content".equals(field)) {
                 b.text = p.getText();
-            } else {
-                p.skipChildren();
+            } else if (("reasoning_content".equals(field) || "reasoning".equals(field)) && b.reasoning.isEmpty()) {
+                b.reasoning = p.getText(); // some servers send both names with the same text
             }
         }
     }
@@ -139,10 +148,50 @@ public final class ChunkDecoder {
                 b.promptTokens = p.getIntValue();
             } else if (v == JsonToken.VALUE_NUMBER_INT && "completion_tokens".equals(field)) {
                 b.completionTokens = p.getIntValue();
+            } else if (v == JsonToken.START_OBJECT && "completion_tokens_details".equals(field)) {
+                readCompletionDetails(p, b);
             } else {
                 p.skipChildren();
             }
         }
+    }
+
+    private static void readCompletionDetails(JsonParser p, Builder b) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken v = p.nextToken();
+            if (v == JsonToken.VALUE_NUMBER_INT && "reasoning_tokens".equals(field)) {
+                b.reasoningTokens = p.getIntValue();
+            } else {
+                p.skipChildren();
+            }
+        }
+    }
+
+    /** llama.cpp: {@code "timings": {"prompt_n", "predicted_n", "predicted_per_second", ...}}. */
+    private static void readTimings(JsonParser p, Builder b, JsonToken value) throws IOException {
+        if (value != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        int predictedN = -1;
+        int promptN = -1;
+        double predictedPerSecond = Double.NaN;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken v = p.nextToken();
+            boolean number = v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT;
+            if (v == JsonToken.VALUE_NUMBER_INT && "predicted_n".equals(field)) {
+                predictedN = p.getIntValue();
+            } else if (v == JsonToken.VALUE_NUMBER_INT && "prompt_n".equals(field)) {
+                promptN = p.getIntValue();
+            } else if (number && "predicted_per_second".equals(field)) {
+                predictedPerSecond = p.getDoubleValue();
+            } else {
+                p.skipChildren();
+            }
+        }
+        b.timings = new ServerTimings(predictedN, predictedPerSecond, promptN);
     }
 
     private static String readError(JsonParser p, JsonToken value) throws IOException {

@@ -2,15 +2,13 @@ package io.benchsuite.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.benchsuite.config.Api;
 import io.benchsuite.config.Backend;
 
 /**
- * The JSON body of a streaming completion request, per backend.
- *
- * <p>vLLM and happy_vllm: {@code max_tokens = min_tokens = output length} plus {@code ignore_eos}, so the
- * server generates exactly the length asked for; {@code temperature 0}; usage on every chunk
- * ({@code continuous_usage_stats}) so tokens are counted by the server, not guessed from chunks. A plain
- * OpenAI-compatible server gets only standard fields: unknown ones are rejected by some of them.
+ * The JSON body of a streaming request: {@code prompt} for the completions API, {@code messages} with one
+ * user message for the chat API, {@code temperature 0}, and the length and usage fields that
+ * {@link LengthFields} gives the backend.
  */
 public final class RequestBodies {
 
@@ -19,19 +17,46 @@ public final class RequestBodies {
     private RequestBodies() {
     }
 
+    /** A completions-API body (what every benchmark sent before the chat API existed). */
     public static byte[] completion(Backend backend, String model, String prompt, int outputTokens) {
+        return request(backend, Api.COMPLETIONS, model, prompt, outputTokens);
+    }
+
+    /**
+     * @param outputTokens the exact output length asked for, in tokens
+     * @return the UTF-8 JSON body
+     */
+    public static byte[] request(Backend backend, Api api, String model, String prompt, int outputTokens) {
+        LengthFields fields = LengthFields.of(backend, api);
         ObjectNode body = JSON.createObjectNode();
         body.put("model", model);
-        body.put("prompt", prompt);
-        body.put("max_tokens", outputTokens);
+        if (api == Api.CHAT) {
+            ObjectNode message = body.putArray("messages").addObject();
+            message.put("role", "user");
+            message.put("content", prompt);
+        } else {
+            body.put("prompt", prompt);
+        }
+        if (fields.maxTokens()) {
+            body.put("max_tokens", outputTokens);
+        }
+        if (fields.maxCompletionTokens()) {
+            body.put("max_completion_tokens", outputTokens);
+        }
+        if (fields.minTokens()) {
+            body.put("min_tokens", outputTokens);
+        }
+        if (fields.ignoreEos()) {
+            body.put("ignore_eos", true);
+        }
         body.put("temperature", 0);
         body.put("stream", true);
-        ObjectNode streamOptions = body.putObject("stream_options");
-        streamOptions.put("include_usage", true);
-        if (backend != Backend.OPENAI) {
-            body.put("min_tokens", outputTokens);
-            body.put("ignore_eos", true);
-            streamOptions.put("continuous_usage_stats", true);
+        if (fields.includeUsage() || fields.continuousUsage()) {
+            ObjectNode streamOptions = body.putObject("stream_options");
+            streamOptions.put("include_usage", fields.includeUsage());
+            if (fields.continuousUsage()) {
+                streamOptions.put("continuous_usage_stats", true);
+            }
         }
         try {
             return JSON.writeValueAsBytes(body);

@@ -30,6 +30,8 @@ public final class ServerDiscovery {
         return switch (backend) {
             case HAPPY_VLLM -> happyVllm(api, model, infoEndpoint, launchArgumentsEndpoint);
             case VLLM, OPENAI -> openAi(api, backend, model);
+            case MISTRAL -> openAi(api, backend, Optional.of(model.orElseThrow(() -> new UsageException(
+                    "The mistral backend needs the model's name; set " + SettingsCatalog.get("model").spellings()))));
         };
     }
 
@@ -74,7 +76,8 @@ public final class ServerDiscovery {
     private static ServerInfo openAi(ServerApi api, Backend backend, Optional<String> model) {
         ServerApi.Response models = api.get(MODELS_PATH);
         if (!models.ok()) {
-            if (backend == Backend.OPENAI && model.isPresent()) {
+            // A hosted endpoint may not list its models: the name given is then taken as it is.
+            if ((backend == Backend.OPENAI || backend == Backend.MISTRAL) && model.isPresent()) {
                 return new ServerInfo(model.get(), Optional.empty(), Optional.empty(), OptionalInt.empty(), Map.of());
             }
             throw new UsageException("GET " + api.baseUrl() + MODELS_PATH + " answered HTTP " + models.status()

@@ -4,16 +4,21 @@ import io.benchsuite.record.CompletionRequest;
 import io.benchsuite.record.ErrorKind;
 import io.benchsuite.record.Outcome;
 import io.benchsuite.record.RequestRecord;
+import io.benchsuite.record.ServerTimings;
+import io.benchsuite.record.StreamDetails;
 import java.util.Arrays;
 
 /**
  * Turns the bytes of one streamed response into a {@link RequestRecord}. Pure: it is fed bytes with their
  * arrival time and told how the exchange ended, so every error class can be unit-tested without a socket.
  *
- * <p>Token accounting: when chunks carry running usage ({@code continuous_usage_stats}), a chunk carries
- * the difference of {@code completion_tokens} with the previous one, so chunks that merge several tokens
- * are counted right; otherwise each chunk with text counts as one token, as the original tool did. Chunks
- * that carry no new token (empty text, the final usage-only chunk) are not part of the timeline.
+ * <p>Token accounting follows one rule. A chunk is a token arrival only if it carries non-empty text or
+ * reasoning text (role-only chunks, empty deltas and usage-only chunks are not). When the stream carries
+ * running usage ({@code continuous_usage_stats}), an arrival carries the increase of
+ * {@code completion_tokens} over the tokens already credited to earlier arrivals, so chunks that merge
+ * several tokens are counted right; an arrival without usage carries 1. A usage that comes on a chunk that is
+ * not an arrival (the final usage-only chunk, llama.cpp's last empty chunk) only sets
+ * {@code completion_tokens}: it is never added to any arrival. Running totals: the last usage seen wins.
  *
  * <p>The first failure wins: an error event or a malformed chunk marks the record, and the rest of the
  * stream is still read so the connection can be reused.
@@ -30,7 +35,11 @@ final class StreamRecorder {
     private int chunks;
     private int promptTokens = RequestRecord.NOT_REPORTED;
     private int completionTokens = RequestRecord.NOT_REPORTED;
-    private int lastUsageTokens;
+    /** Tokens credited to arrivals so far: an arrival with usage carries what the usage adds to this. */
+    private int creditedTokens;
+    private int reasoningTokens = -1;
+    private ServerTimings timings = ServerTimings.NONE;
+    private long firstContentNanos = StreamDetails.NEVER;
     private boolean done;
     private ErrorKind error = ErrorKind.NONE;
     private String errorMessage = "";
@@ -95,23 +104,30 @@ final class StreamRecorder {
         if (chunk.promptTokens() >= 0) {
             promptTokens = chunk.promptTokens();
         }
-        int newTokens;
+        if (chunk.reasoningTokens() >= 0) {
+            reasoningTokens = chunk.reasoningTokens();
+        }
+        if (chunk.timings().present()) {
+            timings = chunk.timings();
+        }
         if (chunk.hasUsage()) {
             completionTokens = chunk.completionTokens();
-            newTokens = Math.max(0, completionTokens - lastUsageTokens);
-            lastUsageTokens = Math.max(lastUsageTokens, completionTokens);
-        } else {
-            newTokens = chunk.text().isEmpty() ? 0 : 1;
         }
         if (keepText) {
             text.append(chunk.text());
         }
-        if (newTokens > 0 && chunk.hasChoice()) {
-            addChunk(arrivalNanos, newTokens);
-        } else if (newTokens > 0 && chunks > 0) {
-            // Usage-only chunk reporting tokens no choice carried: credit them to the last chunk seen.
-            chunkTokens[chunks - 1] += newTokens;
+        if (!chunk.isArrival()) {
+            return;
         }
+        int tokens = 1;
+        if (chunk.hasUsage()) {
+            tokens = Math.max(0, chunk.completionTokens() - creditedTokens);
+        }
+        creditedTokens += tokens;
+        if (firstContentNanos == StreamDetails.NEVER && !chunk.text().isEmpty()) {
+            firstContentNanos = arrivalNanos;
+        }
+        addChunk(arrivalNanos, tokens);
     }
 
     private static boolean isDone(byte[] b, int offset, int length) {
@@ -144,6 +160,7 @@ final class StreamRecorder {
                 Arrays.copyOf(chunkNanos, chunks), Arrays.copyOf(chunkTokens, chunks),
                 promptTokens, completionTokens, outcome, kind,
                 httpStatus, message,
-                keepText ? text.toString() : null);
+                keepText ? text.toString() : null,
+                new StreamDetails(firstContentNanos, reasoningTokens, timings));
     }
 }

@@ -11,7 +11,12 @@ public enum Backend {
     /** vLLM's own OpenAI-compatible server: model from /v1/models, engine settings from /metrics. */
     VLLM("vllm", true),
     /** Any OpenAI-compatible completions server; no metrics endpoint needed. */
-    OPENAI("openai", false);
+    OPENAI("openai", false),
+    /**
+     * The original tool's second backend: chat requests with {@code min_tokens = max_tokens}, a model that
+     * must be given, no metrics endpoint and so no KV-cache profile.
+     */
+    MISTRAL("mistral", false);
 
     private final String id;
     private final boolean serverMetrics;

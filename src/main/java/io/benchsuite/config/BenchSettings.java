@@ -82,13 +82,15 @@ public interface BenchSettings {
     @WithDefault("50")
     int minNumberOfValidQueries();
 
-    @Doc("Server kind: happy_vllm, vllm or openai")
+    @Doc("Server kind: happy_vllm, vllm, openai or mistral")
     @WithDefault("happy_vllm")
     String backend();
 
-    @Doc("Path of the completions endpoint")
-    @WithDefault("/v1/completions")
-    String completionsEndpoint();
+    @Doc("Request API: completions (a prompt) or chat (messages); default chat for backend mistral, else completions")
+    Optional<String> api();
+
+    @Doc("Path of the completions endpoint; default /v1/completions, or /v1/chat/completions with api chat")
+    Optional<String> completionsEndpoint();
 
     @Doc("Path of the Prometheus metrics endpoint")
     @WithDefault("/metrics/")

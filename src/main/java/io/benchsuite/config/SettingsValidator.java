@@ -19,6 +19,7 @@ public final class SettingsValidator {
     public static void validate(BenchSettings s) {
         baseUrl(s);
         Backend.parse(s.backend());
+        Api.of(s);
         range("port", s.port(), 1, 65535);
         positive("step-live-metrics", s.stepLiveMetrics());
         positive("max-queries", s.maxQueries());
@@ -41,7 +42,7 @@ public final class SettingsValidator {
                     + " s); lower " + SettingsCatalog.get("min-duration-speed-generation").option()
                     + " or raise " + SettingsCatalog.get("max-duration-speed-generation").option());
         }
-        endpoint("completions-endpoint", s.completionsEndpoint());
+        endpoint("completions-endpoint", Api.completionsPath(s), Api.of(s).defaultPath());
         endpoint("metrics-endpoint", s.metricsEndpoint());
         endpoint("info-endpoint", s.infoEndpoint());
         endpoint("launch-arguments-endpoint", s.launchArgumentsEndpoint());
@@ -99,9 +100,13 @@ public final class SettingsValidator {
     }
 
     private static void endpoint(String name, String path) {
+        endpoint(name, path, SettingsCatalog.get(name).defaultValue().orElse("/"));
+    }
+
+    private static void endpoint(String name, String path, String example) {
         if (!path.startsWith("/")) {
             throw new UsageException("Invalid " + name + ": '" + path + "' must be a path starting with '/'; set "
-                    + SettingsCatalog.get(name).spellings() + " to e.g. " + SettingsCatalog.get(name).defaultValue().orElse("/"));
+                    + SettingsCatalog.get(name).spellings() + " to e.g. " + example);
         }
     }
 

@@ -30,6 +30,8 @@ import java.util.Objects;
  *                              {@link ErrorKind#HTTP_STATUS}
  * @param errorMessage          the server's message or the exception text, "" when none
  * @param generatedText         the generated text, null unless the user asked to keep it
+ * @param details               first visible content, reasoning tokens and llama.cpp timings;
+ *                              {@link StreamDetails#NONE} when not recorded
  */
 public record RequestRecord(
         int internalId,
@@ -46,13 +48,25 @@ public record RequestRecord(
         ErrorKind errorKind,
         Integer httpStatus,
         String errorMessage,
-        String generatedText) {
+        String generatedText,
+        StreamDetails details) {
 
     /** The value of {@link #promptTokens} and {@link #completionTokens} when the server sent no usage. */
     public static final int NOT_REPORTED = -1;
 
+    /** A record without stream details (see {@link StreamDetails#NONE}). */
+    public RequestRecord(int internalId, String prompt, int requestedOutputTokens, long intendedStartNanos,
+            long startNanos, long endNanos, long[] chunkNanos, int[] chunkTokens, int promptTokens,
+            int completionTokens, Outcome outcome, ErrorKind errorKind, Integer httpStatus, String errorMessage,
+            String generatedText) {
+        this(internalId, prompt, requestedOutputTokens, intendedStartNanos, startNanos, endNanos, chunkNanos,
+                chunkTokens, promptTokens, completionTokens, outcome, errorKind, httpStatus, errorMessage,
+                generatedText, StreamDetails.NONE);
+    }
+
     public RequestRecord {
         Objects.requireNonNull(prompt, "prompt");
+        Objects.requireNonNull(details, "details");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(errorKind, "errorKind");
         chunkNanos = Objects.requireNonNull(chunkNanos, "chunkNanos").clone();
@@ -121,6 +135,26 @@ public record RequestRecord(
         return completionTokens != NOT_REPORTED;
     }
 
+    /**
+     * Where {@link #generatedTokens()} comes from: the server's usage, else llama.cpp's
+     * {@code timings.predicted_n}, else the client's own count of the chunks (an estimate).
+     */
+    public TokenCountSource tokenCountSource() {
+        if (completionTokensReported()) {
+            return TokenCountSource.USAGE;
+        }
+        return details.timings().predictedN() >= 0 ? TokenCountSource.TIMINGS : TokenCountSource.CHUNKS;
+    }
+
+    /** The number of generated tokens, from the best source there is (see {@link #tokenCountSource()}). */
+    public int generatedTokens() {
+        return switch (tokenCountSource()) {
+            case USAGE -> completionTokens;
+            case TIMINGS -> details.timings().predictedN();
+            case CHUNKS -> chunkTokenSum();
+        };
+    }
+
     public boolean promptTokensReported() {
         return promptTokens != NOT_REPORTED;
     }
@@ -142,13 +176,14 @@ public record RequestRecord(
                 && errorKind == that.errorKind
                 && Objects.equals(httpStatus, that.httpStatus)
                 && errorMessage.equals(that.errorMessage)
-                && Objects.equals(generatedText, that.generatedText);
+                && Objects.equals(generatedText, that.generatedText)
+                && details.equals(that.details);
     }
 
     @Override
     public int hashCode() {
         int result = Objects.hash(internalId, prompt, requestedOutputTokens, intendedStartNanos, startNanos, endNanos,
-                promptTokens, completionTokens, outcome, errorKind, httpStatus, errorMessage, generatedText);
+                promptTokens, completionTokens, outcome, errorKind, httpStatus, errorMessage, generatedText, details);
         result = 31 * result + Arrays.hashCode(chunkNanos);
         return 31 * result + Arrays.hashCode(chunkTokens);
     }

@@ -82,13 +82,13 @@ final class Figures {
     }
 
     static List<String> issueHeader() {
-        return List.of("Benchmark file", "Errors (timeouts included)", "Timeouts", "Errors by kind", "Status",
-                "Client self-check");
+        return List.of("Benchmark file", "Errors (timeouts included)", "Timeouts", "Errors by kind",
+                "Output length mismatches", "Status", "Client self-check");
     }
 
     static List<List<String>> issueRows(ReportModel model) {
         return model.issues().stream().map(issue -> List.of(issue.fileName(), String.valueOf(issue.errors()),
-                String.valueOf(issue.timeouts()), byKind(issue.errorsByKind()),
+                String.valueOf(issue.timeouts()), byKind(issue.errorsByKind()), String.valueOf(issue.lengthMismatches()),
                 (issue.complete() ? "complete" : "INCOMPLETE (interrupted)")
                         + (issue.used() ? "" : ", left out (too few valid queries)"), issue.clientHealth()))
                 .toList();

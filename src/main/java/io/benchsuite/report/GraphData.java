@@ -82,6 +82,10 @@ final class GraphData {
             entry.put("nb_timeout_queries", level.timeouts());
             entry.put("errors_by_kind", level.errorsByKind());
             entry.put("complete", level.complete());
+            entry.put("nb_output_length_mismatch", level.lengthMismatches());
+            if (level.contentComesLater()) { // a reasoning model: the first visible token comes after its thinking
+                entry.put("time_to_first_content_ms", bars(level.ttfcMillis()));
+            }
             map.put(String.valueOf(level.parallelRequests()), entry);
         }
         return map;

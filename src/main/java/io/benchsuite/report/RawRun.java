@@ -33,13 +33,26 @@ import java.util.Optional;
  * @param kvProfile          the {@code kv_cache_profile} samples; empty when not recorded
  * @param complete           false when the benchmark was interrupted ({@code "complete": false})
  * @param clientHealth       the client's self-check ({@code client_health}); empty in files written before it
+ * @param timeToFirstContent the quartiles of {@code time_to_first_content}, seconds; empty in files without it
+ * @param outputLengthMismatches {@code nb_output_length_mismatch}, 0 in files without it
  */
 public record RawRun(String fileName, RawFileName name, Map<String, Object> parameters, int totalQueries,
         int timeoutQueries, int erroredQueries, Map<String, Integer> errorsByKind, double totalTime,
         double actualTotalTime, long ingestedTokens, long generatedTokens, double maxKvCache,
         Optional<Quartiles> speedFromBeginning, Optional<Quartiles> timeToFirstToken,
         List<IngestionPoint> ingestionPoints, List<KvProfileSample> kvProfile, boolean complete,
-        Optional<ClientHealth> clientHealth) {
+        Optional<ClientHealth> clientHealth, Optional<Quartiles> timeToFirstContent, int outputLengthMismatches) {
+
+    /** A run from a file without the self-check, the time to first content and the length mismatches. */
+    public RawRun(String fileName, RawFileName name, Map<String, Object> parameters, int totalQueries,
+            int timeoutQueries, int erroredQueries, Map<String, Integer> errorsByKind, double totalTime,
+            double actualTotalTime, long ingestedTokens, long generatedTokens, double maxKvCache,
+            Optional<Quartiles> speedFromBeginning, Optional<Quartiles> timeToFirstToken,
+            List<IngestionPoint> ingestionPoints, List<KvProfileSample> kvProfile, boolean complete) {
+        this(fileName, name, parameters, totalQueries, timeoutQueries, erroredQueries, errorsByKind, totalTime,
+                actualTotalTime, ingestedTokens, generatedTokens, maxKvCache, speedFromBeginning, timeToFirstToken,
+                ingestionPoints, kvProfile, complete, Optional.empty(), Optional.empty(), 0);
+    }
 
     public RawRun {
         parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));

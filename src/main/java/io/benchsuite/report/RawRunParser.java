@@ -48,7 +48,9 @@ final class RawRunParser {
                 ingestionPoints(result),
                 result.kvProfile().orElse(List.of()),
                 result.complete(),
-                result.clientHealth());
+                result.clientHealth(),
+                quartiles(result, AggregatedStatistic.TIME_TO_FIRST_CONTENT),
+                general.nbOutputLengthMismatch());
     }
 
     /** Non-zero counts only, by kind name in name order. */

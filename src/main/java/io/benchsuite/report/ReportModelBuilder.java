@@ -66,6 +66,7 @@ public final class ReportModelBuilder {
         List<KvProfileReport> kvProfiles = kvProfiles(byKind(kept, BenchmarkKind.KV_CACHE_PROFILE), notes);
         noteMissingPairs(raw, pairs, kvProfiles, notes);
         noteShortSweeps(pairs, notes);
+        noteLengthNotForced(kept, notes);
         Map<String, Object> parameters = commonParameters(kept);
         String gpuName = settings.gpuName()
                 .or(() -> text(parameters.get("gpu_name")))
@@ -143,7 +144,8 @@ public final class ReportModelBuilder {
     private static LevelReport level(RawRun run) {
         return new LevelReport(run.name().parallelRequests(), run.speedFromBeginning(),
                 run.timeToFirstToken().map(q -> q.scaled(MILLIS_PER_SECOND)), run.maxKvCache(), run.totalQueries(),
-                run.erroredQueries(), run.timeoutQueries(), run.errorsByKind(), run.complete());
+                run.erroredQueries(), run.timeoutQueries(), run.errorsByKind(), run.complete(),
+                run.timeToFirstContent().map(q -> q.scaled(MILLIS_PER_SECOND)), run.outputLengthMismatches());
     }
 
     private static List<KvProfileReport> kvProfiles(List<RawRun> runs, List<String> notes) {
@@ -314,6 +316,14 @@ public final class ReportModelBuilder {
         return new KvProfileRun(run.ingestedTokens(), run.generatedTokens(), run.totalQueries(), samples);
     }
 
+    /** Said once for the run, where a backend that cannot force the length would otherwise flag every request. */
+    private static void noteLengthNotForced(List<RawRun> kept, List<String> notes) {
+        kept.stream().filter(run -> Boolean.FALSE.equals(run.parameters().get("output_length_forced"))).findFirst()
+                .ifPresent(run -> notes.add("The server was not told to generate exactly the output length asked for"
+                        + " (backend " + run.parameters().get("backend") + "): answers may be shorter, so speeds per"
+                        + " request and total tokens may be lower than with exact lengths."));
+    }
+
     private static List<BenchmarkIssue> issues(RawResults raw) {
         List<BenchmarkIssue> issues = new ArrayList<>();
         List<RawRun> all = new ArrayList<>(raw.kept());
@@ -322,9 +332,10 @@ public final class ReportModelBuilder {
         Set<String> used = raw.kept().stream().map(RawRun::fileName).collect(Collectors.toSet());
         for (RawRun run : all) {
             boolean stalled = run.clientHealth().map(ClientHealth::degraded).orElse(false);
-            if (run.erroredQueries() > 0 || !run.complete() || stalled) {
+            if (run.erroredQueries() > 0 || !run.complete() || run.outputLengthMismatches() > 0 || stalled) {
                 issues.add(new BenchmarkIssue(run.fileName(), run.erroredQueries(), run.timeoutQueries(),
                         run.errorsByKind(), run.complete(), used.contains(run.fileName()),
+                        run.outputLengthMismatches(),
                         run.clientHealth().map(h -> h.degraded() ? h.verdict() + ": " + h.reason() : h.verdict())
                                 .orElse("-")));
             }

@@ -139,6 +139,13 @@ public final class RawResultReader {
             }
         }
         query.put("error_kind", errorKind(query).name());
+        // Files from before the token-accounting rule: the count was the server's when it reported one.
+        if (!query.path("token_count_source").isTextual()) {
+            query.put("token_count_source", query.path("reported_completion_tokens").asInt(-1) >= 0 ? "usage" : "chunks");
+        }
+        if (!query.path("reasoning_tokens").isNumber()) {
+            query.put("reasoning_tokens", -1);
+        }
         return query;
     }
 

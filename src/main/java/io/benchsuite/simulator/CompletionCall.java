@@ -10,9 +10,15 @@ package io.benchsuite.simulator;
  * @param model           the served model name, echoed in responses
  * @param created         epoch seconds, the {@code created} field
  * @param generation      what the engine generates
+ * @param reasoningTokens the first this many generated tokens are reasoning (chat only; 0 for none)
  */
 record CompletionCall(boolean chat, boolean stream, boolean includeUsage, boolean continuousUsage, String model,
-        long created, GenerationRequest generation) {
+        long created, GenerationRequest generation, int reasoningTokens) {
+
+    /** Whether the token that brings the count to {@code completionTokens} is streamed as reasoning. */
+    boolean isReasoning(int completionTokens) {
+        return completionTokens <= reasoningTokens;
+    }
 
     int promptTokens() {
         return generation.promptTokens();

@@ -45,7 +45,8 @@ final class CompletionRequestParser {
         GenerationRequest generation = new GenerationRequest(id, promptTokens, effectiveMax, minTokens,
                 bool(body, "ignore_eos"), stopStrings(body), textSeed);
         return new CompletionCall(chat, bool(body, "stream"), bool(streamOptions, "include_usage"),
-                bool(streamOptions, "continuous_usage_stats"), config.modelName(), createdEpochSeconds, generation);
+                bool(streamOptions, "continuous_usage_stats"), config.modelName(), createdEpochSeconds, generation,
+                chat ? config.reasoningTokens() : 0); // vLLM's reasoning parser acts on chat answers only
     }
 
     /** vLLM accepts a missing model (the served one is meant) and answers 404 to any other name. */

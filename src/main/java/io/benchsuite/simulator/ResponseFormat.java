@@ -10,7 +10,9 @@ import io.vertx.core.json.JsonObject;
  * <p>Completion chunk: {@code {"id","object":"text_completion","created","model","choices":[{"index":0,
  * "text","logprobs":null,"finish_reason","stop_reason"}],"usage":null}}. Chat chunk: object
  * {@code chat.completion.chunk} and a {@code delta} instead of {@code text}; the first chat chunk carries
- * {@code {"role":"assistant","content":""}}.
+ * {@code {"role":"assistant","content":""}}. With reasoning tokens configured, a chat answer's first tokens
+ * come as {@code delta.reasoning_content} and the usage carries
+ * {@code completion_tokens_details.reasoning_tokens}.
  */
 final class ResponseFormat {
 
@@ -33,7 +35,9 @@ final class ResponseFormat {
         StringBuilder out = new StringBuilder(head.length() + 160).append("data: ").append(head);
         out.append("{\"index\":0,");
         if (call.chat()) {
-            out.append("\"delta\":{\"content\":").append(JsonText.quote(delta.text())).append('}');
+            // A reasoning model's thinking comes first, in a field of its own, as vLLM's reasoning parser sends it.
+            String field = call.isReasoning(delta.completionTokens()) ? "reasoning_content" : "content";
+            out.append("\"delta\":{\"").append(field).append("\":").append(JsonText.quote(delta.text())).append('}');
         } else {
             out.append("\"text\":").append(JsonText.quote(delta.text()));
         }
@@ -69,7 +73,12 @@ final class ResponseFormat {
             int prompt = call.promptTokens();
             out.append("{\"prompt_tokens\":").append(prompt)
                     .append(",\"total_tokens\":").append(prompt + completionTokens)
-                    .append(",\"completion_tokens\":").append(completionTokens).append('}');
+                    .append(",\"completion_tokens\":").append(completionTokens);
+            if (call.reasoningTokens() > 0) {
+                out.append(",\"completion_tokens_details\":{\"reasoning_tokens\":")
+                        .append(Math.min(call.reasoningTokens(), completionTokens)).append('}');
+            }
+            out.append('}');
         }
     }
 

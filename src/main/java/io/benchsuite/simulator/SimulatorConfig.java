@@ -58,6 +58,9 @@ import java.util.Locale;
  * @param dataParallel           number of independent engines; requests go round-robin
  * @param withLaunchArguments    true: {@code /v1/launch_arguments} lists the engine arguments, else {@code {}}
  * @param flavour                which real server's routes, metric names and stream shapes it imitates
+ * @param reasoningTokens        a reasoning model: the first N generated tokens of each chat answer are streamed
+ *                               as {@code delta.reasoning_content} (vLLM's reasoning parser shape) and counted
+ *                               in {@code usage.completion_tokens_details.reasoning_tokens}; 0 for none
  */
 public record SimulatorConfig(
         String modelName,
@@ -76,7 +79,8 @@ public record SimulatorConfig(
         KvMetricFlavour kvMetric,
         int dataParallel,
         boolean withLaunchArguments,
-        ServerFlavour flavour) {
+        ServerFlavour flavour,
+        int reasoningTokens) {
 
     public static final List<String> PRESETS = List.of("fast", "a100-7b", "exact", "demo");
 
@@ -93,6 +97,7 @@ public record SimulatorConfig(
         require(kvMetric != null, "kv metric flavour must be set");
         require(dataParallel > 0, "data-parallel must be positive");
         require(flavour != null, "server flavour must be set");
+        require(reasoningTokens >= 0, "reasoning-tokens must not be negative");
         // vLLM refuses to start when one full-length sequence cannot fit in the cache; so do we, otherwise a
         // long request would wait forever.
         require(exactSchedule || (long) kvBlocks * blockSize >= maxModelLen,
@@ -108,7 +113,7 @@ public record SimulatorConfig(
 
     public static SimulatorConfig fast() {
         return new SimulatorConfig("sim-model", 42, 4, 128, 16, 20_000, 1024, 2, 0.5, false, 50, 10, 32,
-                KvMetricFlavour.BOTH, 1, false, ServerFlavour.VLLM);
+                KvMetricFlavour.BOTH, 1, false, ServerFlavour.VLLM, 0);
     }
 
     /**
@@ -122,17 +127,17 @@ public record SimulatorConfig(
      */
     public static SimulatorConfig demo() {
         return new SimulatorConfig("sim-model", 42, 32, 280, 16, 50_000, 4480, 3, 0.25, false, 50, 10, 64,
-                KvMetricFlavour.BOTH, 1, false, ServerFlavour.VLLM);
+                KvMetricFlavour.BOTH, 1, false, ServerFlavour.VLLM, 0);
     }
 
     public static SimulatorConfig a100Model7b() {
         return new SimulatorConfig("sim-model", 42, 256, 19_000, 16, 10_000, 8192, 15, 0.2, false, 50, 10, 256,
-                KvMetricFlavour.BOTH, 1, false, ServerFlavour.VLLM);
+                KvMetricFlavour.BOTH, 1, false, ServerFlavour.VLLM, 0);
     }
 
     public static SimulatorConfig exact() {
         return new SimulatorConfig("sim-model", 42, Integer.MAX_VALUE, Integer.MAX_VALUE, 16, 10_000, 8192, 0, 0,
-                true, 50, 10, 256, KvMetricFlavour.BOTH, 1, false, ServerFlavour.VLLM);
+                true, 50, 10, 256, KvMetricFlavour.BOTH, 1, false, ServerFlavour.VLLM, 0);
     }
 
     /** The preset called {@code name} (one of {@link #PRESETS}). */
@@ -154,96 +159,102 @@ public record SimulatorConfig(
     public SimulatorConfig withModelName(String v) {
         return new SimulatorConfig(v, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond, maxModelLen,
                 stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric,
-                dataParallel, withLaunchArguments, flavour);
+                dataParallel, withLaunchArguments, flavour, reasoningTokens);
     }
 
     public SimulatorConfig withSeed(long v) {
         return new SimulatorConfig(modelName, v, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
                 maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens,
-                kvMetric, dataParallel, withLaunchArguments, flavour);
+                kvMetric, dataParallel, withLaunchArguments, flavour, reasoningTokens);
     }
 
     public SimulatorConfig withMaxNumSeqs(int v) {
         return new SimulatorConfig(modelName, seed, v, kvBlocks, blockSize, prefillTokensPerSecond, maxModelLen,
                 stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric,
-                dataParallel, withLaunchArguments, flavour);
+                dataParallel, withLaunchArguments, flavour, reasoningTokens);
     }
 
     public SimulatorConfig withKvBlocks(int v) {
         return new SimulatorConfig(modelName, seed, maxNumSeqs, v, blockSize, prefillTokensPerSecond, maxModelLen,
                 stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric,
-                dataParallel, withLaunchArguments, flavour);
+                dataParallel, withLaunchArguments, flavour, reasoningTokens);
     }
 
     public SimulatorConfig withBlockSize(int v) {
         return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, v, prefillTokensPerSecond, maxModelLen,
                 stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric,
-                dataParallel, withLaunchArguments, flavour);
+                dataParallel, withLaunchArguments, flavour, reasoningTokens);
     }
 
     public SimulatorConfig withPrefillTokensPerSecond(double v) {
         return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, v, maxModelLen, stepBaseMs,
                 stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric, dataParallel,
-                withLaunchArguments, flavour);
+                withLaunchArguments, flavour, reasoningTokens);
     }
 
     public SimulatorConfig withMaxModelLen(int v) {
         return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond, v,
                 stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric,
-                dataParallel, withLaunchArguments, flavour);
+                dataParallel, withLaunchArguments, flavour, reasoningTokens);
     }
 
     public SimulatorConfig withStepBaseMs(double v) {
         return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
                 maxModelLen, v, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric,
-                dataParallel, withLaunchArguments, flavour);
+                dataParallel, withLaunchArguments, flavour, reasoningTokens);
     }
 
     public SimulatorConfig withStepPerSeqMs(double v) {
         return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
                 maxModelLen, stepBaseMs, v, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric,
-                dataParallel, withLaunchArguments, flavour);
+                dataParallel, withLaunchArguments, flavour, reasoningTokens);
     }
 
     public SimulatorConfig withFirstTokenMs(double v) {
         return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
                 maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, v, interTokenMs, meanOutputTokens, kvMetric,
-                dataParallel, withLaunchArguments, flavour);
+                dataParallel, withLaunchArguments, flavour, reasoningTokens);
     }
 
     public SimulatorConfig withInterTokenMs(double v) {
         return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
                 maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, v, meanOutputTokens, kvMetric,
-                dataParallel, withLaunchArguments, flavour);
+                dataParallel, withLaunchArguments, flavour, reasoningTokens);
     }
 
     public SimulatorConfig withMeanOutputTokens(int v) {
         return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
                 maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, v, kvMetric,
-                dataParallel, withLaunchArguments, flavour);
+                dataParallel, withLaunchArguments, flavour, reasoningTokens);
     }
 
     public SimulatorConfig withKvMetric(KvMetricFlavour v) {
         return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
                 maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, v,
-                dataParallel, withLaunchArguments, flavour);
+                dataParallel, withLaunchArguments, flavour, reasoningTokens);
     }
 
     public SimulatorConfig withDataParallel(int v) {
         return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
                 maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens,
-                kvMetric, v, withLaunchArguments, flavour);
+                kvMetric, v, withLaunchArguments, flavour, reasoningTokens);
     }
 
     public SimulatorConfig withLaunchArguments(boolean v) {
         return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
                 maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens,
-                kvMetric, dataParallel, v, flavour);
+                kvMetric, dataParallel, v, flavour, reasoningTokens);
     }
 
     public SimulatorConfig withFlavour(ServerFlavour v) {
         return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
                 maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens,
-                kvMetric, dataParallel, withLaunchArguments, v);
+                kvMetric, dataParallel, withLaunchArguments, v, reasoningTokens);
+    }
+
+    public SimulatorConfig withReasoningTokens(int v) {
+        return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
+                maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens,
+                kvMetric, dataParallel, withLaunchArguments, flavour, v);
     }
 }

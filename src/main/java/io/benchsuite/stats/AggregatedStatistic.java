@@ -16,7 +16,9 @@ public enum AggregatedStatistic {
     TOTAL_WAITING_TIME("total_waiting_time", QueryStats::totalWaitingTime),
     SPEED_FROM_BEGINNING("speed_from_beginning", QueryStats::speedFromBeginning),
     SPEED_FROM_FIRST_TOKEN("speed_from_first_token", QueryStats::speedFromFirstToken),
-    SPEED_WITHOUT_WAITING_TIME("speed_without_waiting_time", QueryStats::speedWithoutWaitingTime);
+    SPEED_WITHOUT_WAITING_TIME("speed_without_waiting_time", QueryStats::speedWithoutWaitingTime),
+    /** New: over the requests that received visible content only (a reasoning model may send none). */
+    TIME_TO_FIRST_CONTENT("time_to_first_content", q -> q.timeToFirstContent() == null ? 0 : q.timeToFirstContent());
 
     private final String jsonName;
     private final ToDoubleFunction<QueryStats> extractor;
@@ -29,6 +31,11 @@ public enum AggregatedStatistic {
     @JsonValue
     public String jsonName() {
         return jsonName;
+    }
+
+    /** Whether the request has a value of this statistic (every request has, but for the time to first content). */
+    public boolean appliesTo(QueryStats query) {
+        return this != TIME_TO_FIRST_CONTENT || query.timeToFirstContent() != null;
     }
 
     public double valueOf(QueryStats query) {

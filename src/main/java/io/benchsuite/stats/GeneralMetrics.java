@@ -16,6 +16,8 @@ import java.util.Map;
  *
  * @param errorsByKind every non-successful request counted by its error kind, timeouts included, so the
  *                     counts add up to {@code nbErroredQueries}; every kind but NONE is present
+ * @param nbOutputLengthMismatch successful requests that got another output length than asked for
+ *                     ({@code output_length_mismatch}); 0 when the server could not be made to force it
  */
 @RegisterForReflection
 public record GeneralMetrics(
@@ -34,7 +36,8 @@ public record GeneralMetrics(
         @JsonProperty("speed_without_waiting_time") double speedWithoutWaitingTime,
         @JsonProperty("speed_from_first_token") double speedFromFirstToken,
         @JsonProperty("actual_total_time") double actualTotalTime,
-        @JsonProperty("errors_by_kind") Map<ErrorKind, Integer> errorsByKind) {
+        @JsonProperty("errors_by_kind") Map<ErrorKind, Integer> errorsByKind,
+        @JsonProperty("nb_output_length_mismatch") int nbOutputLengthMismatch) {
 
     public GeneralMetrics {
         errorsByKind = Collections.unmodifiableMap(new EnumMap<>(errorsByKind));

@@ -3,15 +3,20 @@ package io.benchsuite.stats;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.benchsuite.record.ErrorKind;
+import io.benchsuite.record.ServerTimings;
+import io.benchsuite.record.TokenCountSource;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
  * The derived view of one request: the original tool's {@code QueryOutput} fields, then the fields this port
  * adds. Instants are epoch seconds, durations seconds, speeds tokens per second. See
  * {@link QueryStatsCalculator} for the definitions and {@code docs/statistics.md} for where they differ
- * from the original.
+ * from the original. {@code timeToFirstContent} (seconds) is null when no visible content arrived;
+ * {@code reasoningTokens} is -1 when the server did not give it; {@code timings} is llama.cpp's counters,
+ * empty (written as null) when the server sent none.
  *
  * <p>The JSON of {@code errored_queries} and {@code individual_query}: each component is written under its
  * {@code @JsonProperty} name in the order declared, the original fields first (see docs/raw-results.md).
@@ -45,13 +50,20 @@ public record QueryStats(
         @JsonProperty("error_kind") ErrorKind errorKind,
         @JsonProperty("http_status") Integer httpStatus,
         @JsonProperty("output_length_mismatch") boolean outputLengthMismatch,
-        @JsonProperty("queue_delay") double queueDelay) {
+        @JsonProperty("queue_delay") double queueDelay,
+        // Added for chat, reasoning models and llama.cpp.
+        @JsonProperty("token_count_source") TokenCountSource tokenCountSource,
+        @JsonProperty("time_to_first_content") Double timeToFirstContent,
+        @JsonProperty("reasoning_tokens") int reasoningTokens,
+        @JsonProperty("timings") Optional<ServerTimings> timings) {
 
     public QueryStats {
         Objects.requireNonNull(prompt, "prompt");
         Objects.requireNonNull(generatedText, "generatedText");
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(errorKind, "errorKind");
+        Objects.requireNonNull(tokenCountSource, "tokenCountSource");
+        timings = timings == null ? Optional.empty() : timings.filter(ServerTimings::present);
         timestampOfTokensArrival = List.copyOf(timestampOfTokensArrival);
         deltaTimeOfTokensArrival = List.copyOf(deltaTimeOfTokensArrival);
     }
@@ -72,7 +84,7 @@ public record QueryStats(
                 deltaTimeOfTokensArrival, completionTimeFromFirstToken, medianTimeBetweenTokens, totalWaitingTime,
                 speedFromBeginning, speedFromFirstToken, speedWithoutWaitingTime, success, error, timeout,
                 requestedOutputLength, reportedCompletionTokens, chunkCount, errorKind, httpStatus,
-                outputLengthMismatch, queueDelay);
+                outputLengthMismatch, queueDelay, tokenCountSource, timeToFirstContent, reasoningTokens, timings);
     }
 
 }

@@ -12,7 +12,8 @@ import java.util.List;
  *   <li>An arrival is a chunk that carried generated tokens; timestamps, gaps and the time to first token are
  *       per chunk, because that is what the client observed.</li>
  *   <li>{@code response_length} counts tokens, not chunks: the server's {@code usage.completion_tokens} when
- *       it reported one, else the sum of the chunks' token counts. With one token per chunk (vLLM's usual
+ *       it reported one, else llama.cpp's {@code timings.predicted_n}, else the sum of the chunks' token counts
+ *       ({@code token_count_source} says which). With one token per chunk (vLLM's usual
  *       stream) both agree with the original; when chunks merge tokens, {@code median_time_between_tokens}
  *       is really the median time between chunks and overstates the per-token gap by the chunk size,
  *       which {@code chunk_count} lets a reader see.</li>
@@ -20,6 +21,8 @@ import java.util.List;
  *       the wait for the timeout is not charged as generation time.</li>
  *   <li>Speeds, the median gap and the waiting time need at least two arrivals (one gap), as in the original;
  *       with fewer they stay 0. A speed whose divisor is not positive is 0 instead of a division error.</li>
+ *   <li>The time to first token is that of the first token of any kind, reasoning included; the time to
+ *       first content that of the first visible content token (null when none came).</li>
  *   <li>Durations come from nanoTime differences; the anchor only turns instants into epoch seconds.</li>
  * </ul>
  */
@@ -28,11 +31,20 @@ public final class QueryStatsCalculator {
     private QueryStatsCalculator() {
     }
 
+    /** For a request whose server was told to generate exactly the length asked for. */
     public static QueryStats compute(RequestRecord record, TimeAnchor anchor) {
+        return compute(record, anchor, true);
+    }
+
+    /**
+     * @param lengthForced whether the server was told to generate exactly the length asked for; when not, a
+     *                     different length is the model's choice and the request is not flagged
+     */
+    public static QueryStats compute(RequestRecord record, TimeAnchor anchor, boolean lengthForced) {
         long start = record.startNanos();
         long end = effectiveEnd(record);
         int arrivals = record.chunkCount();
-        int responseLength = record.completionTokensReported() ? record.completionTokens() : record.chunkTokenSum();
+        int responseLength = record.generatedTokens();
         double totalQueryTime = TimeAnchor.secondsBetween(start, end);
 
         List<Double> arrivalTimestamps = new ArrayList<>(arrivals);
@@ -68,8 +80,12 @@ public final class QueryStatsCalculator {
         }
 
         // Only a finished request can be "the wrong length"; a failed one is short for a reason already given.
-        boolean mismatch = record.outcome() == Outcome.SUCCESS && record.completionTokensReported()
-                && record.completionTokens() != record.requestedOutputTokens();
+        // The count compared is the best there is (usage, timings, else the chunks), so a stream that sent no
+        // token at all is flagged too.
+        boolean mismatch = lengthForced && record.outcome() == Outcome.SUCCESS
+                && responseLength != record.requestedOutputTokens();
+        Double timeToFirstContent = record.details().hasFirstContent()
+                ? TimeAnchor.secondsBetween(start, record.details().firstContentNanos()) : null;
         return new QueryStats(
                 record.prompt(),
                 anchor.toEpochSeconds(start),
@@ -97,7 +113,11 @@ public final class QueryStatsCalculator {
                 record.errorKind(),
                 record.httpStatus(),
                 mismatch,
-                TimeAnchor.secondsBetween(record.intendedStartNanos(), start));
+                TimeAnchor.secondsBetween(record.intendedStartNanos(), start),
+                record.tokenCountSource(),
+                timeToFirstContent,
+                record.details().reasoningTokens(),
+                java.util.Optional.of(record.details().timings()));
     }
 
     /** Where the request's time ends for the statistics: a timeout ends at the last thing that arrived. */

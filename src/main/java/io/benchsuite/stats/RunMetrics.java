@@ -32,7 +32,11 @@ public record RunMetrics(GeneralMetrics general, AggregatedMetrics aggregated) {
                 byKind.put(kind, 0);
             }
         }
+        int mismatches = 0;
         for (QueryStats query : all) {
+            if (query.outputLengthMismatch()) {
+                mismatches++;
+            }
             if (query.timeout()) {
                 timeouts++;
             }
@@ -58,15 +62,17 @@ public record RunMetrics(GeneralMetrics general, AggregatedMetrics aggregated) {
                 Rates.perSecond(generated, totalTime),
                 Rates.perSecond(generated, withoutWaiting),
                 Rates.perSecond(generated, fromFirstToken),
-                actualTotalTime, byKind);
+                actualTotalTime, byKind, mismatches);
     }
 
     private static AggregatedMetrics aggregated(List<QueryStats> valid) {
         Map<AggregatedStatistic, DistributionSummary> summaries = new EnumMap<>(AggregatedStatistic.class);
         if (!valid.isEmpty()) {
             for (AggregatedStatistic statistic : AggregatedStatistic.values()) {
-                double[] values = valid.stream().mapToDouble(statistic::valueOf).toArray();
-                summaries.put(statistic, Percentiles.summarize(values));
+                double[] values = valid.stream().filter(statistic::appliesTo).mapToDouble(statistic::valueOf).toArray();
+                if (values.length > 0) {
+                    summaries.put(statistic, Percentiles.summarize(values));
+                }
             }
         }
         return new AggregatedMetrics(summaries);

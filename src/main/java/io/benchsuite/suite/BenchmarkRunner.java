@@ -97,7 +97,7 @@ public final class BenchmarkRunner {
 
         List<GaugeSample> samples = poller.map(p -> p.samplesBetween(windowStart, windowEnd)).orElse(List.of());
         List<QueryStats> queries = records.stream()
-                .map(r -> QueryStatsCalculator.compute(r, context.anchor()))
+                .map(r -> QueryStatsCalculator.compute(r, context.anchor(), context.lengthForced()))
                 .toList();
         RunMetrics metrics = RunMetrics.of(queries, peaks(poller.isPresent(), samples), (end - start) / 1e9);
         Map<String, Object> parameters = parameters(spec);
@@ -164,7 +164,8 @@ public final class BenchmarkRunner {
 
     private java.util.concurrent.CompletableFuture<RequestRecord> send(CompletionRequest request) {
         return context.client().send(request,
-                RequestBodies.completion(context.backend(), context.model(), request.prompt(), request.outputTokens()));
+                RequestBodies.request(context.backend(), context.api(), context.model(), request.prompt(),
+                        request.outputTokens()));
     }
 
     /**

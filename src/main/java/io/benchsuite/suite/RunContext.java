@@ -1,6 +1,8 @@
 package io.benchsuite.suite;
 
+import io.benchsuite.client.LengthFields;
 import io.benchsuite.client.StreamingClient;
+import io.benchsuite.config.Api;
 import io.benchsuite.config.Backend;
 import io.benchsuite.prometheus.MetricsPoller;
 import io.benchsuite.record.TimeAnchor;
@@ -16,8 +18,14 @@ import java.util.Optional;
  *
  * @param idleMetricsSeconds seconds of metrics sampled before and after the requests (the original's 1 s)
  * @param exactLengths       present with --exact-input-lengths: fits each benchmark's prompts to its length
+ * @param api                completions or chat: the shape of every request body
  */
 public record RunContext(StreamingClient client, Backend backend, String model, Optional<MetricsPoller> poller,
         TimeAnchor anchor, Map<String, Object> commonParameters, double idleMetricsSeconds, long seed,
-        Progress progress, Optional<ExactPromptLengths> exactLengths) {
+        Progress progress, Optional<ExactPromptLengths> exactLengths, Api api) {
+
+    /** Whether the server is told to generate exactly the length asked for (see {@link LengthFields}). */
+    public boolean lengthForced() {
+        return LengthFields.of(backend, api).forcesLength();
+    }
 }

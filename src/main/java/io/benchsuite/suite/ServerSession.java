@@ -2,7 +2,9 @@ package io.benchsuite.suite;
 
 import io.benchsuite.client.ClientOptions;
 import io.benchsuite.client.OpenFileLimit;
+import io.benchsuite.client.LengthFields;
 import io.benchsuite.client.RequestBodies;
+import io.benchsuite.config.Api;
 import io.benchsuite.client.ServerApi;
 import io.benchsuite.client.ServerDiscovery;
 import io.benchsuite.client.ServerInfo;
@@ -96,6 +98,8 @@ public final class ServerSession implements AutoCloseable {
             double idleMetricsSeconds, boolean exactInputLengths) {
         URI baseUrl = SettingsValidator.baseUrl(settings);
         Backend backend = Backend.parse(settings.backend());
+        Api api = Api.of(settings);
+        String completionsPath = Api.completionsPath(settings);
         Optional<String> apiKey = ApiKeys.resolve(settings);
         TlsTrust tls = TlsSettings.resolve(settings);
         ServerInfo info = ServerDiscovery.discover(new ServerApi(baseUrl, apiKey, tls), backend,
@@ -115,17 +119,26 @@ public final class ServerSession implements AutoCloseable {
             }
         }
         OpenFileLimit.check(maxConcurrency).ifPresent(LOG::warn);
-        StreamingClient client = new StreamingClient(vertx, new ClientOptions(baseUrl, settings.completionsEndpoint(),
+        StreamingClient client = new StreamingClient(vertx, new ClientOptions(baseUrl, completionsPath,
                 apiKey, maxConcurrency, Duration.ofMillis((long) (settings.requestTimeout() * 1000)),
                 ClientOptions.connectTimeoutFor(maxConcurrency), settings.keepGeneratedText(), tls));
         try {
-            probeCompletions(client, backend, info.model(), baseUrl + settings.completionsEndpoint());
+            probeCompletions(client, backend, api, info.model(), baseUrl + completionsPath);
         } catch (RuntimeException e) {
             client.close();
             tokenCounter.ifPresent(ServerTokenCounter::close);
             throw e;
         }
         Map<String, Object> parameters = commonParameters(settings, backend, info);
+        parameters.put("api", api.id());
+        // Said once per run rather than flagged on every request: see LengthFields.forcesLength.
+        boolean lengthForced = LengthFields.of(backend, api).forcesLength();
+        parameters.put("output_length_forced", lengthForced);
+        if (!lengthForced) {
+            LOG.warnf("The %s backend cannot make the server generate exactly the output length asked for (no "
+                    + "min_tokens or ignore_eos): answers may be shorter, and requests are not flagged one by one "
+                    + "as output_length_mismatch", backend.id());
+        }
         Optional<MetricsPoller> poller = Optional.empty();
         if (backend.hasServerMetrics()) {
             PollerSettings pollerSettings = PollerSettings.of(baseUrl.toString(), settings.metricsEndpoint(),
@@ -134,7 +147,8 @@ public final class ServerSession implements AutoCloseable {
             poller = Optional.of(MetricsPoller.start(pollerSettings, LOG::warn));
         }
         RunContext context = new RunContext(client, backend, info.model(), poller, TimeAnchor.capture(),
-                parameters, idleMetricsSeconds, settings.seed(), progress, tokenCounter.map(ExactPromptLengths::new));
+                parameters, idleMetricsSeconds, settings.seed(), progress, tokenCounter.map(ExactPromptLengths::new),
+                api);
         return new ServerSession(info, client, poller, tokenCounter, context);
     }
 
@@ -177,9 +191,9 @@ public final class ServerSession implements AutoCloseable {
      * One 1-token request before anything is written, so that a wrong completions endpoint (404) is a usage
      * error naming the setting, not a failed warm-up after the run folder was made.
      */
-    private static void probeCompletions(StreamingClient client, Backend backend, String model, String url) {
+    private static void probeCompletions(StreamingClient client, Backend backend, Api api, String model, String url) {
         RequestRecord probe = client.send(new CompletionRequest(-1, BenchmarkRunner.WARM_UP_PROMPT, 1, System.nanoTime()),
-                RequestBodies.completion(backend, model, BenchmarkRunner.WARM_UP_PROMPT, 1)).join();
+                RequestBodies.request(backend, api, model, BenchmarkRunner.WARM_UP_PROMPT, 1)).join();
         if (probe.errorKind() == ErrorKind.HTTP_STATUS && probe.httpStatus() == 404) {
             throw new UsageException("POST " + url + " answered 404 (" + probe.errorMessage() + "); set "
                     + SettingsCatalog.get("completions-endpoint").spellings() + " to the server's completions path");

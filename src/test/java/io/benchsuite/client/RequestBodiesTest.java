@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.benchsuite.config.Api;
 import io.benchsuite.config.Backend;
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +39,45 @@ class RequestBodiesTest {
         assertFalse(b.has("ignore_eos"));
         assertFalse(b.get("stream_options").has("continuous_usage_stats"));
         assertEquals(128, b.get("max_tokens").asInt());
+    }
+
+    private static JsonNode chat(Backend backend) throws Exception {
+        return new ObjectMapper().readTree(RequestBodies.request(backend, Api.CHAT, "m", "Hi", 16));
+    }
+
+    @Test
+    void chatBodiesCarryOneUserMessageAndNoPrompt() throws Exception {
+        for (Backend backend : Backend.values()) {
+            JsonNode b = chat(backend);
+            assertFalse(b.has("prompt"), backend.id());
+            assertEquals(1, b.get("messages").size());
+            assertEquals("user", b.get("messages").get(0).get("role").asText());
+            assertEquals("Hi", b.get("messages").get(0).get("content").asText());
+            assertTrue(b.get("stream").asBoolean());
+        }
+        JsonNode vllm = chat(Backend.VLLM);
+        assertEquals(16, vllm.get("max_tokens").asInt());
+        assertEquals(16, vllm.get("min_tokens").asInt());
+        assertTrue(vllm.get("stream_options").get("continuous_usage_stats").asBoolean());
+    }
+
+    @Test
+    void openAiChatNamesTheLimitMaxCompletionTokens() throws Exception {
+        JsonNode b = chat(Backend.OPENAI);
+        assertEquals(16, b.get("max_completion_tokens").asInt());
+        assertFalse(b.has("max_tokens"));
+        assertTrue(b.get("stream_options").get("include_usage").asBoolean());
+        assertFalse(LengthFields.of(Backend.OPENAI, Api.CHAT).forcesLength());
+    }
+
+    @Test
+    void mistralSendsWhatTheOriginalToolSent() throws Exception {
+        JsonNode b = chat(Backend.MISTRAL);
+        assertEquals(16, b.get("max_tokens").asInt());
+        assertEquals(16, b.get("min_tokens").asInt());
+        assertEquals(0, b.get("temperature").asInt());
+        assertFalse(b.has("ignore_eos"));
+        assertFalse(b.has("stream_options"));
+        assertTrue(LengthFields.of(Backend.MISTRAL, Api.CHAT).forcesLength());
     }
 }

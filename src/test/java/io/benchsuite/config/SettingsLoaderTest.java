@@ -51,7 +51,7 @@ class SettingsLoaderTest {
         assertEquals("env-host", s.host(), "environment beats .env");
         assertEquals("dotenv-model", s.model().orElseThrow(), ".env beats default");
         assertEquals("dotenv-gpu", s.gpuName().orElseThrow());
-        assertEquals("/v1/completions", s.completionsEndpoint(), "default when nothing is given");
+        assertEquals("/v1/completions", Api.completionsPath(s), "default when nothing is given");
     }
 
     @Test

@@ -43,7 +43,8 @@ class SettingsValidatorTest {
         "max-queries|0|max-queries",
         "target-queries-nb-speed-generation|-1|target-queries-nb-speed-generation",
         "step-live-metrics|0|step-live-metrics",
-        "backend|mistral|backend",
+        "backend|no-such-server|backend",
+        "api|soap|api",
         "completions-endpoint|v1/completions|completions-endpoint",
         "speed-threshold|-1|speed-threshold",
         "max-consecutive-failures|-1|max-consecutive-failures",
@@ -54,6 +55,19 @@ class SettingsValidatorTest {
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
         assertTrue(e.getMessage().contains(named), e.getMessage());
         assertTrue(e.getMessage().contains("set --" + named), "names the fix: " + e.getMessage());
+    }
+
+    @Test
+    void theCompletionsPathFollowsTheApiUnlessGiven() {
+        assertEquals("/v1/completions", Api.completionsPath(load(Map.of())));
+        assertEquals("/v1/chat/completions", Api.completionsPath(load(Map.of("api", "chat"))));
+        assertEquals(Api.CHAT, Api.of(load(Map.of("backend", "mistral"))), "mistral speaks chat");
+        assertEquals("/v1/chat/completions", Api.completionsPath(load(Map.of("backend", "mistral"))));
+        assertEquals("/chat", Api.completionsPath(load(Map.of("api", "chat", "completions-endpoint", "/chat"))),
+                "an explicit endpoint wins");
+        UsageException e = assertThrows(UsageException.class,
+                () -> SettingsValidator.validate(load(Map.of("backend", "mistral", "api", "completions"))));
+        assertTrue(e.getMessage().contains("--api"), e.getMessage());
     }
 
     @Test

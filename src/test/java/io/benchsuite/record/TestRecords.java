@@ -24,6 +24,8 @@ public final class TestRecords {
     private Integer httpStatus = 200;
     private String errorMessage = "";
 
+    private StreamDetails details = StreamDetails.NONE;
+
     public static TestRecords request() {
         return new TestRecords();
     }
@@ -85,6 +87,17 @@ public final class TestRecords {
         return this;
     }
 
+    /** The first visible content at {@code ms}, and the reasoning tokens the server reported (-1: none). */
+    public TestRecords firstContentMs(long ms, int reasoningTokens) {
+        details = new StreamDetails(nanos(ms), reasoningTokens, details.timings());
+        return this;
+    }
+
+    public TestRecords timings(ServerTimings timings) {
+        details = new StreamDetails(details.firstContentNanos(), details.reasoningTokens(), timings);
+        return this;
+    }
+
     public RequestRecord build() {
         long[] chunkNanos = new long[chunkMs.length];
         for (int i = 0; i < chunkMs.length; i++) {
@@ -97,6 +110,6 @@ public final class TestRecords {
         }
         return new RequestRecord(0, prompt, requestedOutputTokens, nanos(intendedStartMs), nanos(startMs),
                 nanos(endMs), chunkNanos, tokens, promptTokens, completionTokens, errorKind.outcome(), errorKind,
-                httpStatus, errorMessage, null);
+                httpStatus, errorMessage, null, details);
     }
 }

@@ -12,7 +12,7 @@ class RawResultsTest {
 
     private static RawRun run(String fileName, int total, int errored, int timeouts) {
         return new RawRun(fileName, RawFileName.parse(fileName).orElseThrow(), Map.of(), total, timeouts, errored,
-                Map.of(), 1, 1, 0, 0, 0, Optional.empty(), Optional.empty(), List.of(), List.of(), true, Optional.empty());
+                Map.of(), 1, 1, 0, 0, 0, Optional.empty(), Optional.empty(), List.of(), List.of(), true);
     }
 
     @Test

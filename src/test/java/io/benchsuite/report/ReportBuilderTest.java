@@ -90,7 +90,7 @@ class ReportBuilderTest {
         JsonNode level = data.get("4");
         assertEquals(List.of("speed_generation", "time_to_first_token", "max_kv_cache", "parallel_requests_nb",
                 "time_to_first_token_ms", "total_number_of_queries", "nb_errored_queries", "nb_timeout_queries",
-                "errors_by_kind", "complete"), fieldNames(level));
+                "errors_by_kind", "complete", "nb_output_length_mismatch"), fieldNames(level));
         assertEquals(5, level.get("speed_generation").get(0).asDouble(), 1e-9);
         assertEquals(30, level.get("speed_generation").get(1).asDouble(), 1e-9);
         assertEquals(5, level.get("speed_generation").get(2).asDouble(), 1e-9);
@@ -187,7 +187,7 @@ class ReportBuilderTest {
         assertTrue(card.contains("tokens, 10 parallel requests | NA |"), card);
         assertTrue(card.contains("## Warnings"), card);
         assertTrue(card.contains("| " + RawFixtures.speedFile(REFERENCE, 4)
-                + " | 3 | 1 | HTTP_STATUS: 2, TIMEOUT: 1 | INCOMPLETE (interrupted) |"), card);
+                + " | 3 | 1 | HTTP_STATUS: 2, TIMEOUT: 1 | 0 | INCOMPLETE (interrupted) |"), card);
         assertTrue(card.contains("Pair (4096, 128): no generation-speed result at all"), card);
         assertTrue(card.contains(RawFixtures.speedFile(SHORT, 3) + ": unreadable"), card);
         String html = Files.readString(report.resolve(ReportFiles.INDEX));

@@ -192,9 +192,9 @@ class ReportModelBuilderTest {
         assertTrue(has(model.notes(), "only 45 valid queries"), model.notes().toString());
         assertEquals(List.of(
                 new BenchmarkIssue(RawFixtures.speedFile(REFERENCE, 4), 3, 1, Map.of("HTTP_STATUS", 2, "TIMEOUT", 1),
-                        false, true, "-"),
+                        false, true, 0, "-"),
                 new BenchmarkIssue(RawFixtures.speedFile(SHORT, 10), 20, 5, Map.of("HTTP_STATUS", 15, "TIMEOUT", 5),
-                        true, false, "-")),
+                        true, false, 0, "-")),
                 model.issues());
         assertFalse(model.pair(REFERENCE).orElseThrow().level(4).orElseThrow().complete());
     }

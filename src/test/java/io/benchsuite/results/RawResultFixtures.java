@@ -2,6 +2,8 @@ package io.benchsuite.results;
 
 import io.benchsuite.health.ClientHealth;
 import io.benchsuite.record.ErrorKind;
+import io.benchsuite.record.ServerTimings;
+import io.benchsuite.record.TokenCountSource;
 import io.benchsuite.stats.AggregatedMetrics;
 import io.benchsuite.stats.AggregatedStatistic;
 import io.benchsuite.stats.DistributionSummary;
@@ -41,7 +43,7 @@ final class RawResultFixtures {
                 byKind.put(kind, 0);
             }
         }
-        GeneralMetrics general = new GeneralMetrics(-1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.5, byKind);
+        GeneralMetrics general = new GeneralMetrics(-1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.5, byKind, 0);
         return new RawResult(new LinkedHashMap<>(Map.of("model", "m")), general, new AggregatedMetrics(Map.of()),
                 List.of(), Optional.empty(), Optional.empty(), 0, true, Optional.empty());
     }
@@ -73,7 +75,7 @@ final class RawResultFixtures {
             }
         }
         return new GeneralMetrics(0.875, 12.0, 3.0, 40, 2, 5, 61.25, 55.5, 50.125, 40960L, 5120L, 83.5, 96.25,
-                92.0, 12.75, byKind);
+                92.0, 12.75, byKind, 2);
     }
 
     static AggregatedMetrics aggregated() {
@@ -90,7 +92,8 @@ final class RawResultFixtures {
     static QueryStats erroredQuery() {
         return new QueryStats("The prompt of a failed request, kept to reproduce it", 1764400001.5, 1764400002.0,
                 1030, 0, "", 0.5, 0.0, 0.0, List.of(), List.of(), 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, false,
-                "HTTP 503: Service Unavailable", false, 128, 0, 0, ErrorKind.HTTP_STATUS, 503, false, 0.003);
+                "HTTP 503: Service Unavailable", false, 128, 0, 0, ErrorKind.HTTP_STATUS, 503, false, 0.003,
+                TokenCountSource.CHUNKS, null, -1, Optional.empty());
     }
 
     /** A valid query as written in {@code individual_query}: its prompt blanked. */
@@ -99,6 +102,8 @@ final class RawResultFixtures {
         return new QueryStats("", start, start + 1.25, 1024 + index, 3, "a b c", 1.25, start + 0.125, 0.125,
                 List.of(start + 0.125, start + 0.625, start + 1.25), List.of(0.125, 0.5, 0.625), 1.125, 0.5,
                 0.0625, 2.4, 1.7777777777777777, 2.6666666666666665, index == 0, "", index == 1, 128, 3, 4,
-                index == 0 ? ErrorKind.NONE : ErrorKind.TIMEOUT, index == 0 ? null : 200, true, 0.001953125);
+                index == 0 ? ErrorKind.NONE : ErrorKind.TIMEOUT, index == 0 ? null : 200, true, 0.001953125,
+                index == 0 ? TokenCountSource.USAGE : TokenCountSource.TIMINGS, index == 0 ? 0.5 : null, index + 1,
+                index == 0 ? Optional.empty() : Optional.of(new ServerTimings(3, 68.75, 1024)));
     }
 }

@@ -97,11 +97,11 @@ class RawResultFormatTest {
     @Test
     void unknownKeysKindsAndStatisticsAreNeverFatal() throws IOException {
         String json = resource("golden/every_field.json")
-                .replace("\"complete\" : false", "\"complete\" : false, \"client_health\" : {\"busy\" : 0.5}")
+                .replace("\"complete\" : false", "\"complete\" : false, \"a_key_from_later\" : {\"busy\" : 0.5}")
                 .replace("\"queue_delay\" : 0.003", "\"queue_delay\" : 0.003, \"cached_tokens\" : 12")
                 .replace("\"HTTP_STATUS\" : 0", "\"HTTP_STATUS\" : 0, \"A_KIND_FROM_LATER\" : 4")
                 .replace("\"error_kind\" : \"HTTP_STATUS\"", "\"error_kind\" : \"A_KIND_FROM_LATER\"")
-                .replace("\"aggregated_metrics\" : {", "\"aggregated_metrics\" : { \"time_to_first_content\" : "
+                .replace("\"aggregated_metrics\" : {", "\"aggregated_metrics\" : { \"a_statistic_from_later\" : "
                         + "{\"mean\" : 1.0}, \"not_an_object\" : 3,");
         RawResult result = RawResultReader.read(json.getBytes(StandardCharsets.UTF_8));
         RawResult expected = RawResultFixtures.everyField();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.benchsuite.record.ErrorKind;
+import io.benchsuite.record.ServerTimings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -161,8 +162,50 @@ class QueryStatsCalculatorTest {
                 "median_time_between_tokens", "total_waiting_time", "speed_from_beginning", "speed_from_first_token",
                 "speed_without_waiting_time", "success", "error", "timeout", "requested_output_length",
                 "reported_completion_tokens", "chunk_count", "error_kind", "http_status", "output_length_mismatch",
-                "queue_delay"), List.copyOf(JsonMaps.of(stats).keySet()));
+                "queue_delay", "token_count_source", "time_to_first_content", "reasoning_tokens", "timings"),
+                List.copyOf(JsonMaps.of(stats).keySet()));
         assertEquals("NONE", JsonMaps.of(stats).get("error_kind"));
         assertEquals("", stats.generatedText());
+    }
+
+    @Test
+    void aRequestThatGotAnotherLengthOrNoneIsFlaggedWithOrWithoutUsage() {
+        QueryStats short3 = QueryStatsCalculator.compute(request().startMs(0).endMs(400).chunksMs(100, 200, 300)
+                .requested(8).build(), ANCHOR);
+        assertTrue(short3.outputLengthMismatch(), "3 chunks for 8 asked, no usage");
+        assertEquals("chunks", JsonMaps.of(short3).get("token_count_source"));
+        QueryStats none = QueryStatsCalculator.compute(request().startMs(0).endMs(40).requested(8).build(), ANCHOR);
+        assertTrue(none.outputLengthMismatch(), "nothing at all for 8 asked");
+        QueryStats notForced = QueryStatsCalculator.compute(request().startMs(0).endMs(40).requested(8).build(),
+                ANCHOR, false);
+        assertFalse(notForced.outputLengthMismatch(), "a server that was not told the length is not flagged");
+        QueryStats timings = QueryStatsCalculator.compute(request().startMs(0).endMs(400).chunksMs(100, 200)
+                .requested(79).timings(new ServerTimings(79, 68.8, 10)).build(), ANCHOR);
+        assertFalse(timings.outputLengthMismatch());
+        assertEquals(79, timings.responseLength(), "llama.cpp's own count");
+        assertEquals("timings", JsonMaps.of(timings).get("token_count_source"));
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> t = (java.util.Map<String, Object>) JsonMaps.of(timings).get("timings");
+        assertEquals(79, t.get("predicted_n"));
+        assertEquals(68.8, t.get("predicted_per_second"));
+        assertEquals(10, t.get("prompt_n"));
+    }
+
+    @Test
+    void reasoningStreamHasATimeToFirstContentAfterItsTimeToFirstToken() {
+        QueryStats stats = QueryStatsCalculator.compute(request().startMs(0).endMs(500).chunksMs(100, 200, 300)
+                .requested(3).completionTokens(3).firstContentMs(300, 2).build(), ANCHOR);
+        assertEquals(0.1, stats.timeToFirstToken(), EPS);
+        assertEquals(0.3, stats.timeToFirstContent(), EPS);
+        assertEquals(2, stats.reasoningTokens());
+        assertEquals("usage", JsonMaps.of(stats).get("token_count_source"));
+        assertNull(JsonMaps.of(stats).get("timings"));
+        QueryStats noContent = QueryStatsCalculator.compute(request().startMs(0).endMs(500).chunksMs(100)
+                .requested(1).build(), ANCHOR);
+        assertNull(noContent.timeToFirstContent());
+        RunMetrics metrics = RunMetrics.of(List.of(stats, noContent), ServerPeaks.UNAVAILABLE, 1);
+        assertEquals(0.3, JsonMaps.of(metrics.aggregated().get(AggregatedStatistic.TIME_TO_FIRST_CONTENT)
+                .orElseThrow()).get("median"), "over the requests that had content only");
+        assertEquals(0, metrics.general().nbOutputLengthMismatch());
     }
 }

@@ -110,7 +110,7 @@ class RunMetricsTest {
                 "nb_timeout_queries", "nb_errored_queries", "total_time", "total_time_from_first_token",
                 "total_time_without_waiting_time", "total_number_of_ingested_tokens",
                 "total_number_of_generated_tokens", "speed", "speed_without_waiting_time", "speed_from_first_token",
-                "actual_total_time", "errors_by_kind"), List.copyOf(general.keySet()));
+                "actual_total_time", "errors_by_kind", "nb_output_length_mismatch"), List.copyOf(general.keySet()));
         @SuppressWarnings("unchecked")
         Map<String, Object> byKind = (Map<String, Object>) general.get("errors_by_kind");
         assertEquals(List.of("HTTP_STATUS", "TIMEOUT", "CONNECTION_REFUSED", "CONNECTION_RESET", "STREAM_TRUNCATED",

@@ -41,6 +41,10 @@ public final class SpeedGenerationChart {
         chart.getStyler().setYAxisMin(TTFT_AXIS, 0.0);
         quartileSeries(chart, "Time to first token (median, p25-p75 bars)", pair.levels(), LevelReport::ttftMillis,
                 ChartStyle.RED, TTFT_AXIS);
+        if (pair.levels().stream().anyMatch(LevelReport::contentComesLater)) { // a reasoning model thinks first
+            quartileSeries(chart, "Time to first content (median, p25-p75 bars)", pair.levels(),
+                    LevelReport::ttfcMillis, ChartStyle.PALETTE[1], TTFT_AXIS);
+        }
         if (pair.hasKvMetrics()) {
             XYSeries kv = chart.addSeries("Max KV cache usage",
                     pair.levels().stream().mapToDouble(LevelReport::parallelRequests).toArray(),

@@ -3,8 +3,8 @@ package io.benchsuite.report.model;
 import java.util.Map;
 
 /**
- * A benchmark whose file deserves a warning in the report: it had failed requests, it was interrupted, or the
- * client itself stalled while measuring it.
+ * A benchmark whose file deserves a warning in the report: it had failed requests, requests that got another
+ * output length than asked, it was interrupted, or the client itself stalled while measuring it.
  *
  * @param fileName     the raw file
  * @param errors       non-successful requests, timeouts included
@@ -12,11 +12,12 @@ import java.util.Map;
  * @param errorsByKind errors per kind, non-zero counts only
  * @param complete     false when the benchmark was interrupted
  * @param used         false when the validity filter left the file out of the report
+ * @param lengthMismatches successful requests flagged {@code output_length_mismatch}
  * @param clientHealth the client's self-check: {@code ok}, {@code degraded: <reason>}, or {@code -} when the
  *                     file has none
  */
 public record BenchmarkIssue(String fileName, int errors, int timeouts, Map<String, Integer> errorsByKind,
-        boolean complete, boolean used, String clientHealth) {
+        boolean complete, boolean used, int lengthMismatches, String clientHealth) {
 
     public BenchmarkIssue {
         errorsByKind = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(errorsByKind));

@@ -15,10 +15,27 @@ import java.util.Optional;
  * @param timeouts         timed-out requests
  * @param errorsByKind     errors per kind, non-zero counts only
  * @param complete         false when the level was interrupted
+ * @param ttfcMillis       time-to-first-content quartiles in MILLISECONDS; empty when not recorded
+ * @param lengthMismatches requests that got another output length than asked ({@code output_length_mismatch})
  */
 public record LevelReport(int parallelRequests, Optional<Quartiles> speed, Optional<Quartiles> ttftMillis,
         double maxKvCache, int totalQueries, int errors, int timeouts, Map<String, Integer> errorsByKind,
-        boolean complete) {
+        boolean complete, Optional<Quartiles> ttfcMillis, int lengthMismatches) {
+
+    public LevelReport(int parallelRequests, Optional<Quartiles> speed, Optional<Quartiles> ttftMillis,
+            double maxKvCache, int totalQueries, int errors, int timeouts, Map<String, Integer> errorsByKind,
+            boolean complete) {
+        this(parallelRequests, speed, ttftMillis, maxKvCache, totalQueries, errors, timeouts, errorsByKind, complete,
+                Optional.empty(), 0);
+    }
+
+    /**
+     * Whether the time to first content differs from the time to first token (a reasoning model thinks
+     * first), so that both are worth showing.
+     */
+    public boolean contentComesLater() {
+        return ttfcMillis.isPresent() && !ttfcMillis.equals(ttftMillis);
+    }
 
     public LevelReport {
         errorsByKind = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(errorsByKind));
