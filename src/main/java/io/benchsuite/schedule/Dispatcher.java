@@ -2,6 +2,7 @@ package io.benchsuite.schedule;
 
 import io.benchsuite.client.CompletionRequest;
 import io.benchsuite.record.RequestRecord;
+import io.benchsuite.time.Ticker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -7,6 +7,7 @@ import io.benchsuite.client.CompletionRequest;
 import io.benchsuite.record.ErrorKind;
 import io.benchsuite.record.Outcome;
 import io.benchsuite.record.RequestRecord;
+import io.benchsuite.time.Ticker;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.benchsuite.schedule;
+package io.benchsuite.time;
 
 import java.util.concurrent.locks.LockSupport;
 
