@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Sends the prompts of one benchmark according to a {@link QueryProfile} and a {@link StopRule}, and
@@ -53,14 +54,37 @@ public final class Dispatcher {
             throws InterruptedException {
         start();
         Semaphore slots = new Semaphore(concurrency);
+        AtomicReference<CompletableFuture<Void>> slotFreed = new AtomicReference<>();
         for (int i = 0; i < prompts.size(); i++) {
-            slots.acquire();
+            acquire(slots, slotFreed);
             if (!mayContinue(rule)) {
                 break;
             }
-            send(i, prompts.get(i), ticker.nanoTime()).whenComplete((r, e) -> slots.release());
+            send(i, prompts.get(i), ticker.nanoTime()).whenComplete((r, e) -> {
+                slots.release();
+                CompletableFuture<Void> waiting = slotFreed.getAndSet(null);
+                if (waiting != null) {
+                    waiting.complete(null);
+                }
+            });
         }
         return drain();
+    }
+
+    /**
+     * Takes a slot, waiting through the ticker (so that a fake one can move time on) for a request to end.
+     * The signal is published before the second try and taken after the release, so no release is missed.
+     */
+    private void acquire(Semaphore slots, AtomicReference<CompletableFuture<Void>> slotFreed)
+            throws InterruptedException {
+        while (!slots.tryAcquire()) {
+            CompletableFuture<Void> signal = new CompletableFuture<>();
+            slotFreed.set(signal);
+            if (slots.tryAcquire()) {
+                return;
+            }
+            ticker.awaitDone(signal);
+        }
     }
 
     /**
@@ -131,8 +155,9 @@ public final class Dispatcher {
         return recorded;
     }
 
-    private static void waitFor(List<CompletableFuture<RequestRecord>> futures) throws InterruptedException {
+    private void waitFor(List<CompletableFuture<RequestRecord>> futures) throws InterruptedException {
         for (CompletableFuture<RequestRecord> f : futures) {
+            ticker.awaitDone(f);
             try {
                 f.get();
             } catch (java.util.concurrent.ExecutionException e) {
