@@ -125,10 +125,6 @@ public final class StreamingClient implements AutoCloseable {
         }
     }
 
-    public int inFlightCount() {
-        return inFlight.size();
-    }
-
     @Override
     public void close() {
         cancelAll();

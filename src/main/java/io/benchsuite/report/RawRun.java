@@ -47,11 +47,6 @@ public record RawRun(String fileName, RawFileName name, Map<String, Object> para
         return totalQueries - erroredQueries + timeoutQueries;
     }
 
-    /** Errors that are not timeouts: what went wrong rather than what was slow. */
-    public int hardErrors() {
-        return erroredQueries - timeoutQueries;
-    }
-
     public LevelTotals levelTotals() {
         return new LevelTotals(name.parallelRequests(), actualTotalTime, totalTime, generatedTokens);
     }

@@ -9,7 +9,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -43,10 +42,6 @@ public final class Dispatcher {
     /** Asks the running schedule to send nothing more; requests in flight still end (or are cancelled). */
     public void requestStop() {
         stopRequested = true;
-    }
-
-    public boolean stopRequested() {
-        return stopRequested;
     }
 
     /** Keeps exactly {@code concurrency} requests in flight until the rule or the prompts say stop. */
@@ -169,10 +164,5 @@ public final class Dispatcher {
     private List<RequestRecord> drain() throws InterruptedException {
         waitFor(pending);
         return List.copyOf(records);
-    }
-
-    /** Seconds since the schedule started, for progress reporting. */
-    public double elapsedSeconds() {
-        return TimeUnit.NANOSECONDS.toMillis(ticker.nanoTime() - startNanos) / 1000.0;
     }
 }

@@ -114,10 +114,6 @@ public final class BenchmarkRunner {
         return fitted;
     }
 
-    public boolean wasStopped() {
-        return stopped;
-    }
-
     /** Present when this benchmark stopped because too many requests in a row failed. */
     public Optional<ConsecutiveFailures.Streak> gaveUp() {
         return Optional.ofNullable(gaveUp);
