@@ -104,7 +104,7 @@ public final class BenchmarkRunner {
         if (context.exactLengths().isEmpty() || stopped) {
             return planned;
         }
-        int nominal = Integer.parseInt(spec.promptLength());
+        int nominal = spec.promptLength();
         long started = System.nanoTime();
         List<String> fitted = context.exactLengths().get().fit(planned, nominal, context.seed() * 31 + nominal);
         if (nominal > 0) {
@@ -182,7 +182,8 @@ public final class BenchmarkRunner {
     private Map<String, Object> parameters(BenchmarkSpec spec) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("model", context.model());
-        parameters.put("prompt_length", spec.promptLength());
+        // A string, as the original tool wrote it (it came from the dataset's file name): readers depend on it.
+        parameters.put("prompt_length", Integer.toString(spec.promptLength()));
         parameters.put("n_workers", spec.concurrency());
         parameters.put("query_profile", spec.profile().id());
         parameters.put("request_rate", spec.requestRate());

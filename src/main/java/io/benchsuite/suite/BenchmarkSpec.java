@@ -6,16 +6,19 @@ import io.benchsuite.schedule.StopRule;
 /**
  * One benchmark: how requests are sent, how long, and what the raw result keeps.
  *
- * @param promptLength "0" for the growing prompts, else the nominal prompt length of the dataset
+ * @param promptLength 0 for the growing prompts, else the nominal prompt length of the dataset, in tokens
  * @param concurrency requests in flight for the constant profile (n_workers)
  * @param requestRate requests per second for the Poisson profile, infinite for all at once
  * @param queryMetrics keep every request's statistics (individual_query)
  * @param withKvCacheProfile keep every metrics sample (kv_cache_profile)
  */
-public record BenchmarkSpec(QueryProfile profile, String promptLength, int outputLength, int concurrency,
+public record BenchmarkSpec(QueryProfile profile, int promptLength, int outputLength, int concurrency,
         double requestRate, StopRule stopRule, boolean queryMetrics, boolean withKvCacheProfile) {
 
     public BenchmarkSpec {
+        if (promptLength < 0) {
+            throw new IllegalArgumentException("prompt length must be 0 (growing prompts) or positive");
+        }
         if (outputLength < 1) {
             throw new IllegalArgumentException("output length must be at least 1");
         }

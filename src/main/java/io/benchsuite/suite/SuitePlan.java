@@ -17,7 +17,7 @@ public final class SuitePlan {
 
     public static final int PROMPT_INGESTION_RUNS = 4;
     /** "0" names the growing prompts dataset, as in the original tool. */
-    public static final String GROWING_PROMPTS = "0";
+    public static final int GROWING_PROMPTS = 0;
 
     private SuitePlan() {
     }
@@ -35,7 +35,7 @@ public final class SuitePlan {
                 for (int out : s.outputLengths()) {
                     plan.add(new PlannedBenchmark(Phase.KV_CACHE_PROFILE,
                             "kv_cache_profile_input_" + in + "_output_" + out + ".json",
-                            new BenchmarkSpec(QueryProfile.GROWING_REQUESTS, Integer.toString(in), out, 1, 0,
+                            new BenchmarkSpec(QueryProfile.GROWING_REQUESTS, in, out, 1, 0,
                                     StopRule.maxDurationOnly(s.maxDurationKvCacheProfile()), false, true),
                             in, out, 0));
                 }
@@ -48,7 +48,7 @@ public final class SuitePlan {
                 for (int n : s.parallelRequests()) {
                     plan.add(new PlannedBenchmark(Phase.SPEED_GENERATION,
                             "generation_speed_input_" + in + "_output_" + out + "_nb_requests_" + n + ".json",
-                            new BenchmarkSpec(QueryProfile.CONSTANT_NUMBER_OF_QUERIES, Integer.toString(in), out, n, 0,
+                            new BenchmarkSpec(QueryProfile.CONSTANT_NUMBER_OF_QUERIES, in, out, n, 0,
                                     speedRule, false, false),
                             in, out, n));
                 }

@@ -128,7 +128,7 @@ public final class SuiteRunner {
     }
 
     private RawResult runOne(PlannedBenchmark b, int index, int total) throws InterruptedException {
-        int promptLength = Integer.parseInt(b.spec().promptLength());
+        int promptLength = b.spec().promptLength();
         List<String> dataset = datasets.computeIfAbsent(promptLength,
                 length -> DatasetLoader.load(Path.of(settings.datasetFolder()), length));
         // A fresh prefix per benchmark defeats prefix caching across benchmarks; derived from the run seed and

@@ -38,7 +38,7 @@ class PairDecisionsTest {
     }
 
     private static BenchmarkSpec spec(int output) {
-        return new BenchmarkSpec(QueryProfile.CONSTANT_NUMBER_OF_QUERIES, "1000", output, 1, 0,
+        return new BenchmarkSpec(QueryProfile.CONSTANT_NUMBER_OF_QUERIES, 1000, output, 1, 0,
                 StopRule.maxDurationOnly(30), false, false);
     }
 
