@@ -25,7 +25,7 @@ public record QueryStats(
         List<Double> timestampOfTokensArrival,
         List<Double> deltaTimeOfTokensArrival,
         double completionTimeFromFirstToken,
-        double medianTimeBetweenTokens,
+        double medianTimeBetweenChunks,
         double totalWaitingTime,
         double speedFromBeginning,
         double speedFromFirstToken,
@@ -63,7 +63,7 @@ public record QueryStats(
     public QueryStats withoutPrompt() {
         return new QueryStats("", startingTimestamp, endingTimestamp, promptLength, responseLength, generatedText,
                 totalQueryTime, timestampOfFirstToken, timeToFirstToken, timestampOfTokensArrival,
-                deltaTimeOfTokensArrival, completionTimeFromFirstToken, medianTimeBetweenTokens, totalWaitingTime,
+                deltaTimeOfTokensArrival, completionTimeFromFirstToken, medianTimeBetweenChunks, totalWaitingTime,
                 speedFromBeginning, speedFromFirstToken, speedWithoutWaitingTime, success, error, timeout,
                 requestedOutputLength, reportedCompletionTokens, chunkCount, errorKind, httpStatus,
                 outputLengthMismatch, queueDelay);
@@ -84,7 +84,7 @@ public record QueryStats(
         map.put("timestamp_of_tokens_arrival", timestampOfTokensArrival);
         map.put("delta_time_of_tokens_arrival", deltaTimeOfTokensArrival);
         map.put("completion_time_from_first_token", completionTimeFromFirstToken);
-        map.put("median_time_between_tokens", medianTimeBetweenTokens);
+        map.put("median_time_between_tokens", medianTimeBetweenChunks);
         map.put("total_waiting_time", totalWaitingTime);
         map.put("speed_from_beginning", speedFromBeginning);
         map.put("speed_from_first_token", speedFromFirstToken);
