@@ -74,7 +74,7 @@ public final class BenchmarkRunner {
         }
         long start = System.nanoTime();
         List<RequestRecord> records = switch (spec.profile()) {
-            case CONSTANT_NUMBER_OF_QUERIES -> dispatcher.constantConcurrency(prompts, spec.concurrency(), spec.stopRule());
+            case CONSTANT_NUMBER_OF_QUERIES -> dispatcher.constantConcurrency(prompts, spec.requestsInFlight(), spec.stopRule());
             case GROWING_REQUESTS -> dispatcher.growingBursts(prompts, spec.stopRule(), Dispatcher.DEFAULT_BURST_PAUSE_SECONDS);
             case REQUEST_RATE -> dispatcher.poissonArrivals(prompts, spec.requestRate(), context.seed(), spec.stopRule());
         };
@@ -184,7 +184,7 @@ public final class BenchmarkRunner {
         parameters.put("model", context.model());
         // A string, as the original tool wrote it (it came from the dataset's file name): readers depend on it.
         parameters.put("prompt_length", Integer.toString(spec.promptLength()));
-        parameters.put("n_workers", spec.concurrency());
+        parameters.put("n_workers", spec.requestsInFlight());
         parameters.put("query_profile", spec.profile().id());
         parameters.put("request_rate", spec.requestRate());
         parameters.put("output_length", spec.outputLength());
