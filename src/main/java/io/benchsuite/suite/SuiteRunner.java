@@ -69,10 +69,6 @@ public final class SuiteRunner {
         }
     }
 
-    public boolean stopped() {
-        return stopped;
-    }
-
     /** @return which levels ran (or were already there) per pair, for the report's notes */
     public SuiteOutcome run(List<PlannedBenchmark> plan) throws InterruptedException, IOException {
         PairDecisions pairs = PairDecisions.of(settings, maxModelLen(), ticker);
