@@ -33,7 +33,7 @@ class PackageLayersTest {
 
     /** Lowest layer first; the same list, top down, is the README's layout table. */
     private static final List<List<String>> LAYERS = List.of(
-            List.of("config", "record", "tokenizer"),
+            List.of("config", "record", "tokenizer", "time"),
             List.of("tls", "datasets", "stats", "schedule", "simulator", "health"),
             List.of("prometheus", "workload", "results", "report.model"),
             List.of("client", "report.chart"),

@@ -135,7 +135,7 @@ public class RunCommand implements Callable<Integer>, UsesSettings {
         require(min >= 0 && min <= maxDuration, "--min-duration must be between 0 and --max-duration");
         int target = targetQueries == null ? settings.maxQueries() : targetQueries;
         require(target >= 1, "--target-queries-nb must be at least 1");
-        return new BenchmarkSpec(profile, Integer.toString(promptLength), outputLength, nWorkers, rate,
+        return new BenchmarkSpec(profile, promptLength, outputLength, nWorkers, rate,
                 new StopRule(maxDuration, min, target), queryMetrics, withKvCacheProfile);
     }
 

@@ -131,10 +131,6 @@ public final class StreamingClient implements AutoCloseable {
         return vertx.nettyEventLoopGroup();
     }
 
-    public int inFlightCount() {
-        return inFlight.size();
-    }
-
     @Override
     public void close() {
         cancelAll();

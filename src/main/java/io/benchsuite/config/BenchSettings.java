@@ -9,9 +9,10 @@ import java.util.Optional;
 /**
  * Every setting of a benchmark, as read by SmallRye Config under the prefix {@code bench}.
  *
- * <p>Not annotated with {@code @ConfigMapping}: Quarkus would then bind and validate it at start-up, before
- * picocli has parsed the command line, and a bad environment value would end in a stack trace instead of a
- * one-line usage error. {@link SettingsLoader} binds it explicitly with the command line as the top source.
+ * <p>Annotated with {@code @ConfigMapping} so that Quarkus generates its implementation at build time, which
+ * the native image needs (it cannot generate classes at run time). The application never injects the
+ * instance Quarkus binds: {@link SettingsLoader} binds its own, with the command line as the top source and
+ * the types checked first, so that a bad value ends in a one-line usage error instead of a stack trace.
  *
  * <p>Property names are the kebab-case method names ({@code bench.base-url}); the environment forms are
  * {@code BENCH_BASE_URL} and, for compatibility with the original tool, {@code BASE_URL}.

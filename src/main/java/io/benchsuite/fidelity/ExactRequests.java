@@ -7,7 +7,7 @@ import io.benchsuite.record.RequestRecord;
 import io.benchsuite.schedule.Dispatcher;
 import io.benchsuite.schedule.Progress;
 import io.benchsuite.schedule.StopRule;
-import io.benchsuite.schedule.Ticker;
+import io.benchsuite.time.Ticker;
 import java.util.Collections;
 import java.util.List;
 

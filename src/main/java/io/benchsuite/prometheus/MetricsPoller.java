@@ -1,5 +1,6 @@
 package io.benchsuite.prometheus;
 
+import io.benchsuite.time.Ticker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -26,7 +27,7 @@ public final class MetricsPoller implements AutoCloseable {
     private final long stepNanos;
     private final ServerGaugeMapper mapper;
     private final OnceReporter reporter;
-    private final PollClock clock;
+    private final Ticker clock;
     private final Thread thread;
     private volatile boolean closed;
 
@@ -39,7 +40,7 @@ public final class MetricsPoller implements AutoCloseable {
     private ScrapeFailure lastFailure;
 
     private MetricsPoller(MetricsFetcher fetcher, long stepNanos, ServerGaugeMapper mapper, OnceReporter reporter,
-            PollClock clock) {
+            Ticker clock) {
         this.fetcher = fetcher;
         this.stepNanos = stepNanos;
         this.mapper = mapper;
@@ -57,12 +58,12 @@ public final class MetricsPoller implements AutoCloseable {
     /** Starts polling over HTTP with warnings (missing families, failures) sent to {@code warnings}. */
     public static MetricsPoller start(PollerSettings settings, Consumer<String> warnings) {
         return start(new HttpMetricsFetcher(settings), settings.step(),
-                new ServerGaugeMapper(settings.servedModelName()), warnings, PollClock.SYSTEM);
+                new ServerGaugeMapper(settings.servedModelName()), warnings, Ticker.SYSTEM);
     }
 
     /** The seam: any fetcher and clock. */
     static MetricsPoller start(MetricsFetcher fetcher, Duration step, ServerGaugeMapper mapper,
-            Consumer<String> warnings, PollClock clock) {
+            Consumer<String> warnings, Ticker clock) {
         MetricsPoller poller = new MetricsPoller(fetcher, step.toNanos(), mapper, new OnceReporter(warnings), clock);
         poller.thread.start();
         return poller;
@@ -81,7 +82,7 @@ public final class MetricsPoller implements AutoCloseable {
                 if (planned <= now) {
                     planned = now; // late: start right away, and count the next step from here (no burst)
                 } else {
-                    clock.sleepNanos(planned - now);
+                    clock.sleepUntil(planned);
                 }
             }
         } catch (InterruptedException e) {

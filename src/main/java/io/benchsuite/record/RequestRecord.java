@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param prompt                the prompt text sent
  * @param requestedOutputTokens the output length asked for ({@code max_tokens = min_tokens})
  * @param intendedStartNanos    when the schedule wanted the request sent; {@code startNanos} minus this is
- *                              the queueing the client itself added (coordinated omission made visible);
- *                              equal to {@code startNanos} for a request that had no schedule
- * @param startNanos            just before the request bytes were written
+ *                              the queue delay (coordinated omission made visible): the client's own lag
+ *                              plus the connection set-up (waiting for a pooled connection, TCP connect,
+ *                              TLS handshake); equal to {@code startNanos} for a request that had no schedule
+ * @param startNanos            once a connection is ready, just before the request bytes were written
  * @param endNanos              when {@code [DONE]} or the failure arrived
  * @param chunkNanos            arrival time of each chunk that carried generated tokens, in arrival order
  * @param chunkTokens           tokens carried by the chunk at the same index (from usage deltas when the

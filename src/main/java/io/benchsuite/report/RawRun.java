@@ -66,11 +66,6 @@ public record RawRun(String fileName, RawFileName name, Map<String, Object> para
         return totalQueries - erroredQueries + timeoutQueries;
     }
 
-    /** Errors that are not timeouts: what went wrong rather than what was slow. */
-    public int hardErrors() {
-        return erroredQueries - timeoutQueries;
-    }
-
     /** The (input length, output length) pair the file name records. */
     public Pair pair() {
         return new Pair(name.inputLength(), name.outputLength());

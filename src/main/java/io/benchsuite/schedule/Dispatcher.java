@@ -2,13 +2,14 @@ package io.benchsuite.schedule;
 
 import io.benchsuite.record.CompletionRequest;
 import io.benchsuite.record.RequestRecord;
+import io.benchsuite.time.Ticker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Sends the prompts of one benchmark according to a {@link QueryProfile} and a {@link StopRule}, and
@@ -43,23 +44,42 @@ public final class Dispatcher {
         stopRequested = true;
     }
 
-    public boolean stopRequested() {
-        return stopRequested;
-    }
-
     /** Keeps exactly {@code concurrency} requests in flight until the rule or the prompts say stop. */
     public List<RequestRecord> constantConcurrency(List<String> prompts, int concurrency, StopRule rule)
             throws InterruptedException {
         start();
         Semaphore slots = new Semaphore(concurrency);
+        AtomicReference<CompletableFuture<Void>> slotFreed = new AtomicReference<>();
         for (int i = 0; i < prompts.size(); i++) {
-            slots.acquire();
+            acquire(slots, slotFreed);
             if (!mayContinue(rule)) {
                 break;
             }
-            send(i, prompts.get(i), ticker.nanoTime()).whenComplete((r, e) -> slots.release());
+            send(i, prompts.get(i), ticker.nanoTime()).whenComplete((r, e) -> {
+                slots.release();
+                CompletableFuture<Void> waiting = slotFreed.getAndSet(null);
+                if (waiting != null) {
+                    waiting.complete(null);
+                }
+            });
         }
         return drain();
+    }
+
+    /**
+     * Takes a slot, waiting through the ticker (so that a fake one can move time on) for a request to end.
+     * The signal is published before the second try and taken after the release, so no release is missed.
+     */
+    private void acquire(Semaphore slots, AtomicReference<CompletableFuture<Void>> slotFreed)
+            throws InterruptedException {
+        while (!slots.tryAcquire()) {
+            CompletableFuture<Void> signal = new CompletableFuture<>();
+            slotFreed.set(signal);
+            if (slots.tryAcquire()) {
+                return;
+            }
+            ticker.awaitDone(signal);
+        }
     }
 
     /**
@@ -130,8 +150,9 @@ public final class Dispatcher {
         return recorded;
     }
 
-    private static void waitFor(List<CompletableFuture<RequestRecord>> futures) throws InterruptedException {
+    private void waitFor(List<CompletableFuture<RequestRecord>> futures) throws InterruptedException {
         for (CompletableFuture<RequestRecord> f : futures) {
+            ticker.awaitDone(f);
             try {
                 f.get();
             } catch (java.util.concurrent.ExecutionException e) {
@@ -143,10 +164,5 @@ public final class Dispatcher {
     private List<RequestRecord> drain() throws InterruptedException {
         waitFor(pending);
         return List.copyOf(records);
-    }
-
-    /** Seconds since the schedule started, for progress reporting. */
-    public double elapsedSeconds() {
-        return TimeUnit.NANOSECONDS.toMillis(ticker.nanoTime() - startNanos) / 1000.0;
     }
 }

@@ -12,7 +12,7 @@ public enum AggregatedStatistic {
     RESPONSE_LENGTH("response_length", QueryStats::responseLength),
     TOTAL_QUERY_TIME("total_query_time", QueryStats::totalQueryTime),
     COMPLETION_TIME_FROM_FIRST_TOKEN("completion_time_from_first_token", QueryStats::completionTimeFromFirstToken),
-    MEDIAN_TIME_BETWEEN_TOKENS("median_time_between_tokens", QueryStats::medianTimeBetweenTokens),
+    MEDIAN_TIME_BETWEEN_TOKENS("median_time_between_tokens", QueryStats::medianTimeBetweenChunks),
     TOTAL_WAITING_TIME("total_waiting_time", QueryStats::totalWaitingTime),
     SPEED_FROM_BEGINNING("speed_from_beginning", QueryStats::speedFromBeginning),
     SPEED_FROM_FIRST_TOKEN("speed_from_first_token", QueryStats::speedFromFirstToken),

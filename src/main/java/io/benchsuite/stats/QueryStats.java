@@ -35,7 +35,7 @@ public record QueryStats(
         @JsonProperty("timestamp_of_tokens_arrival") List<Double> timestampOfTokensArrival,
         @JsonProperty("delta_time_of_tokens_arrival") List<Double> deltaTimeOfTokensArrival,
         @JsonProperty("completion_time_from_first_token") double completionTimeFromFirstToken,
-        @JsonProperty("median_time_between_tokens") double medianTimeBetweenTokens,
+        @JsonProperty("median_time_between_tokens") double medianTimeBetweenChunks,
         @JsonProperty("total_waiting_time") double totalWaitingTime,
         @JsonProperty("speed_from_beginning") double speedFromBeginning,
         @JsonProperty("speed_from_first_token") double speedFromFirstToken,
@@ -81,7 +81,7 @@ public record QueryStats(
     public QueryStats withoutPrompt() {
         return new QueryStats("", startingTimestamp, endingTimestamp, promptLength, responseLength, generatedText,
                 totalQueryTime, timestampOfFirstToken, timeToFirstToken, timestampOfTokensArrival,
-                deltaTimeOfTokensArrival, completionTimeFromFirstToken, medianTimeBetweenTokens, totalWaitingTime,
+                deltaTimeOfTokensArrival, completionTimeFromFirstToken, medianTimeBetweenChunks, totalWaitingTime,
                 speedFromBeginning, speedFromFirstToken, speedWithoutWaitingTime, success, error, timeout,
                 requestedOutputLength, reportedCompletionTokens, chunkCount, errorKind, httpStatus,
                 outputLengthMismatch, queueDelay, tokenCountSource, timeToFirstContent, reasoningTokens, timings);

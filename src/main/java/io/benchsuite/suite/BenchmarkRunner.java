@@ -14,11 +14,11 @@ import io.benchsuite.results.KvProfileSample;
 import io.benchsuite.results.RawResult;
 import io.benchsuite.schedule.Dispatcher;
 import io.benchsuite.schedule.Progress;
-import io.benchsuite.schedule.Ticker;
 import io.benchsuite.stats.QueryStats;
 import io.benchsuite.stats.QueryStatsCalculator;
 import io.benchsuite.stats.RunMetrics;
 import io.benchsuite.stats.ServerPeaks;
+import io.benchsuite.time.Ticker;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +65,7 @@ public final class BenchmarkRunner {
     public RawResult run(BenchmarkSpec spec, List<String> planned) throws InterruptedException {
         List<String> prompts = exactLengths(spec, planned);
         warmUp(spec.outputLength());
-        Map<String, Object> warmUp = warmConnections(Math.max(1, spec.concurrency()));
+        Map<String, Object> warmUp = warmConnections(Math.max(1, spec.requestsInFlight()));
         Optional<MetricsPoller> poller = context.poller();
         long windowStart = System.nanoTime();
         idle(poller);
@@ -79,7 +79,7 @@ public final class BenchmarkRunner {
         ClientHealthMonitor health = ClientHealthMonitor.start(context.client().eventLoops());
         long start = System.nanoTime();
         List<RequestRecord> records = switch (spec.profile()) {
-            case CONSTANT_NUMBER_OF_QUERIES -> dispatcher.constantConcurrency(prompts, spec.concurrency(), spec.stopRule());
+            case CONSTANT_NUMBER_OF_QUERIES -> dispatcher.constantConcurrency(prompts, spec.requestsInFlight(), spec.stopRule());
             case GROWING_REQUESTS -> dispatcher.growingBursts(prompts, spec.stopRule(), Dispatcher.DEFAULT_BURST_PAUSE_SECONDS);
             case REQUEST_RATE -> dispatcher.poissonArrivals(prompts, spec.requestRate(), context.seed(), spec.stopRule());
         };
@@ -116,7 +116,7 @@ public final class BenchmarkRunner {
         if (context.exactLengths().isEmpty() || stopped) {
             return planned;
         }
-        int nominal = Integer.parseInt(spec.promptLength());
+        int nominal = spec.promptLength();
         long started = System.nanoTime();
         List<String> fitted = context.exactLengths().get().fit(planned, nominal, context.seed() * 31 + nominal);
         if (nominal > 0) {
@@ -124,10 +124,6 @@ public final class BenchmarkRunner {
                     (System.nanoTime() - started) / 1e9);
         }
         return fitted;
-    }
-
-    public boolean wasStopped() {
-        return stopped;
     }
 
     /** Present when this benchmark stopped because too many requests in a row failed. */
@@ -234,8 +230,9 @@ public final class BenchmarkRunner {
     private Map<String, Object> parameters(BenchmarkSpec spec) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("model", context.model());
-        parameters.put("prompt_length", spec.promptLength());
-        parameters.put("n_workers", spec.concurrency());
+        // A string, as the original tool wrote it (it came from the dataset's file name): readers depend on it.
+        parameters.put("prompt_length", Integer.toString(spec.promptLength()));
+        parameters.put("n_workers", spec.requestsInFlight());
         parameters.put("query_profile", spec.profile().id());
         parameters.put("request_rate", spec.requestRate());
         parameters.put("output_length", spec.outputLength());

@@ -91,65 +91,114 @@ public final class ServerSession implements AutoCloseable {
     }
 
     /**
+     * Opens the session, one step per job: find out what the server serves, open the tokenize client when
+     * asked, open the streaming client and probe the completions endpoint with it, gather the parameters every
+     * raw result shares, and start the metrics poller when the backend has metrics. What was opened before a
+     * failing step is closed again.
+     *
      * @param exactInputLengths fit prompts to their nominal length with the server's tokenize endpoint, which is
      *                          asked once here so that a server without one fails the run before it starts
+     * @throws UsageException             when the completions endpoint answers 404 (a wrong setting)
+     * @throws ServerUnavailableException when the server cannot be reached or fails the first request
      */
     public static ServerSession open(BenchSettings settings, Vertx vertx, int maxConcurrency, Progress progress,
             double idleMetricsSeconds, boolean exactInputLengths) {
-        URI baseUrl = SettingsValidator.baseUrl(settings);
-        Backend backend = Backend.parse(settings.backend());
-        Api api = Api.of(settings);
-        String completionsPath = Api.completionsPath(settings);
-        Optional<String> apiKey = ApiKeys.resolve(settings);
-        TlsTrust tls = TlsSettings.resolve(settings);
-        ServerInfo info = ServerDiscovery.discover(new ServerApi(baseUrl, apiKey, tls), backend,
-                settings.model(), settings.infoEndpoint(), settings.launchArgumentsEndpoint());
-        LOG.infof("Server %s serves %s%s", baseUrl, info.model(),
-                info.maxModelLen().isPresent() ? " (context " + info.maxModelLen().getAsInt() + " tokens)" : "");
-
-        Optional<ServerTokenCounter> tokenCounter = Optional.empty();
-        if (exactInputLengths) {
-            tokenCounter = Optional.of(new ServerTokenCounter(baseUrl, settings.tokenizeEndpoint(), info.model(),
-                    apiKey, tls));
-            try {
-                tokenCounter.get().count(BenchmarkRunner.WARM_UP_PROMPT);
-            } catch (RuntimeException e) {
-                tokenCounter.get().close();
-                throw e;
-            }
-        }
-        OpenFileLimit.check(maxConcurrency).ifPresent(LOG::warn);
-        StreamingClient client = new StreamingClient(vertx, new ClientOptions(baseUrl, completionsPath,
-                apiKey, maxConcurrency, Duration.ofMillis((long) (settings.requestTimeout() * 1000)),
-                ClientOptions.connectTimeoutFor(maxConcurrency), settings.keepGeneratedText(), tls));
+        Target target = Target.of(settings);
+        ServerInfo info = discover(settings, target);
+        Optional<ServerTokenCounter> tokenCounter = exactInputLengths
+                ? Optional.of(openTokenCounter(settings, target, info)) : Optional.empty();
+        StreamingClient client;
         try {
-            probeCompletions(client, backend, api, info.model(), baseUrl + completionsPath);
+            client = openStreamingClient(settings, vertx, maxConcurrency, target, info);
+        } catch (RuntimeException e) {
+            tokenCounter.ifPresent(ServerTokenCounter::close);
+            throw e;
+        }
+        Map<String, Object> parameters = commonParameters(settings, target.backend(), info);
+        parameters.put("api", target.api().id());
+        // Said once per run rather than flagged on every request: see LengthFields.forcesLength.
+        boolean lengthForced = LengthFields.of(target.backend(), target.api()).forcesLength();
+        parameters.put("output_length_forced", lengthForced);
+        if (!lengthForced) {
+            LOG.warnf("The %s backend cannot make the server generate exactly the output length asked for (no "
+                    + "min_tokens or ignore_eos): answers may be shorter, and requests are not flagged one by one "
+                    + "as output_length_mismatch", target.backend().id());
+        }
+        Optional<MetricsPoller> poller;
+        try {
+            poller = target.backend().hasServerMetrics()
+                    ? Optional.of(startPoller(settings, target, info, parameters)) : Optional.empty();
         } catch (RuntimeException e) {
             client.close();
             tokenCounter.ifPresent(ServerTokenCounter::close);
             throw e;
         }
-        Map<String, Object> parameters = commonParameters(settings, backend, info);
-        parameters.put("api", api.id());
-        // Said once per run rather than flagged on every request: see LengthFields.forcesLength.
-        boolean lengthForced = LengthFields.of(backend, api).forcesLength();
-        parameters.put("output_length_forced", lengthForced);
-        if (!lengthForced) {
-            LOG.warnf("The %s backend cannot make the server generate exactly the output length asked for (no "
-                    + "min_tokens or ignore_eos): answers may be shorter, and requests are not flagged one by one "
-                    + "as output_length_mismatch", backend.id());
-        }
-        Optional<MetricsPoller> poller = Optional.empty();
-        if (backend.hasServerMetrics()) {
-            PollerSettings pollerSettings = PollerSettings.of(baseUrl.toString(), settings.metricsEndpoint(),
-                    settings.stepLiveMetrics(), apiKey, Optional.of(info.model())).withTls(tls);
-            engineSettings(pollerSettings).forEach(parameters::putIfAbsent);
-            poller = Optional.of(MetricsPoller.start(pollerSettings, LOG::warn));
-        }
-        RunContext context = new RunContext(client, backend, info.model(), poller, TimeAnchor.capture(),
+        RunContext context = new RunContext(client, target.backend(), info.model(), poller, TimeAnchor.capture(),
                 parameters, idleMetricsSeconds, settings.seed(), progress, tokenCounter.map(ExactPromptLengths::new),
-                api);
+                target.api());
         return new ServerSession(info, client, poller, tokenCounter, context);
+    }
+
+    /**
+     * Where the server is and how every client reaches it: URL, backend, API (and so the completions path), API
+     * key and TLS trust.
+     */
+    private record Target(URI baseUrl, Backend backend, Api api, String completionsPath, Optional<String> apiKey,
+            TlsTrust tls) {
+        static Target of(BenchSettings settings) {
+            return new Target(SettingsValidator.baseUrl(settings), Backend.parse(settings.backend()),
+                    Api.of(settings), Api.completionsPath(settings), ApiKeys.resolve(settings),
+                    TlsSettings.resolve(settings));
+        }
+    }
+
+    /** The model served, the versions and the launch arguments, through the set-up REST clients. */
+    private static ServerInfo discover(BenchSettings settings, Target target) {
+        ServerInfo info = ServerDiscovery.discover(new ServerApi(target.baseUrl(), target.apiKey(), target.tls()),
+                target.backend(), settings.model(), settings.infoEndpoint(), settings.launchArgumentsEndpoint());
+        LOG.infof("Server %s serves %s%s", target.baseUrl(), info.model(),
+                info.maxModelLen().isPresent() ? " (context " + info.maxModelLen().getAsInt() + " tokens)" : "");
+        return info;
+    }
+
+    /** The tokenize client, asked once so that a server without the endpoint fails before the run starts. */
+    private static ServerTokenCounter openTokenCounter(BenchSettings settings, Target target, ServerInfo info) {
+        ServerTokenCounter counter = new ServerTokenCounter(target.baseUrl(), settings.tokenizeEndpoint(),
+                info.model(), target.apiKey(), target.tls());
+        try {
+            counter.count(BenchmarkRunner.WARM_UP_PROMPT);
+            return counter;
+        } catch (RuntimeException e) {
+            counter.close();
+            throw e;
+        }
+    }
+
+    /** The streaming client with its pool sized for the run's largest concurrency, probed once; closed on failure. */
+    private static StreamingClient openStreamingClient(BenchSettings settings, Vertx vertx, int maxConcurrency,
+            Target target, ServerInfo info) {
+        OpenFileLimit.check(maxConcurrency).ifPresent(LOG::warn);
+        StreamingClient client = new StreamingClient(vertx, new ClientOptions(target.baseUrl(),
+                target.completionsPath(), target.apiKey(), maxConcurrency,
+                Duration.ofMillis((long) (settings.requestTimeout() * 1000)),
+                ClientOptions.connectTimeoutFor(maxConcurrency), settings.keepGeneratedText(), target.tls()));
+        try {
+            probeCompletions(client, target.backend(), target.api(), info.model(),
+                    target.baseUrl() + target.completionsPath());
+            return client;
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    /** Adds the engine settings the metrics page publishes to {@code parameters}, then starts polling. */
+    private static MetricsPoller startPoller(BenchSettings settings, Target target, ServerInfo info,
+            Map<String, Object> parameters) {
+        PollerSettings pollerSettings = PollerSettings.of(target.baseUrl().toString(), settings.metricsEndpoint(),
+                settings.stepLiveMetrics(), target.apiKey(), Optional.of(info.model())).withTls(target.tls());
+        engineSettings(pollerSettings).forEach(parameters::putIfAbsent);
+        return MetricsPoller.start(pollerSettings, LOG::warn);
     }
 
     /**

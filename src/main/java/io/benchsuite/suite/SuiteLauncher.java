@@ -79,7 +79,7 @@ public final class SuiteLauncher {
     /** Every dataset the plan reads must load before any benchmark starts. */
     private static void checkDatasets(BenchSettings settings, Path folder) {
         TreeSet<Integer> lengths = new TreeSet<>(settings.inputLengths());
-        lengths.add(Integer.parseInt(SuitePlan.GROWING_PROMPTS));
+        lengths.add(SuitePlan.GROWING_PROMPTS);
         for (int length : lengths) {
             DatasetLoader.load(folder, length);
         }

@@ -18,7 +18,7 @@ public final class SuitePlan {
 
     public static final int PROMPT_INGESTION_RUNS = 4;
     /** "0" names the growing prompts dataset, as in the original tool. */
-    public static final String GROWING_PROMPTS = "0";
+    public static final int GROWING_PROMPTS = 0;
 
     private SuitePlan() {
     }
@@ -36,7 +36,7 @@ public final class SuitePlan {
                 for (int out : s.outputLengths()) {
                     plan.add(new PlannedBenchmark(BenchmarkKind.KV_CACHE_PROFILE,
                             RawFileName.kvCacheProfile(in, out).fileName(),
-                            new BenchmarkSpec(QueryProfile.GROWING_REQUESTS, Integer.toString(in), out, 1, 0,
+                            new BenchmarkSpec(QueryProfile.GROWING_REQUESTS, in, out, 1, 0,
                                     StopRule.maxDurationOnly(s.maxDurationKvCacheProfile()), false, true),
                             in, out, 0));
                 }
@@ -49,7 +49,7 @@ public final class SuitePlan {
                 for (int n : s.parallelRequests()) {
                     plan.add(new PlannedBenchmark(BenchmarkKind.GENERATION_SPEED,
                             RawFileName.generationSpeed(in, out, n).fileName(),
-                            new BenchmarkSpec(QueryProfile.CONSTANT_NUMBER_OF_QUERIES, Integer.toString(in), out, n, 0,
+                            new BenchmarkSpec(QueryProfile.CONSTANT_NUMBER_OF_QUERIES, in, out, n, 0,
                                     speedRule, false, false),
                             in, out, n));
                 }

@@ -10,12 +10,12 @@ import io.benchsuite.results.RawResultFiles;
 import io.benchsuite.stats.RunMetrics;
 import io.benchsuite.stats.SweepLevel;
 import io.benchsuite.stats.SweepSaturation;
+import io.benchsuite.time.Ticker;
 import io.benchsuite.workload.DatasetLoader;
 import io.benchsuite.workload.PlannedPrompt;
 import io.benchsuite.workload.PromptPlanner;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +38,7 @@ import java.util.Optional;
 public final class SuiteRunner {
 
     private final BenchSettings settings;
+    private final Ticker ticker;
     private final RunContext context;
     private final Path rawFolder;
     private final SuiteProgress progress;
@@ -48,7 +49,13 @@ public final class SuiteRunner {
     private String serverGone;
 
     public SuiteRunner(BenchSettings settings, RunContext context, Path rawFolder, SuiteProgress progress) {
+        this(settings, context, rawFolder, progress, Ticker.SYSTEM);
+    }
+
+    /** @param ticker the clock of the pairs' time budgets */
+    SuiteRunner(BenchSettings settings, RunContext context, Path rawFolder, SuiteProgress progress, Ticker ticker) {
         this.settings = settings;
+        this.ticker = ticker;
         this.context = context;
         this.rawFolder = rawFolder;
         this.progress = progress;
@@ -64,59 +71,28 @@ public final class SuiteRunner {
         }
     }
 
-    public boolean stopped() {
-        return stopped;
-    }
-
     /** @return which levels ran (or were already there) per pair, for the report's notes */
     public SuiteOutcome run(List<PlannedBenchmark> plan) throws InterruptedException, IOException {
-        SweepSaturation saturation = new SweepSaturation(settings.kvCacheThreshold(), settings.speedThreshold());
-        Map<String, List<SweepLevel>> levels = new LinkedHashMap<>();
-        Map<String, Long> pairStart = new HashMap<>();
-        Map<String, String> sweepStops = new LinkedHashMap<>();
+        PairDecisions pairs = PairDecisions.of(settings, maxModelLen(), ticker);
         int ran = 0;
         int skipped = 0;
-        java.util.Set<String> tooLong = new java.util.HashSet<>();
         for (int i = 0; i < plan.size() && !stopped; i++) {
             PlannedBenchmark b = plan.get(i);
             Path file = rawFolder.resolve(b.fileName());
-            String pair = b.pairLabel();
-            if (b.phase() != BenchmarkKind.PROMPT_INGESTION && exceedsContext(b)) {
-                if (tooLong.add(pair)) {
-                    progress.note("pair " + pair + " skipped: " + b.inputLength() + " + " + b.outputLength()
-                            + " tokens do not fit the server's context of " + maxModelLen().getAsInt() + " tokens");
-                }
+            PairDecisions.Decision decision = pairs.before(b);
+            decision.note().ifPresent(progress::note);
+            if (!decision.run()) {
                 continue;
-            }
-            if (b.phase() == BenchmarkKind.GENERATION_SPEED) {
-                if (sweepStops.containsKey(pair)) {
-                    continue;
-                }
-                List<SweepLevel> seen = levels.computeIfAbsent(pair, k -> new ArrayList<>());
-                if (settings.stopOnSaturation() && saturation.shouldStop(seen)) {
-                    stopSweep(sweepStops, pair, "levels " + seen.get(seen.size() - 2).parallelRequests() + " and "
-                            + seen.get(seen.size() - 1).parallelRequests() + " were saturated (KV cache >= "
-                            + settings.kvCacheThreshold() + ", median speed < " + settings.speedThreshold() + " t/s)");
-                    continue;
-                }
-                Long started = pairStart.get(pair);
-                if (started != null && (System.nanoTime() - started) / 1e9 > settings.maxDurationSpeedGeneration()) {
-                    stopSweep(sweepStops, pair, "its time budget (max-duration-speed-generation = "
-                            + settings.maxDurationSpeedGeneration() + " s) was spent");
-                    continue;
-                }
             }
             if (RawResultFiles.isFinished(file)) {
                 skipped++;
                 progress.note("already done, skipped: " + b.fileName());
                 if (b.phase() == BenchmarkKind.GENERATION_SPEED) {
-                    RawResultFiles.sweepLevel(file, b.level()).ifPresent(levels.get(pair)::add);
+                    RawResultFiles.sweepLevel(file, b.level()).ifPresent(level -> pairs.levelMeasured(b, level));
                 }
                 continue;
             }
-            if (b.phase() == BenchmarkKind.GENERATION_SPEED) {
-                pairStart.putIfAbsent(pair, System.nanoTime());
-            }
+            pairs.started(b);
             RawResult result;
             try {
                 result = runOne(b, i + 1, plan.size());
@@ -131,10 +107,11 @@ public final class SuiteRunner {
             progress.benchmarkEnded(b, result.general().totalNumberOfQueries(), result.general().nbErroredQueries(),
                     result.complete());
             if (b.phase() == BenchmarkKind.GENERATION_SPEED) {
-                levels.get(pair).add(SweepLevel.of(b.level(), new RunMetrics(result.general(), result.aggregated())));
+                pairs.levelMeasured(b, SweepLevel.of(b.level(), new RunMetrics(result.general(), result.aggregated())));
             }
         }
-        return new SuiteOutcome(ran, skipped, stopped, sweepStops, Optional.ofNullable(serverGone));
+        return new SuiteOutcome(ran, skipped, stopped, new LinkedHashMap<>(pairs.sweepStops()),
+                Optional.ofNullable(serverGone));
     }
 
     /** The server's context length, when it said (happy_vllm's max_length, vLLM's max_model_len). */
@@ -143,27 +120,13 @@ public final class SuiteRunner {
                 ? java.util.OptionalInt.of(n.intValue()) : java.util.OptionalInt.empty();
     }
 
-    /**
-     * A pair whose prompt and output cannot fit the context would fail every request with a 400: skipped
-     * with a note instead (the prompt lengths being nominal, a pair right at the limit may still fail some).
-     */
-    private boolean exceedsContext(PlannedBenchmark b) {
-        java.util.OptionalInt limit = maxModelLen();
-        return limit.isPresent() && b.inputLength() + b.outputLength() > limit.getAsInt();
-    }
-
     private void stopOnServerGone(String what) {
         stopped = true;
         serverGone = what + " on " + SettingsValidator.baseUrl(settings);
     }
 
-    private void stopSweep(Map<String, String> sweepStops, String pair, String reason) {
-        sweepStops.put(pair, reason);
-        progress.note("sweep for " + pair + " stopped: " + reason);
-    }
-
     private RawResult runOne(PlannedBenchmark b, int index, int total) throws InterruptedException {
-        int promptLength = Integer.parseInt(b.spec().promptLength());
+        int promptLength = b.spec().promptLength();
         List<String> dataset = datasets.computeIfAbsent(promptLength,
                 length -> DatasetLoader.load(Path.of(settings.datasetFolder()), length));
         // A fresh prefix per benchmark defeats prefix caching across benchmarks; derived from the run seed and

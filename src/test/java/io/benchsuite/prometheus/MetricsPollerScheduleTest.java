@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.benchsuite.time.FakeClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The poll loop on a fake clock: exact send times, no sleeping, no network. */
@@ -20,20 +20,8 @@ class MetricsPollerScheduleTest {
     private static final long MS = 1_000_000L;
 
     /** Time moves only when the poller sleeps or a scripted scrape "takes" some. */
-    private static final class FakeClock implements PollClock {
-        final AtomicLong now = new AtomicLong(1000 * MS);
-        final List<Long> sleeps = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public long nanoTime() {
-            return now.get();
-        }
-
-        @Override
-        public void sleepNanos(long nanos) {
-            sleeps.add(nanos / MS);
-            now.addAndGet(nanos);
-        }
+    private static FakeClock clockAt1000Ms() {
+        return new FakeClock(1000 * MS);
     }
 
     /** Plays a script of scrape durations and results, then blocks until the poller is closed. */
@@ -58,7 +46,7 @@ class MetricsPollerScheduleTest {
                 scriptDone.countDown();
                 new CountDownLatch(1).await(); // until close() interrupts
             }
-            clock.now.addAndGet(durationsMs[index] * MS);
+            clock.advance(durationsMs[index] * MS);
             return results.get(index++);
         }
     }
@@ -69,7 +57,7 @@ class MetricsPollerScheduleTest {
 
     @Test
     void slowScrapesDelayTheNextOneInsteadOfPilingUpAndEachSampleIsStampedAtSendTime() throws Exception {
-        FakeClock clock = new FakeClock();
+        FakeClock clock = clockAt1000Ms();
         long[] durations = {2, 25, 3, 3, 12, 1};
         List<FetchResult> results = List.of(page(1), page(2), page(3),
                 new FetchResult.Failed(new ScrapeFailure(ScrapeFailure.Kind.TIMEOUT, "slow")), page(5), page(6));
@@ -83,7 +71,7 @@ class MetricsPollerScheduleTest {
             // Step 10 ms from 1000: the 25 ms scrape pushes the next start to its end (1035), not to 1020
             // plus a catch-up burst; the 12 ms one pushes 1065 to 1067.
             assertEquals(List.of(1000L, 1010L, 1035L, 1045L, 1055L, 1067L, 1077L), fetcher.sendTimesMs);
-            assertEquals(List.of(8L, 7L, 7L, 9L), clock.sleeps);
+            assertEquals(List.of(8L, 7L, 7L, 9L), clock.sleeps().stream().map(nanos -> nanos / MS).toList());
             List<GaugeSample> samples = poller.samples();
             assertEquals(List.of(1000L, 1010L, 1035L, 1055L, 1067L),
                     samples.stream().map(s -> s.sentNanos() / MS).toList());
@@ -100,7 +88,7 @@ class MetricsPollerScheduleTest {
 
     @Test
     void snapshotBetweenBoundsIsInclusiveAndOrdered() throws Exception {
-        FakeClock clock = new FakeClock();
+        FakeClock clock = clockAt1000Ms();
         ScriptedFetcher fetcher = new ScriptedFetcher(clock, new long[] {1, 1, 1, 1},
                 List.of(page(1), page(2), page(3), page(4)));
 
@@ -124,7 +112,7 @@ class MetricsPollerScheduleTest {
 
     @Test
     void unchangedGaugesAreSharedBetweenConsecutiveSamples() throws Exception {
-        FakeClock clock = new FakeClock();
+        FakeClock clock = clockAt1000Ms();
         ScriptedFetcher fetcher = new ScriptedFetcher(clock, new long[] {1, 1, 1},
                 List.of(page(4), page(4), page(5)));
 
@@ -140,7 +128,7 @@ class MetricsPollerScheduleTest {
 
     @Test
     void aMissingFamilyIsReportedOnceAndAFetcherBugDoesNotKillThePoller() throws Exception {
-        FakeClock clock = new FakeClock();
+        FakeClock clock = clockAt1000Ms();
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch fiveScrapes = new CountDownLatch(5);
         MetricsFetcher fetcher = () -> {

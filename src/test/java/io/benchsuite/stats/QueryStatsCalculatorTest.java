@@ -44,7 +44,7 @@ class QueryStatsCalculatorTest {
         assertEquals(2.0, stats.deltaTimeOfTokensArrival().get(5), EPS);
         assertEquals(0.1, stats.deltaTimeOfTokensArrival().get(11), EPS);
         assertEquals(3.2, stats.completionTimeFromFirstToken(), EPS);
-        assertEquals(0.1, stats.medianTimeBetweenTokens(), EPS);
+        assertEquals(0.1, stats.medianTimeBetweenChunks(), EPS);
         // Gaps: eleven of 0.1 and one of 2.0. Mean 3.1/12, squared deviations 39.71/12, sample std
         // sqrt(39.71/132) = 0.54848...; stall threshold 0.1 + 3 * std = 1.74545; waiting = 0.5 + (2.0 - 1.74545).
         double threshold = 0.1 + 3 * Math.sqrt(39.71 / 132);
@@ -110,7 +110,7 @@ class QueryStatsCalculatorTest {
         assertEquals(3, fromChunks.chunkCount());
         assertEquals(-1, fromChunks.reportedCompletionTokens());
         assertFalse(fromChunks.outputLengthMismatch()); // nothing reported, nothing to compare
-        assertEquals(0.1, fromChunks.medianTimeBetweenTokens(), EPS); // per chunk, not per token
+        assertEquals(0.1, fromChunks.medianTimeBetweenChunks(), EPS); // per chunk, not per token
         assertEquals(6 / 0.4, fromChunks.speedFromBeginning(), EPS);
 
         QueryStats reported = QueryStatsCalculator.compute(request().startMs(0).endMs(400).chunksMs(100, 200, 300)
@@ -128,7 +128,7 @@ class QueryStatsCalculatorTest {
                 .requested(1).completionTokens(1).build(), ANCHOR);
         assertEquals(0.25, stats.timeToFirstToken(), EPS);
         assertEquals(0.01, stats.completionTimeFromFirstToken(), EPS);
-        assertEquals(0.0, stats.medianTimeBetweenTokens(), 0);
+        assertEquals(0.0, stats.medianTimeBetweenChunks(), 0);
         assertEquals(0.0, stats.totalWaitingTime(), 0);
         assertEquals(0.0, stats.speedFromBeginning(), 0);
         assertEquals(0.0, stats.speedFromFirstToken(), 0);
