@@ -1,6 +1,7 @@
 package io.benchsuite.suite;
 
 import io.benchsuite.client.ClientOptions;
+import io.benchsuite.client.KeyRefusedException;
 import io.benchsuite.client.CompletionRequest;
 import io.benchsuite.client.OpenFileLimit;
 import io.benchsuite.client.RequestBodies;
@@ -25,6 +26,7 @@ import io.benchsuite.prometheus.HttpMetricsFetcher;
 import io.benchsuite.prometheus.MetricsPoller;
 import io.benchsuite.prometheus.PrometheusTextParser;
 import io.benchsuite.prometheus.PollerSettings;
+import io.benchsuite.prometheus.ScrapeFailure;
 import io.benchsuite.record.TimeAnchor;
 import io.benchsuite.schedule.Progress;
 import io.benchsuite.tls.TlsSettings;
@@ -32,6 +34,7 @@ import io.benchsuite.tls.TlsTrust;
 import io.benchsuite.workload.ExactPromptLengths;
 import io.vertx.core.Vertx;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -98,8 +101,13 @@ public final class ServerSession implements AutoCloseable {
         Backend backend = Backend.parse(settings.backend());
         Optional<String> apiKey = ApiKeys.resolve(settings);
         TlsTrust tls = TlsSettings.resolve(settings);
-        ServerInfo info = ServerDiscovery.discover(new ServerApi(baseUrl, apiKey, tls), backend,
-                settings.model(), settings.infoEndpoint(), settings.launchArgumentsEndpoint());
+        ServerInfo info;
+        try {
+            info = ServerDiscovery.discover(new ServerApi(baseUrl, apiKey, tls), backend, settings.model(),
+                    settings.infoEndpoint(), settings.launchArgumentsEndpoint());
+        } catch (KeyRefusedException e) {
+            throw withKeyOrigin(e, settings);
+        }
         LOG.infof("Server %s serves %s%s", baseUrl, info.model(),
                 info.maxModelLen().isPresent() ? " (context " + info.maxModelLen().getAsInt() + " tokens)" : "");
 
@@ -111,7 +119,7 @@ public final class ServerSession implements AutoCloseable {
                 tokenCounter.get().count(BenchmarkRunner.WARM_UP_PROMPT);
             } catch (RuntimeException e) {
                 tokenCounter.get().close();
-                throw e;
+                throw withKeyOrigin(e, settings);
             }
         }
         OpenFileLimit.check(maxConcurrency).ifPresent(LOG::warn);
@@ -123,14 +131,14 @@ public final class ServerSession implements AutoCloseable {
         } catch (RuntimeException e) {
             client.close();
             tokenCounter.ifPresent(ServerTokenCounter::close);
-            throw e;
+            throw withKeyOrigin(e, settings);
         }
         Map<String, Object> parameters = commonParameters(settings, backend, info);
         Optional<MetricsPoller> poller = Optional.empty();
         if (backend.hasServerMetrics()) {
             PollerSettings pollerSettings = PollerSettings.of(baseUrl.toString(), settings.metricsEndpoint(),
                     settings.stepLiveMetrics(), apiKey, Optional.of(info.model())).withTls(tls);
-            engineSettings(pollerSettings).forEach(parameters::putIfAbsent);
+            engineSettings(pollerSettings, settings).forEach(parameters::putIfAbsent);
             poller = Optional.of(MetricsPoller.start(pollerSettings, LOG::warn));
         }
         RunContext context = new RunContext(client, backend, info.model(), poller, TimeAnchor.capture(),
@@ -184,6 +192,9 @@ public final class ServerSession implements AutoCloseable {
             throw new UsageException("POST " + url + " answered 404 (" + probe.errorMessage() + "); set "
                     + SettingsCatalog.get("completions-endpoint").spellings() + " to the server's completions path");
         }
+        if (probe.errorKind() == ErrorKind.HTTP_STATUS && KeyRefusedException.refusesKey(probe.httpStatus())) {
+            throw new KeyRefusedException("POST " + url, probe.httpStatus());
+        }
         if (probe.outcome() != Outcome.SUCCESS) {
             throw new ServerUnavailableException("a first request to " + url + " failed (" + probe.errorKind() + ": "
                     + probe.errorMessage() + ")", null);
@@ -195,11 +206,18 @@ public final class ServerSession implements AutoCloseable {
      * GPU blocks, memory utilisation, prefix caching...), read once: the only source of them for plain vLLM,
      * and the exact KV capacity in tokens (blocks x block size) for every vLLM.
      */
-    private static Map<String, Object> engineSettings(PollerSettings pollerSettings) {
+    private static Map<String, Object> engineSettings(PollerSettings pollerSettings, BenchSettings settings) {
         Map<String, Object> engine = new LinkedHashMap<>();
         // Closed at once: the fetcher owns a Vert.x instance, whose threads would otherwise outlive the session.
         try (HttpMetricsFetcher fetcher = new HttpMetricsFetcher(pollerSettings)) {
-            if (fetcher.fetch() instanceof FetchResult.Fetched page) {
+            FetchResult first = fetcher.fetch();
+            if (first instanceof FetchResult.Failed failed && failed.failure().kind() == ScrapeFailure.Kind.HTTP_STATUS) {
+                metricsKeyRefusal(failed.failure().reason()).ifPresent(status -> LOG.warn(new KeyRefusedException(
+                        "GET " + pollerSettings.metricsUri(), status).withOrigin(ApiKeys.describeOrigin(settings,
+                        System.getenv(), Path.of(".env")), ApiKeys.howToSet()).getMessage()
+                        + "; the run goes on without the server's metrics (no KV-cache usage in the report)"));
+            }
+            if (first instanceof FetchResult.Fetched page) {
                 CacheConfig.from(PrometheusTextParser.parse(page.body(), page.format())).ifPresent(config -> {
                     engine.putAll(config.settings());
                     config.kvCapacityTokens().ifPresent(tokens -> engine.put("kv_cache_capacity_tokens", tokens));
@@ -212,6 +230,25 @@ public final class ServerSession implements AutoCloseable {
             LOG.info("The metrics endpoint gives no vllm:cache_config_info; the report will lack the KV capacity");
         }
         return engine;
+    }
+
+    /**
+     * A refused key, explained with where the key came from and how to set it; any other failure unchanged.
+     * The environment and the .env file of the working directory are those {@code SettingsLoader} read.
+     */
+    private static RuntimeException withKeyOrigin(RuntimeException failure, BenchSettings settings) {
+        if (failure instanceof KeyRefusedException refused) {
+            return refused.withOrigin(ApiKeys.describeOrigin(settings, System.getenv(), Path.of(".env")),
+                    ApiKeys.howToSet());
+        }
+        return failure;
+    }
+
+    /** The status of a metrics scrape refused for its key, from the fetcher's "HTTP 401 from ..." reason. */
+    static Optional<Integer> metricsKeyRefusal(String reason) {
+        java.util.regex.Matcher status = java.util.regex.Pattern.compile("^HTTP (\\d{3}) ").matcher(reason);
+        return status.find() && KeyRefusedException.refusesKey(Integer.parseInt(status.group(1)))
+                ? Optional.of(Integer.parseInt(status.group(1))) : Optional.empty();
     }
 
     public ServerInfo info() {
