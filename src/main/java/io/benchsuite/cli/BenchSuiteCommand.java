@@ -63,15 +63,15 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
             + "port and run the suite against it.")
     boolean simulate;
 
-    @Option(names = "--simulator-preset", defaultValue = "demo",
+    @Option(names = "--simulator-preset", defaultValue = "demo", paramLabel = "<preset>",
             description = "Simulator preset for --simulate: demo, fast, a100-7b or exact. Default: ${DEFAULT-VALUE}.")
     String simulatorPreset;
 
     @Option(names = "--quick", description = "Scale durations, counts and grids down so the suite ends in about two "
-            + "minutes; settings you give still win.")
+            + "minutes; settings you give still win (what it sets: below).")
     boolean quick;
 
-    @Option(names = "--run-folder", description = "Write into this folder instead of a new timestamped one under "
+    @Option(names = "--run-folder", paramLabel = "<folder>", description = "Write into this folder instead of a new timestamped one under "
             + "output-folder.")
     Path runFolder;
 

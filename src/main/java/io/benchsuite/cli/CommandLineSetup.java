@@ -13,6 +13,8 @@ class CommandLineSetup {
     CommandLine commandLine(PicocliCommandLineFactory factory) {
         CommandLine top = factory.create();
         addSettingsOptions(top);
+        HelpLayout.apply(top);
+        top.getCommandSpec().usageMessage().footer(HelpLayout.mainFooter());
         // "--dataset-folder datasets" must work although "datasets" is also a subcommand name.
         top.setAllowSubcommandsAsOptionParameters(true);
         ErrorReporter errors = new ErrorReporter();
@@ -22,8 +24,11 @@ class CommandLineSetup {
     }
 
     private static void addSettingsOptions(CommandLine cmd) {
-        if (cmd.getCommand() instanceof UsesSettings) {
-            SettingsOptions.addTo(cmd.getCommandSpec());
+        if (cmd.getCommand() instanceof UsesSettings command) {
+            SettingsOptions.addTo(cmd.getCommandSpec(), command::uses);
+            if (cmd.getParent() != null) {
+                cmd.getCommandSpec().usageMessage().footer(HelpLayout.settingsFooter());
+            }
         }
         cmd.getSubcommands().values().forEach(CommandLineSetup::addSettingsOptions);
     }

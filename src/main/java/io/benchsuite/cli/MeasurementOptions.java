@@ -9,7 +9,7 @@ final class MeasurementOptions {
             + "length, counted by the server's tokenize endpoint (tokenize-endpoint). Without it lengths are approximate.")
     boolean exactInputLengths;
 
-    @Option(names = "--metrics-port", description = "Serve this tool's own progress and client measurements for "
+    @Option(names = "--metrics-port", paramLabel = "<port>", description = "Serve this tool's own progress and client measurements for "
             + "Prometheus on http://0.0.0.0:PORT/q/metrics while it runs. Default: off.")
     Integer metricsPort;
 }

@@ -47,35 +47,35 @@ public class RunCommand implements Callable<Integer>, UsesSettings {
     @Inject
     SelfMetrics selfMetrics;
 
-    @Option(names = "--query-profile", defaultValue = "constant_number_of_queries",
+    @Option(names = "--query-profile", paramLabel = "<profile>", defaultValue = "constant_number_of_queries",
             description = "constant_number_of_queries, growing_requests or request_rate. Default: ${DEFAULT-VALUE}.")
     String queryProfile;
 
-    @Option(names = "--prompt-length", defaultValue = "0",
+    @Option(names = "--prompt-length", paramLabel = "<tokens>", defaultValue = "0",
             description = "0 for the growing prompts, else N for prompts_length_N.json. Default: ${DEFAULT-VALUE}.")
     int promptLength;
 
-    @Option(names = "--output-length", required = true, description = "Exact number of tokens to generate.")
+    @Option(names = "--output-length", paramLabel = "<tokens>", required = true, description = "Exact number of tokens to generate.")
     int outputLength;
 
-    @Option(names = "--n-workers", defaultValue = "1",
+    @Option(names = "--n-workers", paramLabel = "<n>", defaultValue = "1",
             description = "Requests in flight (constant profile). Default: ${DEFAULT-VALUE}.")
     int nWorkers;
 
-    @Option(names = "--request-rate", defaultValue = "inf",
+    @Option(names = "--request-rate", paramLabel = "<requests/s>", defaultValue = "inf",
             description = "Requests per second (request_rate profile); inf sends all at once. Default: ${DEFAULT-VALUE}.")
     String requestRate;
 
-    @Option(names = "--max-duration", defaultValue = "900", description = "Seconds after which nothing more is sent. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--max-duration", paramLabel = "<seconds>", defaultValue = "900", description = "Seconds after which nothing more is sent. Default: ${DEFAULT-VALUE}.")
     double maxDuration;
 
-    @Option(names = "--min-duration", description = "Seconds before the run may stop on the target count. Default: max duration.")
+    @Option(names = "--min-duration", paramLabel = "<seconds>", description = "Seconds before the run may stop on the target count. Default: max duration.")
     Double minDuration;
 
-    @Option(names = "--target-queries-nb", description = "Requests after which the run may stop once the min duration passed. Default: max-queries.")
+    @Option(names = "--target-queries-nb", paramLabel = "<requests>", description = "Requests after which the run may stop once the min duration passed. Default: max-queries.")
     Integer targetQueries;
 
-    @Option(names = "--output-file", required = true, description = "Where to write the raw result JSON.")
+    @Option(names = "--output-file", paramLabel = "<file>", required = true, description = "Where to write the raw result JSON.")
     Path outputFile;
 
     @Option(names = "--query-metrics", description = "Keep every request's statistics (individual_query).")
@@ -86,6 +86,17 @@ public class RunCommand implements Callable<Integer>, UsesSettings {
 
     @Mixin
     MeasurementOptions measurement;
+
+    /** The settings of the suite's plan (pairs, levels, per-phase durations, where runs go), not of one benchmark. */
+    private static final java.util.Set<String> SUITE_ONLY = java.util.Set.of("input-lengths", "output-lengths",
+            "parallel-requests", "max-duration-prompt-ingestion", "max-duration-kv-cache-profile",
+            "max-duration-speed-generation", "min-duration-speed-generation", "target-queries-nb-speed-generation",
+            "stop-on-saturation", "output-folder");
+
+    @Override
+    public boolean uses(io.benchsuite.config.Setting setting) {
+        return !SUITE_ONLY.contains(setting.name());
+    }
 
     @Override
     public Integer call() throws Exception {

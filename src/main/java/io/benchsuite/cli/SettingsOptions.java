@@ -4,6 +4,7 @@ import io.benchsuite.config.Setting;
 import io.benchsuite.config.SettingsCatalog;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
@@ -22,24 +23,41 @@ final class SettingsOptions {
     private SettingsOptions() {
     }
 
+    /**
+     * Adds an option for each setting the command uses. Help shows its unit ({@link OptionLabels}) and its
+     * default; the environment spelling is the same for every setting (BENCH_ and the name in capitals, or the
+     * plain name) and is said once in the main help, so only the settings without a plain name say so here. The
+     * original tool's spelling is accepted as a hidden option, so old scripts work and help shows one name.
+     */
     static void addTo(CommandSpec spec) {
+        addTo(spec, setting -> true);
+    }
+
+    static void addTo(CommandSpec spec, Predicate<Setting> uses) {
         for (Setting setting : SettingsCatalog.all()) {
-            String[] names = LEGACY_ALIASES.containsKey(setting.name())
-                    ? new String[] {setting.option(), LEGACY_ALIASES.get(setting.name())}
-                    : new String[] {setting.option()};
+            if (!uses.test(setting)) {
+                continue;
+            }
             String defaultText = setting.defaultValue().map(d -> " Default: " + d + ".").orElse("");
-            boolean flag = setting.type() == boolean.class;
-            spec.addOption(OptionSpec.builder(names)
-                    // A boolean setting works as a flag (--insecure) and still takes an explicit value
-                    // (--stop-on-saturation false); picocli only consumes a following true/false, so
-                    // "--insecure run" leaves the subcommand alone.
-                    .type(flag ? Boolean.class : String.class)
-                    .arity(flag ? "0..1" : "1")
-                    .paramLabel("<" + setting.name().substring(setting.name().lastIndexOf('-') + 1) + ">")
-                    .description(setting.description() + "." + defaultText + " Env: " + setting.envSpellings()
-                            + ".")
+            String envText = setting.legacyEnvName().isEmpty() ? " Environment: " + setting.envName() + " only." : "";
+            spec.addOption(option(setting, setting.option())
+                    .description(setting.description() + "." + defaultText + envText)
                     .build());
+            if (LEGACY_ALIASES.containsKey(setting.name())) {
+                spec.addOption(option(setting, LEGACY_ALIASES.get(setting.name())).hidden(true).build());
+            }
         }
+    }
+
+    private static OptionSpec.Builder option(Setting setting, String name) {
+        boolean flag = setting.type() == boolean.class;
+        // A boolean setting works as a flag (--insecure) and still takes an explicit value
+        // (--stop-on-saturation false); picocli only consumes a following true/false, so
+        // "--insecure run" leaves the subcommand alone.
+        return OptionSpec.builder(name)
+                .type(flag ? Boolean.class : String.class)
+                .arity(flag ? "0..1" : "1")
+                .paramLabel(OptionLabels.of(setting));
     }
 
     /** The settings given on this command line, by setting name, for {@code SettingsLoader}. */
@@ -47,8 +65,10 @@ final class SettingsOptions {
         ParseResult parsed = spec.commandLine().getParseResult();
         Map<String, String> values = new LinkedHashMap<>();
         for (Setting setting : SettingsCatalog.all()) {
-            if (parsed.hasMatchedOption(setting.option())) {
-                values.put(setting.name(), String.valueOf((Object) parsed.matchedOption(setting.option()).getValue()));
+            for (String name : new String[] {setting.option(), LEGACY_ALIASES.get(setting.name())}) {
+                if (name != null && parsed.hasMatchedOption(name)) {
+                    values.put(setting.name(), String.valueOf((Object) parsed.matchedOption(name).getValue()));
+                }
             }
         }
         return values;

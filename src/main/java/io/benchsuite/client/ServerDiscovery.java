@@ -38,6 +38,9 @@ public final class ServerDiscovery {
     private static ServerInfo happyVllm(ServerApi api, Optional<String> model, String infoEndpoint,
             String launchArgumentsEndpoint) {
         ServerApi.Response info = api.get(infoEndpoint);
+        if (KeyRefusedException.refusesKey(info.status())) {
+            throw new KeyRefusedException("GET " + api.baseUrl() + infoEndpoint, info.status());
+        }
         if (!info.ok()) {
             throw new UsageException("GET " + api.baseUrl() + infoEndpoint + " answered HTTP " + info.status()
                     + "; for a plain vLLM server set " + SettingsCatalog.get("backend").option()
@@ -75,6 +78,10 @@ public final class ServerDiscovery {
 
     private static ServerInfo openAi(ServerApi api, Backend backend, Optional<String> model) {
         ServerApi.Response models = api.get(MODELS_PATH);
+        // Before the hosted-API shortcut below: a refused key would fail every request too.
+        if (KeyRefusedException.refusesKey(models.status())) {
+            throw new KeyRefusedException("GET " + api.baseUrl() + MODELS_PATH, models.status());
+        }
         if (!models.ok()) {
             // A hosted endpoint may not list its models: the name given is then taken as it is.
             if ((backend == Backend.OPENAI || backend == Backend.MISTRAL) && model.isPresent()) {

@@ -70,6 +70,9 @@ public final class ServerTokenCounter implements TokenCounter, AutoCloseable {
             answer = endpoint.tokenize(new TokenizeEndpoint.TokenizeRequest(model, text));
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
+            if (KeyRefusedException.refusesKey(status)) {
+                throw new KeyRefusedException("POST " + uri, status);
+            }
             if (status == 404) {
                 throw new UsageException("the server has no tokenize endpoint at " + uri
                         + "; drop --exact-input-lengths or set --tokenize-endpoint");

@@ -159,7 +159,10 @@ public final class StreamingClient implements AutoCloseable {
             if (status != 200) {
                 response.body().onComplete(body -> {
                     String text = body.succeeded() ? body.result().toString(StandardCharsets.UTF_8) : "";
-                    fail(ErrorKind.HTTP_STATUS, "HTTP " + status + ": " + ErrorBodies.message(text,
+                    // A refused key is named as such: the server's own words ("Unauthorized") do not say which
+                    // setting to look at.
+                    fail(ErrorKind.HTTP_STATUS, "HTTP " + status + ": " + (KeyRefusedException.refusesKey(status)
+                            ? "the server refused the API key (api-key): " : "") + ErrorBodies.message(text,
                             response.statusMessage()), status);
                 });
                 return;

@@ -9,6 +9,7 @@ import io.benchsuite.report.model.PairReport;
 import io.benchsuite.report.model.ReportModel;
 import io.benchsuite.results.JsonFiles;
 import io.benchsuite.results.RawResultsZip;
+import io.benchsuite.results.TempFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +49,7 @@ public final class ReportBuilder {
         RawResults raw = rawResults.withMinValidQueries(settings.minNumberOfValidQueries());
         ReportModel model = ReportModelBuilder.build(raw, settings);
         Path reportFolder = outputFolder.resolve(ReportFiles.REPORT_FOLDER);
-        Path staging = Files.createTempDirectory(outputFolder, ".report-");
+        Path staging = TempFiles.createFolder(outputFolder, ".report-");
         List<String> written;
         try {
             written = new Writer(staging).writeAll(model);

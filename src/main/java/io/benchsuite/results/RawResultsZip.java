@@ -1,5 +1,6 @@
 package io.benchsuite.results;
 
+import io.benchsuite.results.TempFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -28,7 +29,8 @@ public final class RawResultsZip {
                     .filter(f -> !f.getFileName().toString().endsWith(".tmp"))
                     .sorted(Comparator.comparing(Path::toString)).toList();
         }
-        Path temp = Files.createTempFile(zipFile.toAbsolutePath().getParent(), "." + zipFile.getFileName(), ".tmp");
+        Path temp = TempFiles.createFile(zipFile.toAbsolutePath().getParent(), "." + zipFile.getFileName(),
+                ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(out)) {
                 for (Path file : files) {

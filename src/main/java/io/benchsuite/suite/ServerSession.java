@@ -1,6 +1,7 @@
 package io.benchsuite.suite;
 
 import io.benchsuite.client.ClientOptions;
+import io.benchsuite.client.KeyRefusedException;
 import io.benchsuite.client.OpenFileLimit;
 import io.benchsuite.client.LengthFields;
 import io.benchsuite.client.RequestBodies;
@@ -27,6 +28,7 @@ import io.benchsuite.record.CompletionRequest;
 import io.benchsuite.record.ErrorKind;
 import io.benchsuite.record.Outcome;
 import io.benchsuite.record.RequestRecord;
+import io.benchsuite.prometheus.ScrapeFailure;
 import io.benchsuite.record.TimeAnchor;
 import io.benchsuite.schedule.Progress;
 import io.benchsuite.tls.TlsSettings;
@@ -34,6 +36,7 @@ import io.benchsuite.tls.TlsTrust;
 import io.benchsuite.workload.ExactPromptLengths;
 import io.vertx.core.Vertx;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -131,7 +134,7 @@ public final class ServerSession implements AutoCloseable {
         } catch (RuntimeException e) {
             client.close();
             tokenCounter.ifPresent(ServerTokenCounter::close);
-            throw e;
+            throw withKeyOrigin(e, settings);
         }
         RunContext context = new RunContext(client, target.backend(), info.model(), poller, TimeAnchor.capture(),
                 parameters, idleMetricsSeconds, settings.seed(), progress, tokenCounter.map(ExactPromptLengths::new),
@@ -154,8 +157,13 @@ public final class ServerSession implements AutoCloseable {
 
     /** The model served, the versions and the launch arguments, through the set-up REST clients. */
     private static ServerInfo discover(BenchSettings settings, Target target) {
-        ServerInfo info = ServerDiscovery.discover(new ServerApi(target.baseUrl(), target.apiKey(), target.tls()),
-                target.backend(), settings.model(), settings.infoEndpoint(), settings.launchArgumentsEndpoint());
+        ServerInfo info;
+        try {
+            info = ServerDiscovery.discover(new ServerApi(target.baseUrl(), target.apiKey(), target.tls()),
+                    target.backend(), settings.model(), settings.infoEndpoint(), settings.launchArgumentsEndpoint());
+        } catch (KeyRefusedException e) {
+            throw withKeyOrigin(e, settings);
+        }
         LOG.infof("Server %s serves %s%s", target.baseUrl(), info.model(),
                 info.maxModelLen().isPresent() ? " (context " + info.maxModelLen().getAsInt() + " tokens)" : "");
         return info;
@@ -170,7 +178,7 @@ public final class ServerSession implements AutoCloseable {
             return counter;
         } catch (RuntimeException e) {
             counter.close();
-            throw e;
+            throw withKeyOrigin(e, settings);
         }
     }
 
@@ -188,7 +196,7 @@ public final class ServerSession implements AutoCloseable {
             return client;
         } catch (RuntimeException e) {
             client.close();
-            throw e;
+            throw withKeyOrigin(e, settings);
         }
     }
 
@@ -197,7 +205,7 @@ public final class ServerSession implements AutoCloseable {
             Map<String, Object> parameters) {
         PollerSettings pollerSettings = PollerSettings.of(target.baseUrl().toString(), settings.metricsEndpoint(),
                 settings.stepLiveMetrics(), target.apiKey(), Optional.of(info.model())).withTls(target.tls());
-        engineSettings(pollerSettings).forEach(parameters::putIfAbsent);
+        engineSettings(pollerSettings, settings).forEach(parameters::putIfAbsent);
         return MetricsPoller.start(pollerSettings, LOG::warn);
     }
 
@@ -247,6 +255,9 @@ public final class ServerSession implements AutoCloseable {
             throw new UsageException("POST " + url + " answered 404 (" + probe.errorMessage() + "); set "
                     + SettingsCatalog.get("completions-endpoint").spellings() + " to the server's completions path");
         }
+        if (probe.errorKind() == ErrorKind.HTTP_STATUS && KeyRefusedException.refusesKey(probe.httpStatus())) {
+            throw new KeyRefusedException("POST " + url, probe.httpStatus());
+        }
         if (probe.outcome() != Outcome.SUCCESS) {
             throw new ServerUnavailableException("a first request to " + url + " failed (" + probe.errorKind() + ": "
                     + probe.errorMessage() + ")", null);
@@ -258,11 +269,18 @@ public final class ServerSession implements AutoCloseable {
      * GPU blocks, memory utilisation, prefix caching...), read once: the only source of them for plain vLLM,
      * and the exact KV capacity in tokens (blocks x block size) for every vLLM.
      */
-    private static Map<String, Object> engineSettings(PollerSettings pollerSettings) {
+    private static Map<String, Object> engineSettings(PollerSettings pollerSettings, BenchSettings settings) {
         Map<String, Object> engine = new LinkedHashMap<>();
         // Closed at once: the fetcher owns a Vert.x instance, whose threads would otherwise outlive the session.
         try (HttpMetricsFetcher fetcher = new HttpMetricsFetcher(pollerSettings)) {
-            if (fetcher.fetch() instanceof FetchResult.Fetched page) {
+            FetchResult first = fetcher.fetch();
+            if (first instanceof FetchResult.Failed failed && failed.failure().kind() == ScrapeFailure.Kind.HTTP_STATUS) {
+                metricsKeyRefusal(failed.failure().reason()).ifPresent(status -> LOG.warn(new KeyRefusedException(
+                        "GET " + pollerSettings.metricsUri(), status).withOrigin(ApiKeys.describeOrigin(settings,
+                        System.getenv(), Path.of(".env")), ApiKeys.howToSet()).getMessage()
+                        + "; the run goes on without the server's metrics (no KV-cache usage in the report)"));
+            }
+            if (first instanceof FetchResult.Fetched page) {
                 CacheConfig.from(PrometheusTextParser.parse(page.body(), page.format())).ifPresent(config -> {
                     engine.putAll(config.settings());
                     config.kvCapacityTokens().ifPresent(tokens -> engine.put("kv_cache_capacity_tokens", tokens));
@@ -275,6 +293,25 @@ public final class ServerSession implements AutoCloseable {
             LOG.info("The metrics endpoint gives no vllm:cache_config_info; the report will lack the KV capacity");
         }
         return engine;
+    }
+
+    /**
+     * A refused key, explained with where the key came from and how to set it; any other failure unchanged.
+     * The environment and the .env file of the working directory are those {@code SettingsLoader} read.
+     */
+    private static RuntimeException withKeyOrigin(RuntimeException failure, BenchSettings settings) {
+        if (failure instanceof KeyRefusedException refused) {
+            return refused.withOrigin(ApiKeys.describeOrigin(settings, System.getenv(), Path.of(".env")),
+                    ApiKeys.howToSet());
+        }
+        return failure;
+    }
+
+    /** The status of a metrics scrape refused for its key, from the fetcher's "HTTP 401 from ..." reason. */
+    static Optional<Integer> metricsKeyRefusal(String reason) {
+        java.util.regex.Matcher status = java.util.regex.Pattern.compile("^HTTP (\\d{3}) ").matcher(reason);
+        return status.find() && KeyRefusedException.refusesKey(Integer.parseInt(status.group(1)))
+                ? Optional.of(Integer.parseInt(status.group(1))) : Optional.empty();
     }
 
     public ServerInfo info() {

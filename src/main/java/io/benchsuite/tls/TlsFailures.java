@@ -16,11 +16,33 @@ public final class TlsFailures {
     private TlsFailures() {
     }
 
-    /** Empty when {@code failure} is not a certificate problem (refused connection, timeout, HTTP error...). */
+    /**
+     * Netty's words when the first bytes the server sent back are no TLS record; followed by those bytes in
+     * hex, "48545450" being "HTTP" (an HTTP server answering the TLS hello with a 400 page).
+     */
+    private static final String NOT_TLS = "not an SSL/TLS record";
+    private static final String HTTP_HEX = "48545450";
+    /** The JDK's SSLEngine's words for the same, without the bytes. */
+    private static final String JDK_NOT_TLS = "Unsupported or unrecognized SSL message";
+
+    /**
+     * Empty when {@code failure} is not a TLS problem (refused connection, timeout, HTTP error...); else one
+     * line: a server that speaks plain HTTP, a certificate that is not trusted or does not match its host
+     * name, or another handshake failure with its cause.
+     */
     public static Optional<String> explain(Throwable failure) {
         boolean handshake = false;
         Throwable certificateProblem = null;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains(NOT_TLS + ": " + HTTP_HEX)) {
+                return Optional.of("the server speaks plain HTTP, not HTTPS; use http:// in "
+                        + SettingsCatalog.get("base-url").option());
+            }
+            if (message.contains(NOT_TLS) || message.contains(JDK_NOT_TLS)) {
+                return Optional.of("the server does not answer in TLS; if it serves plain HTTP, use http:// in "
+                        + SettingsCatalog.get("base-url").option());
+            }
             handshake |= t instanceof SSLHandshakeException;
             if (t instanceof CertificateException || t instanceof CertPathBuilderException
                     || t instanceof CertPathValidatorException) {

@@ -1,0 +1,67 @@
+package io.benchsuite.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.benchsuite.simulator.RunningSimulator;
+import io.benchsuite.simulator.Simulator;
+import io.benchsuite.simulator.SimulatorConfig;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The usual first mistakes, through the real command line: each answer names the fix in one line. */
+@QuarkusMainTest
+class MistakesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aMisspeltOptionGetsTheNearestOne(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("--quikc");
+        assertEquals(2, result.exitCode());
+        String err = result.getErrorOutput().strip();
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.contains("'--quikc'") && err.contains("did you mean --quick"), err);
+    }
+
+    @Test
+    void aMisspeltOptionOfASubcommandGetsTheNearestOneOfThatSubcommand(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("run", "--output-lenght", "4");
+        assertEquals(2, result.exitCode());
+        String err = result.getErrorOutput().strip();
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.contains("did you mean --output-length"), err);
+    }
+
+    @Test
+    void aMisspeltSubcommandGetsTheNearestOne(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("rpeort");
+        assertEquals(2, result.exitCode());
+        String err = result.getErrorOutput().strip();
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.contains("'rpeort'") && err.contains("did you mean report?"), err);
+    }
+
+    @Test
+    void httpsAgainstAPlainHttpServerSaysToUseHttp(QuarkusMainLauncher launcher) {
+        Path out = dir.resolve("never.json");
+        try (RunningSimulator simulator = Simulator.start(SimulatorConfig.demo(), "127.0.0.1", 0)) {
+            String https = simulator.baseUrl().replace("http://", "https://");
+            LaunchResult result = launcher.launch("run", "--base-url", https, "--dataset-folder", "datasets",
+                    "--output-length", "4", "--output-file", out.toString());
+            String err = result.getErrorOutput().strip();
+            assertEquals(1, result.exitCode(), err);
+            assertEquals(1, err.lines().count(), err);
+            assertTrue(err.contains("the server speaks plain HTTP, not HTTPS; use http:// in --base-url"), err);
+            assertFalse(err.contains("4854"), err);
+        }
+        assertFalse(Files.exists(out));
+    }
+}
