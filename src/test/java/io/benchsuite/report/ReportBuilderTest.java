@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Builds the report of the complete fixture set once (charts take a moment to draw) and checks every file,
- * then a degraded set: no ingestion, no N=1, no reference level, a missing pair, a corrupt file.
+ * then a degraded set: no ingestion, no N=1, no reference level, a missing pair, a corrupt file. Runs in
+ * Quarkus: the pages are rendered by its template engine.
  */
+@QuarkusTest
 class ReportBuilderTest {
 
     @TempDir
