@@ -101,12 +101,13 @@ public final class ReportPages {
      * @param featured        the model card's speed graphs
      * @param morePairs       whether pairs other than the featured ones have graphs
      * @param issues          no rows when no benchmark had failed requests or was interrupted
+     * @param run             the server measured and whether the run was --quick; "" when not recorded
      */
     public record Page(String modelName, String gpuName, String speedThreshold, String kvCacheThreshold,
             List<Metric> mainMetrics, Table issues, List<String> notes, Graph totalSpeed, boolean totalSpeedDrawn,
             Graph ingestion, Table thresholds, String generationParagraph, List<Graph> speedGraphs,
             List<Graph> kvGraphs, List<Graph> featured, boolean morePairs, Table parameters, String speedFolder,
-            String indexFile) {
+            String indexFile, String run) {
 
         static Page of(ReportModel model, Map<String, byte[]> images) {
             List<Metric> metrics = Figures.mainMetrics(model.keyNumbers()).stream()
@@ -135,7 +136,17 @@ public final class ReportPages {
                             + "prompt length; the inverse of the fitted slope is the ingestion speed."),
                     thresholds, Figures.generationParagraph(), speed, kv, featured,
                     model.pairs().size() > featuredPairs.size(), new Table(List.of("Parameter", "Value"), parameters),
-                    ReportFiles.SPEED_FOLDER, ReportFiles.INDEX);
+                    ReportFiles.SPEED_FOLDER, ReportFiles.INDEX, run(model.parameters()));
+        }
+
+        /** Against which server, and whether --quick scaled the run down; "" when the raw results do not say. */
+        static String run(Map<String, Object> parameters) {
+            String text = parameters.get("base_url") instanceof String url ? "Measured against " + url + "." : "";
+            if (Boolean.TRUE.equals(parameters.get("quick"))) {
+                text += (text.isEmpty() ? "" : " ") + "Quick run (--quick): durations, request counts and levels "
+                        + "were scaled down, so these figures are a first look, not a full measurement.";
+            }
+            return text;
         }
 
         private static Graph graph(Map<String, byte[]> images, String path, String alt, String caption) {
