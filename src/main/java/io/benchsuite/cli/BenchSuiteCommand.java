@@ -107,7 +107,7 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
             try (SelfMetricsSession metrics = selfMetrics.open(measurement.metricsPort)) {
                 result = SuiteLauncher.run(effective, folder, vertx, System.console() != null,
                         quick ? QuickMode.IDLE_METRICS_SECONDS : 1.0, StopSignals::onStop, metrics,
-                        measurement.exactInputLengths,
+                        measurement.exactInputLengths, quick,
                         (run, outcome) -> drawReport(effective, run, outcome.interrupted()));
             }
             if (result.outcome().interrupted()) {

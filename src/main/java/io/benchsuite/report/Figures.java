@@ -62,23 +62,52 @@ final class Figures {
         return header;
     }
 
-    /** Both readings of each threshold: the original's largest qualifying N and the first crossing. */
+    /**
+     * Both readings of each threshold: the original's largest qualifying N and the first crossing. A limit
+     * that lies outside the levels run says so instead of showing a level that was never a limit.
+     */
     static List<List<String>> thresholdRows(ReportModel model) {
         List<List<String>> rows = new ArrayList<>();
         for (PairReport pair : model.pairs()) {
+            List<Integer> levels = ThresholdsCsv.keptLevels(pair);
             List<String> row = new ArrayList<>(List.of(String.valueOf(pair.pair().inputLength()),
                     String.valueOf(pair.pair().outputLength()),
                     pair.levelsRun().stream().map(String::valueOf).collect(Collectors.joining(", ")),
-                    String.valueOf(pair.speedThreshold().largestQualifying()),
-                    String.valueOf(pair.speedThreshold().lastBeforeFirstFailure())));
+                    largest(pair.speedThreshold(), levels), firstCrossing(pair.speedThreshold(), levels)));
             if (model.hasKvMetrics()) {
-                row.add(pair.kvCacheThreshold().map(LevelThreshold::largestQualifying).map(String::valueOf).orElse(NA));
-                row.add(pair.kvCacheThreshold().map(LevelThreshold::lastBeforeFirstFailure).map(String::valueOf)
-                        .orElse(NA));
+                row.add(pair.kvCacheThreshold().map(t -> largest(t, levels)).orElse(NA));
+                row.add(pair.kvCacheThreshold().map(t -> firstCrossing(t, levels)).orElse(NA));
             }
             rows.add(row);
         }
         return rows;
+    }
+
+    /** The largest qualifying level, or where the limit lies when no level run bounds it. */
+    static String largest(LevelThreshold threshold, List<Integer> levels) {
+        return switch (ThresholdStatus.of(threshold, levels)) {
+            case MEASURED -> String.valueOf(threshold.largestQualifying());
+            case NOT_REACHED -> notReached(levels);
+            case BELOW_LOWEST_LEVEL -> belowLowest(levels);
+        };
+    }
+
+    /** The last level before the first that fails, or where the limit lies when no level run bounds it. */
+    static String firstCrossing(LevelThreshold threshold, List<Integer> levels) {
+        ThresholdStatus status = ThresholdStatus.of(threshold, levels);
+        if (status == ThresholdStatus.NOT_REACHED) {
+            return notReached(levels);
+        }
+        return threshold.lastBeforeFirstFailure() == 0 ? belowLowest(levels)
+                : String.valueOf(threshold.lastBeforeFirstFailure());
+    }
+
+    private static String notReached(List<Integer> levels) {
+        return "not reached up to " + levels.stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
+    private static String belowLowest(List<Integer> levels) {
+        return "0 (below the lowest level, " + levels.stream().mapToInt(Integer::intValue).min().orElse(0) + ")";
     }
 
     static List<String> issueHeader() {

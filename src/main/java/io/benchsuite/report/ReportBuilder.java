@@ -100,8 +100,8 @@ public final class ReportBuilder {
                 json(ReportFiles.TOTAL_SPEED_DATA, GraphData.totalSpeed(model.pairs()));
             }
             json(ReportFiles.PARAMETERS, model.parameters());
-            text(ReportFiles.MODEL_CARD, ModelCard.render(model));
-            text(ReportFiles.INDEX, HtmlPage.render(model, images));
+            text(ReportFiles.MODEL_CARD, ReportPages.modelCard(model));
+            text(ReportFiles.INDEX, ReportPages.index(model, images));
             return written;
         }
 

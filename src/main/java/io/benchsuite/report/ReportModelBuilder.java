@@ -68,6 +68,7 @@ public final class ReportModelBuilder {
         noteShortSweeps(pairs, notes);
         noteLengthNotForced(kept, notes);
         Map<String, Object> parameters = commonParameters(kept);
+        noteLevelsNotRun(pairs, parameters.get("parallel_requests"), notes);
         String gpuName = settings.gpuName()
                 .or(() -> text(parameters.get("gpu_name")))
                 .orElse("unknown GPU");
@@ -254,6 +255,29 @@ public final class ReportModelBuilder {
                         + " ran but had too few valid queries and are not shown.");
             }
         }
+    }
+
+    /**
+     * With the levels the run asked for (recorded since they were), a pair whose sweep ran only some of them
+     * is named with what ran: its thresholds say nothing about the levels above.
+     */
+    private static void noteLevelsNotRun(List<PairReport> pairs, Object asked, List<String> notes) {
+        if (!(asked instanceof List<?> list) || list.isEmpty()) {
+            return;
+        }
+        List<Integer> levels = list.stream().filter(Number.class::isInstance).map(n -> ((Number) n).intValue())
+                .sorted().toList();
+        for (PairReport pair : pairs) {
+            if (!pair.levelsRun().containsAll(levels)) {
+                notes.add("Pair " + pair.pair() + ": only levels " + join(pair.levelsRun()) + " ran of the "
+                        + join(levels) + " asked for (the sweep stopped on its time budget or on saturation); its "
+                        + "thresholds say nothing about the levels that did not run.");
+            }
+        }
+    }
+
+    private static String join(List<Integer> levels) {
+        return levels.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     private static KeyNumbers keyNumbers(IngestionReport ingestion, List<PairReport> pairs, List<RawRun> kept,

@@ -15,8 +15,9 @@ import org.jboss.logging.Logger;
  * target, elapsed, estimated time left). Elsewhere (a Kubernetes log): one plain line per benchmark and one
  * a minute, since a redrawn line would only fill the log with carriage returns.
  *
- * <p>Time left is estimated from the remaining benchmarks' duration budgets, scaled by the share of its budget
- * each finished benchmark actually used (most stop on their target count well before their maximum).
+ * <p>Time left comes from {@link TimeLeftEstimate}. The request count reads {@code done/planned}, where the
+ * plan is the larger of the target and what was sent (a level sends more than its target while its minimum
+ * duration lasts); a benchmark bounded by time only shows its count and its duration instead.
  */
 public final class ConsoleProgress implements SuiteProgress, AutoCloseable {
 
@@ -29,17 +30,18 @@ public final class ConsoleProgress implements SuiteProgress, AutoCloseable {
     private final long suiteStart = System.nanoTime();
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicInteger sent = new AtomicInteger();
+    private final TimeLeftEstimate estimate;
     private volatile PlannedBenchmark current;
     private volatile int index;
     private volatile int target;
     private volatile long benchmarkStart;
-    private double usedSeconds;
-    private double usedBudget;
 
     public ConsoleProgress(List<PlannedBenchmark> plan, boolean terminal, PrintStream out) {
         this.plan = plan;
         this.terminal = terminal;
         this.out = out;
+        this.estimate = new TimeLeftEstimate(plan);
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bench-suite-progress");
             t.setDaemon(true);
@@ -57,6 +59,10 @@ public final class ConsoleProgress implements SuiteProgress, AutoCloseable {
         this.benchmarkStart = System.nanoTime();
         done.set(0);
         failed.set(0);
+        sent.set(0);
+        synchronized (this) {
+            estimate.started(benchmark, (benchmarkStart - suiteStart) / 1e9);
+        }
         if (!terminal) {
             LOG.infof("[%d/%d] %s started (%s)", index, total, benchmark.fileName(), describe(benchmark));
         }
@@ -65,8 +71,7 @@ public final class ConsoleProgress implements SuiteProgress, AutoCloseable {
     @Override
     public synchronized void benchmarkEnded(PlannedBenchmark benchmark, int queries, int errors, boolean complete) {
         double seconds = (System.nanoTime() - benchmarkStart) / 1e9;
-        usedSeconds += seconds;
-        usedBudget += budget(benchmark);
+        estimate.ended(benchmark, seconds);
         current = null;
         clearLine();
         LOG.infof("%s %s: %d requests, %d errors, %.1f s", benchmark.fileName(), complete ? "done" : "INTERRUPTED",
@@ -81,6 +86,7 @@ public final class ConsoleProgress implements SuiteProgress, AutoCloseable {
 
     @Override
     public void sent(int sentSoFar) {
+        sent.accumulateAndGet(sentSoFar, Math::max);
     }
 
     @Override
@@ -88,6 +94,13 @@ public final class ConsoleProgress implements SuiteProgress, AutoCloseable {
         done.incrementAndGet();
         if (record.outcome() != Outcome.SUCCESS) {
             failed.incrementAndGet();
+            return;
+        }
+        PlannedBenchmark b = current;
+        if (b != null) {
+            synchronized (this) {
+                estimate.answered(b, (record.endNanos() - record.startNanos()) / 1e9);
+            }
         }
     }
 
@@ -96,12 +109,17 @@ public final class ConsoleProgress implements SuiteProgress, AutoCloseable {
         if (b == null) {
             return;
         }
-        String line = String.format("%s | %s | %d/%d requests%s | elapsed %s | suite %s, ~%s left",
-                b.phase().label(), describe(b), done.get(), target, failed.get() > 0 ? " (" + failed.get() + " failed)" : "",
-                duration((System.nanoTime() - benchmarkStart) / 1e9), duration((System.nanoTime() - suiteStart) / 1e9),
-                duration(secondsLeft()));
+        double elapsed = (System.nanoTime() - benchmarkStart) / 1e9;
+        String line = String.format("%s | %s | %s%s | elapsed %s | suite %s, ~%s left",
+                b.phase().label(), describe(b), requests(b, done.get(), sent.get(), target),
+                failed.get() > 0 ? " (" + failed.get() + " failed)" : "",
+                TimeLeftEstimate.timeOnly(b) ? duration(elapsed) + " of " + duration(budget(b)) : duration(elapsed),
+                duration((System.nanoTime() - suiteStart) / 1e9), duration(secondsLeft(elapsed)));
         if (terminal) {
             synchronized (this) {
+                if (current == null) {
+                    return; // ended or stopping while the line was being composed
+                }
                 out.print("\r\033[2K" + line);
                 out.flush();
             }
@@ -110,13 +128,19 @@ public final class ConsoleProgress implements SuiteProgress, AutoCloseable {
         }
     }
 
-    private synchronized double secondsLeft() {
-        double ratio = usedBudget > 0 ? Math.min(1, usedSeconds / usedBudget) : 1;
-        double left = 0;
-        for (int i = Math.max(0, index - 1); i < plan.size(); i++) {
-            left += budget(plan.get(i)) * ratio;
+    private synchronized double secondsLeft(double elapsed) {
+        return estimate.secondsLeft(index - 1, (System.nanoTime() - suiteStart) / 1e9, elapsed);
+    }
+
+    /**
+     * The request count: {@code done/planned} where the plan is the larger of the target and what was sent;
+     * only {@code done} for a benchmark bounded by time, whose count is not known in advance.
+     */
+    static String requests(PlannedBenchmark b, int done, int sent, int target) {
+        if (TimeLeftEstimate.timeOnly(b)) {
+            return done + " requests";
         }
-        return Math.max(0, left - (System.nanoTime() - benchmarkStart) / 1e9);
+        return done + "/" + Math.max(target, sent) + " requests";
     }
 
     private static double budget(PlannedBenchmark b) {
@@ -137,6 +161,16 @@ public final class ConsoleProgress implements SuiteProgress, AutoCloseable {
                 : s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";
     }
 
+    /**
+     * The run is stopping: the live line is erased and not drawn again, so that the warning printed next
+     * starts on a line of its own instead of being glued to it.
+     */
+    synchronized void stopping() {
+        current = null;
+        clearLine();
+    }
+
+    /** Erases the live line (on a terminal), so that a message printed next starts on a clean line. */
     private void clearLine() {
         if (terminal) {
             synchronized (this) {

@@ -142,6 +142,12 @@ public final class ServerSession implements AutoCloseable {
         return new ServerSession(info, client, poller, tokenCounter, context);
     }
 
+    /** {@code scheme://host:port/path} of a URL: no user name, password, query or fragment. */
+    static String withoutCredentials(URI url) {
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() >= 0 ? ":" + url.getPort() : "")
+                + (url.getRawPath() == null ? "" : url.getRawPath());
+    }
+
     /**
      * Where the server is and how every client reaches it: URL, backend, API (and so the completions path), API
      * key and TLS trust.
@@ -222,6 +228,8 @@ public final class ServerSession implements AutoCloseable {
         parameters.put("suite_id", LocalDateTime.now().format(SUITE_ID));
         parameters.put("model_name", settings.modelName().orElse(info.model()));
         parameters.put("seed", settings.seed());
+        // Where the numbers come from, without what must not be written down (user info, query).
+        parameters.put("base_url", withoutCredentials(SettingsValidator.baseUrl(settings)));
         // Recorded so that a later "bench-suite report" redraws with the thresholds the run was made with.
         parameters.put("speed_threshold", settings.speedThreshold());
         parameters.put("kv_cache_threshold", settings.kvCacheThreshold());

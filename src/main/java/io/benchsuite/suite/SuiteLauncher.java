@@ -39,9 +39,10 @@ public final class SuiteLauncher {
      * @param observer     wraps the progress and watches the poller (the command line's self-metrics), or
      *                     {@link SuiteObserver#NONE}
      * @param exactInputLengths fit each prompt to its nominal length with the server's tokenize endpoint
+     * @param quick             the run is --quick: recorded in every raw result's parameters, for the report
      */
     public static Result run(BenchSettings settings, Path runFolder, Vertx vertx, boolean terminal, double idleSeconds,
-            Consumer<Runnable> onStopSignal, SuiteObserver observer, boolean exactInputLengths,
+            Consumer<Runnable> onStopSignal, SuiteObserver observer, boolean exactInputLengths, boolean quick,
             AfterBenchmarks after) throws IOException, InterruptedException {
         Path datasets = SettingsValidator.datasetFolder(settings);
         checkDatasets(settings, datasets);
@@ -50,22 +51,28 @@ public final class SuiteLauncher {
 
         try (ConsoleProgress console = new ConsoleProgress(plan, terminal, System.err)) {
             return runPlan(settings, runFolder, vertx, idleSeconds, onStopSignal, observer.wrap(console), plan,
-                    observer, exactInputLengths, after);
+                    observer, exactInputLengths, quick, after, console);
         }
     }
 
     private static Result runPlan(BenchSettings settings, Path runFolder, Vertx vertx, double idleSeconds,
             Consumer<Runnable> onStopSignal, SuiteProgress progress, List<PlannedBenchmark> plan,
-            SuiteObserver observer, boolean exactInputLengths, AfterBenchmarks after)
-            throws IOException, InterruptedException {
+            SuiteObserver observer, boolean exactInputLengths, boolean quick, AfterBenchmarks after,
+            ConsoleProgress console) throws IOException, InterruptedException {
         int pool = SuitePlan.maxConcurrency(plan, settings.maxQueries());
         try (ServerSession session = ServerSession.open(settings, vertx, pool, progress, idleSeconds,
                 exactInputLengths)) {
             observer.watchServer(session.context().poller());
+            // Before any benchmark: a quick run's numbers must say so wherever they go, and the report must be
+            // able to tell a sweep cut short from the levels it was given.
+            session.context().commonParameters().put("quick", quick);
+            session.context().commonParameters().put("parallel_requests", settings.parallelRequests());
             Path raw = RunFolders.createRawFolder(runFolder);
             LOG.infof("Run folder %s: %d benchmarks planned", runFolder, plan.size());
             SuiteRunner runner = new SuiteRunner(settings, session.context(), raw, progress);
             onStopSignal.accept(() -> {
+                // The live line is cleared first, or the warning would be printed glued to its end.
+                console.stopping();
                 LOG.warn("Stopping: the benchmark in progress is cancelled and kept as incomplete; "
                         + "the report is drawn from what was measured");
                 runner.stop();

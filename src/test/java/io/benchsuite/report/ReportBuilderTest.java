@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.benchsuite.report.model.Pair;
+import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Builds the report of the complete fixture set once (charts take a moment to draw) and checks every file,
- * then a degraded set: no ingestion, no N=1, no reference level, a missing pair, a corrupt file.
+ * then a degraded set: no ingestion, no N=1, no reference level, a missing pair, a corrupt file. Runs in
+ * Quarkus: the pages are rendered by its template engine.
  */
+@QuarkusTest
 class ReportBuilderTest {
 
     @TempDir
@@ -142,6 +145,9 @@ class ReportBuilderTest {
         assertTrue(html.contains("<h2>Thresholds</h2>\n<table>"), html);
         assertTrue(html.contains("<tr><td>1024</td><td>128</td><td>1, 2, 4, 10</td><td>4</td><td>4</td>"
                 + "<td>10</td><td>2</td></tr>"), html);
+        // A limit no level reached is not shown as if it had been measured.
+        assertTrue(html.contains("<tr><td>1024</td><td>16</td><td>1, 2, 4, 10</td><td>4</td><td>1</td>"
+                + "<td>not reached up to 10</td><td>not reached up to 10</td></tr>"), html);
     }
 
     @Test
@@ -180,7 +186,8 @@ class ReportBuilderTest {
         ReportFilesCheck.png(report.resolve(ReportFiles.speedGraph(SHORT)));
         ReportFilesCheck.png(report.resolve(ReportFiles.speedGraph(REFERENCE)));
         ReportFilesCheck.png(report.resolve(ReportFiles.kvGraph(new Pair(4096, 16))));
-        assertEquals(List.of(ThresholdsCsv.HEADER_WITH_KV, "4,10,1024,16", "4,2,1024,128"),
+        assertEquals(List.of(ThresholdsCsv.HEADER_WITH_KV, "4,10,1024,16,measured,not_reached,2;4;10",
+                "4,2,1024,128,not_reached,measured,1;2;4"),
                 ReportFilesCheck.csvLines(report.resolve(ReportFiles.THRESHOLDS)));
         String card = Files.readString(report.resolve(ReportFiles.MODEL_CARD));
         assertTrue(card.contains("| Prompt ingestion speed | NA |"), card);

@@ -53,7 +53,10 @@ final class ReportFilesCheck {
         assertTrue(json(report.resolve(ReportFiles.INGESTION_DATA)).isObject());
         assertTrue(json(report.resolve(ReportFiles.TOTAL_SPEED_DATA)).isObject());
         assertTrue(json(report.resolve(ReportFiles.PARAMETERS)).isObject());
-        assertEquals(List.of(ThresholdsCsv.HEADER_WITH_KV, "4,10,1024,16", "4,10,1024,128"),
+        // After the original's columns: the status of each threshold and the levels run. (1024,16)'s KV cache
+        // never reached its threshold; (1024,128)'s did at N=4, and both speeds failed at some level.
+        assertEquals(List.of(ThresholdsCsv.HEADER_WITH_KV, "4,10,1024,16,measured,not_reached,1;2;4;10",
+                "4,10,1024,128,measured,measured,1;2;4;10"),
                 csvLines(report.resolve(ReportFiles.THRESHOLDS)));
         assertTrue(Files.readString(report.resolve(ReportFiles.MODEL_CARD)).startsWith("# Model card for Test Model"));
         assertTrue(Files.readString(report.resolve(ReportFiles.INDEX)).contains("data:image/png;base64,"));

@@ -30,6 +30,13 @@ public final class ChartStyle {
     static final BasicStroke DASHED = new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {8f, 6f}, 0f);
     static final BasicStroke SOLID = new BasicStroke(2.5f);
+    /** A limit drawn across the plot (the speed threshold): darker and more finely dashed than the data. */
+    static final BasicStroke LIMIT = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[] {3f, 4f}, 0f);
+    static final Color LIMIT_COLOR = new Color(90, 90, 90);
+    /** One shape per series of a chart with one line per pair, so that a point hidden under another shows. */
+    static final org.knowm.xchart.style.markers.Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND,
+        SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS};
     static final BasicStroke THIN = new BasicStroke(1.5f);
 
     static {
@@ -101,6 +108,36 @@ public final class ChartStyle {
         bar.setLineColor(color);
         bar.setLineStyle(THIN);
         bar.setYAxisGroup(yAxisGroup);
+    }
+
+    /**
+     * The line of the {@code index}-th series of a chart with one line per pair: the first is the widest and
+     * solid, each next one narrower and dashed differently, so that series with the same values stay visible
+     * on top of each other instead of the last one hiding the others.
+     */
+    static BasicStroke overlappingLine(int index) {
+        float width = Math.max(1.5f, 5f - 1.1f * index);
+        if (index == 0) {
+            return new BasicStroke(width);
+        }
+        float dash = 4f + 3f * (index % 4);
+        return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {dash, dash * 0.6f}, 0f);
+    }
+
+    /** A setting's value without trailing zeros, as the pages print it: 20 rather than 20.0, 0.95 as is. */
+    static String number(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    /** A horizontal line at {@code y} across {@code [fromX, toX]}, in the legend under {@code name}. */
+    static XYSeries limitLine(XYChart chart, String name, double fromX, double toX, double y, int yAxisGroup) {
+        XYSeries line = chart.addSeries(name, new double[] {fromX, toX}, new double[] {y, y});
+        line.setMarker(SeriesMarkers.NONE);
+        line.setLineColor(LIMIT_COLOR);
+        line.setLineStyle(LIMIT);
+        line.setYAxisGroup(yAxisGroup);
+        return line;
     }
 
     static byte[] png(XYChart chart) {

@@ -25,8 +25,10 @@ public final class PromptIngestionChart {
         if (ingestion.points().isEmpty()) {
             return Optional.empty();
         }
-        String speed = ingestion.fit().map(fit -> fit.tokensPerSecond() + " tokens per second")
-                .orElse("no fit possible");
+        // The model card's figure, with its rounding: one number for one measurement (the data file keeps the
+        // unrounded inverse slope).
+        String speed = model.keyNumbers().ingestionSpeed().isPresent()
+                ? "~" + model.keyNumbers().ingestionSpeed().getAsLong() + " tokens per second" : "no fit possible";
         XYChart chart = ChartStyle.newChart("Model : " + model.modelName() + " | Prompt ingestion speed : " + speed,
                 "Prompt length (tokens)", "Time to first token (s)");
         if (ingestion.fit().isPresent()) {

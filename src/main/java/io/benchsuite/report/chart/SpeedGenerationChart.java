@@ -34,8 +34,13 @@ public final class SpeedGenerationChart {
         ChartStyle.wholeNumbersOnXAxis(chart);
         chart.setYAxisGroupTitle(SPEED_AXIS, "Speed generation per request (tokens/s)");
         chart.getStyler().setYAxisMin(SPEED_AXIS, 0.0);
+        double minLevel = pair.levels().stream().mapToDouble(LevelReport::parallelRequests).min().orElse(1);
+        double maxLevel = pair.levels().stream().mapToDouble(LevelReport::parallelRequests).max().orElse(1);
         quartileSeries(chart, "Speed generation (median, p25-p75 bars)", pair.levels(), LevelReport::speed,
                 ChartStyle.BLUE, SPEED_AXIS);
+        // The answer at a glance: the levels whose speed is above this line meet the threshold.
+        ChartStyle.limitLine(chart, "Speed threshold (" + ChartStyle.number(model.speedThreshold()) + " t/s)",
+                minLevel, maxLevel, model.speedThreshold(), SPEED_AXIS);
         chart.setYAxisGroupTitle(TTFT_AXIS, "Time to first token (ms)");
         chart.getStyler().setYAxisGroupPosition(TTFT_AXIS, Styler.YAxisPosition.Right);
         chart.getStyler().setYAxisMin(TTFT_AXIS, 0.0);
@@ -75,11 +80,12 @@ public final class SpeedGenerationChart {
         series.setLineColor(color);
         series.setMarkerColor(color);
         series.setLineStyle(ChartStyle.SOLID);
-        series.setMarker(SeriesMarkers.CIRCLE);
+        // Speed and TTFT share the levels' verticals: different shapes keep both readable where they meet.
+        series.setMarker(axis == SPEED_AXIS ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
         for (LevelReport level : measured) {
             Quartiles q = statistic.apply(level).orElseThrow();
-            ChartStyle.errorBar(chart, name + " bar " + level.parallelRequests(), level.parallelRequests(), q.p25(),
-                    q.p75(), color, axis);
+            ChartStyle.errorBar(chart, name + " bar " + level.parallelRequests(), level.parallelRequests(),
+                    q.p25(), q.p75(), color, axis);
         }
     }
 }

@@ -41,8 +41,10 @@ public final class TotalSpeedGenerationChart {
                     + pair.pair().outputLength(),
                     total.points().stream().mapToDouble(TotalSpeedPoint::parallelRequests).toArray(),
                     total.points().stream().mapToDouble(TotalSpeedPoint::speed).toArray());
-            series.setMarker(SeriesMarkers.CIRCLE);
-            series.setLineStyle(ChartStyle.SOLID);
+            // Pairs often give the same numbers (a server limited by its batch, not by lengths): each series
+            // gets its own marker and line, so that none hides another drawn under it.
+            series.setMarker(ChartStyle.MARKERS[colour % ChartStyle.MARKERS.length]);
+            series.setLineStyle(ChartStyle.overlappingLine(colour));
             Color color = ChartStyle.PALETTE[colour++ % ChartStyle.PALETTE.length];
             series.setLineColor(color);
             series.setMarkerColor(color);
