@@ -9,8 +9,9 @@ import io.benchsuite.config.Backend;
  *
  * <p>vLLM and happy_vllm: {@code max_tokens = min_tokens = output length} plus {@code ignore_eos}, so the
  * server generates exactly the length asked for; {@code temperature 0}; usage on every chunk
- * ({@code continuous_usage_stats}) so tokens are counted by the server, not guessed from chunks. A plain
- * OpenAI-compatible server gets only standard fields: unknown ones are rejected by some of them.
+ * ({@code continuous_usage_stats}) so tokens are counted by the server, not guessed from chunks; SGLang and
+ * llama.cpp get them too (they take or ignore them). A plain OpenAI-compatible server, TGI and Triton get only
+ * standard fields: unknown ones are rejected by some of them.
  */
 public final class RequestBodies {
 
@@ -28,7 +29,7 @@ public final class RequestBodies {
         body.put("stream", true);
         ObjectNode streamOptions = body.putObject("stream_options");
         streamOptions.put("include_usage", true);
-        if (backend != Backend.OPENAI) {
+        if (backend.takesVllmSamplingFields()) {
             body.put("min_tokens", outputTokens);
             body.put("ignore_eos", true);
             streamOptions.put("continuous_usage_stats", true);

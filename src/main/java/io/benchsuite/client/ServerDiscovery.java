@@ -29,7 +29,8 @@ public final class ServerDiscovery {
             String launchArgumentsEndpoint) {
         return switch (backend) {
             case HAPPY_VLLM -> happyVllm(api, model, infoEndpoint, launchArgumentsEndpoint);
-            case VLLM, OPENAI -> openAi(api, backend, model);
+            case AUTO -> throw new IllegalArgumentException("backend auto must be resolved before discovery");
+            default -> openAi(api, backend, model);
         };
     }
 
@@ -74,7 +75,8 @@ public final class ServerDiscovery {
     private static ServerInfo openAi(ServerApi api, Backend backend, Optional<String> model) {
         ServerApi.Response models = api.get(MODELS_PATH);
         if (!models.ok()) {
-            if (backend == Backend.OPENAI && model.isPresent()) {
+            // Servers outside the vLLM family may lack the route; a model given by the user is enough for them.
+            if (backend != Backend.VLLM && backend != Backend.SGLANG && model.isPresent()) {
                 return new ServerInfo(model.get(), Optional.empty(), Optional.empty(), OptionalInt.empty(), Map.of());
             }
             throw new UsageException("GET " + api.baseUrl() + MODELS_PATH + " answered HTTP " + models.status()

@@ -42,7 +42,8 @@ public final class SettingsValidator {
                     + " or raise " + SettingsCatalog.get("max-duration-speed-generation").option());
         }
         endpoint("completions-endpoint", s.completionsEndpoint());
-        endpoint("metrics-endpoint", s.metricsEndpoint());
+        s.metricsEndpoint().filter(path -> !path.isBlank()).ifPresent(path -> endpoint("metrics-endpoint", path));
+        metricsUrl(s);
         endpoint("info-endpoint", s.infoEndpoint());
         endpoint("launch-arguments-endpoint", s.launchArgumentsEndpoint());
         endpoint("tokenize-endpoint", s.tokenizeEndpoint());
@@ -59,6 +60,24 @@ public final class SettingsValidator {
                     + SettingsCatalog.get("insecure").spellings() + " to verify the server against the CA, or unset "
                     + SettingsCatalog.get("ca-cert").spellings() + " to skip verification");
         }
+    }
+
+    /** metrics-url, when given, is an absolute http(s) URL with a host. */
+    public static java.util.Optional<URI> metricsUrl(BenchSettings s) {
+        String given = s.metricsUrl().map(String::trim).orElse("");
+        if (given.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            URI uri = new URI(given);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return java.util.Optional.of(uri);
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new UsageException("Invalid metrics-url '" + given + "'; set " + SettingsCatalog.get("metrics-url").spellings()
+                + " to the full URL of the metrics page, e.g. http://triton-host:8002/metrics");
     }
 
     /** The dataset folder must exist before a benchmark that reads prompts starts. */
@@ -101,7 +120,8 @@ public final class SettingsValidator {
     private static void endpoint(String name, String path) {
         if (!path.startsWith("/")) {
             throw new UsageException("Invalid " + name + ": '" + path + "' must be a path starting with '/'; set "
-                    + SettingsCatalog.get(name).spellings() + " to e.g. " + SettingsCatalog.get(name).defaultValue().orElse("/"));
+                    + SettingsCatalog.get(name).spellings() + " to e.g. "
+                    + SettingsCatalog.get(name).defaultValue().orElse(name.equals("metrics-endpoint") ? "/metrics" : "/"));
         }
     }
 

@@ -94,8 +94,26 @@ public final class ServerSession implements AutoCloseable {
      */
     public static ServerSession open(BenchSettings settings, Vertx vertx, int maxConcurrency, Progress progress,
             double idleMetricsSeconds, boolean exactInputLengths) {
+        return open(settings, vertx, maxConcurrency, progress, idleMetricsSeconds, exactInputLengths,
+                resolveBackend(settings));
+    }
+
+    /**
+     * The backend of the run: the one set, or, with {@code backend=auto}, the one found by probing the server
+     * (see {@link BackendDetector}); logged in one line.
+     */
+    public static DetectedBackend resolveBackend(BenchSettings settings) {
         URI baseUrl = SettingsValidator.baseUrl(settings);
-        Backend backend = Backend.parse(settings.backend());
+        Optional<String> apiKey = ApiKeys.resolve(settings);
+        TlsTrust tls = TlsSettings.resolve(settings);
+        return BackendDetector.resolve(settings, new ServerApi(baseUrl, apiKey, tls), apiKey, tls);
+    }
+
+    /** @param detected the backend from {@link #resolveBackend}, when the caller needed it before opening */
+    public static ServerSession open(BenchSettings settings, Vertx vertx, int maxConcurrency, Progress progress,
+            double idleMetricsSeconds, boolean exactInputLengths, DetectedBackend detected) {
+        URI baseUrl = SettingsValidator.baseUrl(settings);
+        Backend backend = detected.backend();
         Optional<String> apiKey = ApiKeys.resolve(settings);
         TlsTrust tls = TlsSettings.resolve(settings);
         ServerInfo info = ServerDiscovery.discover(new ServerApi(baseUrl, apiKey, tls), backend,
@@ -125,10 +143,10 @@ public final class ServerSession implements AutoCloseable {
             tokenCounter.ifPresent(ServerTokenCounter::close);
             throw e;
         }
-        Map<String, Object> parameters = commonParameters(settings, backend, info);
+        Map<String, Object> parameters = commonParameters(settings, detected, info);
         Optional<MetricsPoller> poller = Optional.empty();
         if (backend.hasServerMetrics()) {
-            PollerSettings pollerSettings = PollerSettings.of(baseUrl.toString(), settings.metricsEndpoint(),
+            PollerSettings pollerSettings = PollerSettings.of(MetricsLocation.of(settings, backend),
                     settings.stepLiveMetrics(), apiKey, Optional.of(info.model())).withTls(tls);
             engineSettings(pollerSettings).forEach(parameters::putIfAbsent);
             poller = Optional.of(MetricsPoller.start(pollerSettings, LOG::warn));
@@ -143,11 +161,13 @@ public final class ServerSession implements AutoCloseable {
      * and launch arguments, which overwrite same-named keys as in the original. The launch arguments' model
      * path is dropped (the served name is what matters), and so is their model_name when the user gave one.
      */
-    static Map<String, Object> commonParameters(BenchSettings settings, Backend backend, ServerInfo info) {
+    static Map<String, Object> commonParameters(BenchSettings settings, DetectedBackend backend, ServerInfo info) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("step_live_metrics", settings.stepLiveMetrics());
         parameters.put("max_queries", settings.maxQueries());
-        parameters.put("backend", backend.id());
+        // As asked (auto by default), and the one used: found by probing with auto, else the same.
+        parameters.put("backend", backend.asked().id());
+        parameters.put("backend_detected", backend.backend().id());
         parameters.put("suite_id", LocalDateTime.now().format(SUITE_ID));
         parameters.put("model_name", settings.modelName().orElse(info.model()));
         parameters.put("seed", settings.seed());

@@ -45,22 +45,23 @@ public final class SuiteLauncher {
             AfterBenchmarks after) throws IOException, InterruptedException {
         Path datasets = SettingsValidator.datasetFolder(settings);
         checkDatasets(settings, datasets);
-        Backend backend = Backend.parse(settings.backend());
-        List<PlannedBenchmark> plan = SuitePlan.of(settings, backend.hasServerMetrics());
+        // Resolved first: with backend=auto, whether the plan has KV-cache profiles depends on the server found.
+        DetectedBackend backend = ServerSession.resolveBackend(settings);
+        List<PlannedBenchmark> plan = SuitePlan.of(settings, backend.backend().hasServerMetrics());
 
         try (ConsoleProgress console = new ConsoleProgress(plan, terminal, System.err)) {
             return runPlan(settings, runFolder, vertx, idleSeconds, onStopSignal, selfMetrics.wrap(console), plan,
-                    selfMetrics, exactInputLengths, after);
+                    selfMetrics, exactInputLengths, after, backend);
         }
     }
 
     private static Result runPlan(BenchSettings settings, Path runFolder, Vertx vertx, double idleSeconds,
             Consumer<Runnable> onStopSignal, SuiteProgress progress, List<PlannedBenchmark> plan,
-            SelfMetricsSession selfMetrics, boolean exactInputLengths, AfterBenchmarks after)
+            SelfMetricsSession selfMetrics, boolean exactInputLengths, AfterBenchmarks after, DetectedBackend backend)
             throws IOException, InterruptedException {
         int pool = SuitePlan.maxConcurrency(plan, settings.maxQueries());
         try (ServerSession session = ServerSession.open(settings, vertx, pool, progress, idleSeconds,
-                exactInputLengths)) {
+                exactInputLengths, backend)) {
             selfMetrics.watchServer(session.context().poller());
             Path raw = RunFolders.createRawFolder(runFolder);
             LOG.infof("Run folder %s: %d benchmarks planned", runFolder, plan.size());
