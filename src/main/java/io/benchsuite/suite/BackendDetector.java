@@ -59,13 +59,14 @@ public final class BackendDetector {
     }
 
     static DetectedBackend detect(BenchSettings settings, ServerApi api, Optional<String> apiKey, TlsTrust tls) {
-        Optional<JsonNode> info = json(api, settings.infoEndpoint());
+        Probes probes = new Probes();
+        Optional<JsonNode> info = probes.json(api, settings.infoEndpoint());
         if (info.isPresent() && (info.get().hasNonNull("vllm_version")
                 || info.get().path("application").asText("").toLowerCase(Locale.ROOT).contains("happy_vllm"))) {
             return found(Backend.HAPPY_VLLM, "GET " + settings.infoEndpoint() + " answered as happy_vllm "
                     + info.get().path("version").asText("?"));
         }
-        Optional<JsonNode> version = json(api, VERSION_PATH);
+        Optional<JsonNode> version = probes.json(api, VERSION_PATH);
         if (version.isPresent() && version.get().path("version").isTextual() && version.get().size() == 1) {
             return found(Backend.VLLM, "GET " + VERSION_PATH + " answered vLLM " + version.get().get("version").asText());
         }
@@ -75,13 +76,17 @@ public final class BackendDetector {
             return found(backendOf(dialect.get()), "metric families of " + dialect.get().displayName() + " at "
                     + metrics);
         }
-        Optional<JsonNode> models = json(api, MODELS_PATH);
+        Optional<JsonNode> models = probes.json(api, MODELS_PATH);
         if (models.isPresent()) {
             String owner = models.get().path("data").path(0).path("owned_by").asText("");
             Optional<Backend> byOwner = byOwner(owner);
             if (byOwner.isPresent()) {
                 return found(byOwner.get(), "owned_by \"" + owner + "\" in " + MODELS_PATH);
             }
+        }
+        if (!probes.answered && probes.firstFailure != null) {
+            // Not one HTTP answer: the server is not there, which the user must hear as such, not as "openai".
+            throw probes.firstFailure;
         }
         return new DetectedBackend(Backend.AUTO, Backend.OPENAI, "no probe named the server (" + settings.infoEndpoint()
                 + ", " + VERSION_PATH + ", metric families at " + metrics + ", owned_by in " + MODELS_PATH
@@ -124,13 +129,23 @@ public final class BackendDetector {
         return Optional.empty();
     }
 
-    private static Optional<JsonNode> json(ServerApi api, String path) {
-        try {
-            ServerApi.Response response = api.get(path);
-            return response.ok() && response.body().isObject() ? Optional.of(response.body()) : Optional.empty();
-        } catch (RuntimeException e) { // ServerUnavailableException included
-            // Not this server's route, or not JSON: the next probe decides.
-            return Optional.empty();
+    /** The probes' JSON answers, and whether any probe got an HTTP answer at all. */
+    private static final class Probes {
+        boolean answered;
+        RuntimeException firstFailure;
+
+        Optional<JsonNode> json(ServerApi api, String path) {
+            try {
+                ServerApi.Response response = api.get(path);
+                answered = true;
+                return response.ok() && response.body().isObject() ? Optional.of(response.body()) : Optional.empty();
+            } catch (RuntimeException e) { // ServerUnavailableException included
+                // Not this server's route, or not JSON: the next probe decides.
+                if (firstFailure == null) {
+                    firstFailure = e;
+                }
+                return Optional.empty();
+            }
         }
     }
 
