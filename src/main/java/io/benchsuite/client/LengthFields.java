@@ -11,9 +11,9 @@ import io.benchsuite.config.Backend;
  *   <caption>Fields per backend (C = completions API, chat = chat API)</caption>
  *   <tr><th>backend</th><th>max_tokens</th><th>max_completion_tokens</th><th>min_tokens</th><th>ignore_eos</th>
  *       <th>stream_options</th></tr>
- *   <tr><td>happy_vllm, vllm</td><td>yes</td><td>-</td><td>yes</td><td>yes</td>
+ *   <tr><td>happy_vllm, vllm, sglang, llamacpp</td><td>yes</td><td>-</td><td>yes</td><td>yes</td>
  *       <td>include_usage, continuous_usage_stats</td></tr>
- *   <tr><td>openai</td><td>C</td><td>chat</td><td>-</td><td>-</td><td>include_usage</td></tr>
+ *   <tr><td>openai, tgi, trtllm</td><td>C</td><td>chat</td><td>-</td><td>-</td><td>include_usage</td></tr>
  *   <tr><td>mistral</td><td>yes</td><td>-</td><td>yes</td><td>-</td><td>-</td></tr>
  * </table>
  *
@@ -37,9 +37,13 @@ public record LengthFields(boolean maxTokens, boolean maxCompletionTokens, boole
 
     public static LengthFields of(Backend backend, Api api) {
         return switch (backend) {
-            case HAPPY_VLLM, VLLM -> new LengthFields(true, false, true, true, true, true);
-            case OPENAI -> new LengthFields(api == Api.COMPLETIONS, api == Api.CHAT, false, false, true, false);
+            // SGLang takes vLLM's fields; llama.cpp takes ignore_eos and ignores the fields it does not know.
+            case HAPPY_VLLM, VLLM, SGLANG, LLAMACPP -> new LengthFields(true, false, true, true, true, true);
+            // TGI's and Triton's OpenAI front ends refuse fields they do not know, as some hosted endpoints do.
+            case TGI, TRTLLM, OPENAI -> new LengthFields(api == Api.COMPLETIONS, api == Api.CHAT, false, false, true,
+                    false);
             case MISTRAL -> new LengthFields(true, false, true, false, false, false);
+            case AUTO -> throw new IllegalArgumentException("backend auto must be resolved before a request is built");
         };
     }
 

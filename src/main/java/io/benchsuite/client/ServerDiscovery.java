@@ -29,9 +29,10 @@ public final class ServerDiscovery {
             String launchArgumentsEndpoint) {
         return switch (backend) {
             case HAPPY_VLLM -> happyVllm(api, model, infoEndpoint, launchArgumentsEndpoint);
-            case VLLM, OPENAI -> openAi(api, backend, model);
+            case VLLM, SGLANG, TGI, LLAMACPP, TRTLLM, OPENAI -> openAi(api, backend, model);
             case MISTRAL -> openAi(api, backend, Optional.of(model.orElseThrow(() -> new UsageException(
                     "The mistral backend needs the model's name; set " + SettingsCatalog.get("model").spellings()))));
+            case AUTO -> throw new IllegalArgumentException("backend auto must be resolved before discovery");
         };
     }
 
@@ -83,8 +84,9 @@ public final class ServerDiscovery {
             throw new KeyRefusedException("GET " + api.baseUrl() + MODELS_PATH, models.status());
         }
         if (!models.ok()) {
-            // A hosted endpoint may not list its models: the name given is then taken as it is.
-            if ((backend == Backend.OPENAI || backend == Backend.MISTRAL) && model.isPresent()) {
+            // A hosted endpoint, or a server outside the vLLM family, may not list its models: a model given by
+            // the user is then taken as it is.
+            if (backend != Backend.VLLM && backend != Backend.SGLANG && model.isPresent()) {
                 return new ServerInfo(model.get(), Optional.empty(), Optional.empty(), OptionalInt.empty(), Map.of());
             }
             throw new UsageException("GET " + api.baseUrl() + MODELS_PATH + " answered HTTP " + models.status()

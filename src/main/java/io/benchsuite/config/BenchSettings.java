@@ -83,8 +83,9 @@ public interface BenchSettings {
     @WithDefault("50")
     int minNumberOfValidQueries();
 
-    @Doc("Server kind: happy_vllm, vllm, openai or mistral")
-    @WithDefault("happy_vllm")
+    @Doc("Server kind: auto (probed before the run: happy_vllm's /v1/info, vLLM's /version, metric names, "
+            + "owned_by of /v1/models), happy_vllm, vllm, sglang, tgi, llamacpp, trtllm, openai or mistral")
+    @WithDefault("auto")
     String backend();
 
     @Doc("Request API: completions (a prompt) or chat (messages); default chat for backend mistral, else completions")
@@ -93,9 +94,13 @@ public interface BenchSettings {
     @Doc("Path of the completions endpoint; default /v1/completions, or /v1/chat/completions with api chat")
     Optional<String> completionsEndpoint();
 
-    @Doc("Path of the Prometheus metrics endpoint")
-    @WithDefault("/metrics/")
-    String metricsEndpoint();
+    @Doc("Path of the Prometheus metrics endpoint; when empty /metrics/ for happy_vllm, /metrics for the others "
+            + "(a 404 on /metrics/ tries /metrics once)")
+    Optional<String> metricsEndpoint();
+
+    @Doc("Full URL of the Prometheus metrics page, for servers that publish it on a port of their own (Triton "
+            + "http://host:8002/metrics, Ray); overrides base-url + metrics-endpoint")
+    Optional<String> metricsUrl();
 
     @Doc("Path of happy_vllm's info endpoint")
     @WithDefault("/v1/info")

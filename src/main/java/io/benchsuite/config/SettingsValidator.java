@@ -43,7 +43,9 @@ public final class SettingsValidator {
                     + " or raise " + SettingsCatalog.get("max-duration-speed-generation").option());
         }
         endpoint("completions-endpoint", Api.completionsPath(s), Api.of(s).defaultPath());
-        endpoint("metrics-endpoint", s.metricsEndpoint());
+        s.metricsEndpoint().filter(path -> !path.isBlank())
+                .ifPresent(path -> endpoint("metrics-endpoint", path, "/metrics"));
+        metricsUrl(s);
         endpoint("info-endpoint", s.infoEndpoint());
         endpoint("launch-arguments-endpoint", s.launchArgumentsEndpoint());
         endpoint("tokenize-endpoint", s.tokenizeEndpoint());
@@ -60,6 +62,24 @@ public final class SettingsValidator {
                     + SettingsCatalog.get("insecure").spellings() + " to verify the server against the CA, or unset "
                     + SettingsCatalog.get("ca-cert").spellings() + " to skip verification");
         }
+    }
+
+    /** metrics-url, when given, is an absolute http(s) URL with a host. */
+    public static java.util.Optional<URI> metricsUrl(BenchSettings s) {
+        String given = s.metricsUrl().map(String::trim).orElse("");
+        if (given.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            URI uri = new URI(given);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return java.util.Optional.of(uri);
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new UsageException("Invalid metrics-url '" + given + "'; set " + SettingsCatalog.get("metrics-url").spellings()
+                + " to the full URL of the metrics page, e.g. http://triton-host:8002/metrics");
     }
 
     /** The dataset folder must exist before a benchmark that reads prompts starts. */

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
 
 /**
  * GETs the metrics page over one kept-alive connection, with a Vert.x HTTP client on a Vert.x instance of its
@@ -42,13 +43,23 @@ public final class HttpMetricsFetcher implements MetricsFetcher {
     /** Old vLLM servers answer /metrics with 307 to /metrics/; one hop is all that is needed. */
     private static final int MAX_REDIRECTS = 3;
 
+    private static final Logger LOG = Logger.getLogger(HttpMetricsFetcher.class);
+    /** happy_vllm's default path; servers other than happy_vllm (llama.cpp...) answer 404 on it. */
+    static final String TRAILING_SLASH_PATH = "/metrics/";
+
     private final Vertx vertx;
     private final HttpClient client;
-    private final RequestOptions request;
-    private final URI uri;
+    private final PollerSettings settings;
+    /** Changed once at most, by the fetching thread only, when /metrics/ gave way to /metrics. */
+    private RequestOptions request;
+    private volatile URI uri;
+    private boolean fallbackTried;
     private final Duration timeout;
+    /** The status of the last answer, written on the event loop before the fetch's future completes. */
+    private volatile int lastStatus;
 
     public HttpMetricsFetcher(PollerSettings settings) {
+        this.settings = settings;
         this.uri = settings.metricsUri();
         this.timeout = settings.scrapeTimeout();
         // Metrics off: inside the Quarkus application, Micrometer would try to register this second Vert.x's
@@ -62,16 +73,53 @@ public final class HttpMetricsFetcher implements MetricsFetcher {
                         .setMaxRedirects(MAX_REDIRECTS))
                         .setSsl(tls),
                 new PoolOptions().setHttp1MaxSize(1));
-        this.request = new RequestOptions()
-                .setMethod(HttpMethod.GET)
-                .setAbsoluteURI(uri.toString())
-                .setFollowRedirects(true)
-                .putHeader("Accept", ACCEPT);
-        settings.bearerToken().ifPresent(token -> request.putHeader("Authorization", "Bearer " + token));
+        this.request = requestFor(uri);
     }
 
+    private RequestOptions requestFor(URI target) {
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setAbsoluteURI(target.toString())
+                .setFollowRedirects(true)
+                .putHeader("Accept", ACCEPT);
+        settings.bearerToken().ifPresent(token -> options.putHeader("Authorization", "Bearer " + token));
+        return options;
+    }
+
+    /** The page scraped now: the configured one, or {@code /metrics} once {@code /metrics/} answered 404. */
+    public URI uri() {
+        return uri;
+    }
+
+    /**
+     * GETs the page. The first 404 on a path ending in {@code /metrics/} (happy_vllm's path, the original
+     * default) tries {@code /metrics} once; when that answers 200 it is scraped from then on.
+     */
     @Override
     public FetchResult fetch() throws InterruptedException {
+        FetchResult result = fetchOnce();
+        if (result instanceof FetchResult.Failed && lastStatus == 404 && !fallbackTried
+                && uri.getPath() != null && uri.getPath().endsWith(TRAILING_SLASH_PATH)) {
+            fallbackTried = true;
+            URI original = uri;
+            String path = uri.getPath();
+            URI alternative = uri.resolve(path.substring(0, path.length() - 1));
+            RequestOptions originalRequest = request;
+            uri = alternative;
+            request = requestFor(alternative);
+            FetchResult second = fetchOnce();
+            if (second instanceof FetchResult.Fetched) {
+                LOG.infof("%s answered 404; %s answers, so it is scraped instead", original, alternative);
+                return second;
+            }
+            uri = original;
+            request = originalRequest;
+        }
+        return result;
+    }
+
+    private FetchResult fetchOnce() throws InterruptedException {
+        lastStatus = 0;
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
         Future<FetchResult> exchange = client.request(request).compose(req -> {
             sent.set(req);
@@ -94,6 +142,7 @@ public final class HttpMetricsFetcher implements MetricsFetcher {
 
     private Future<FetchResult> read(HttpClientResponse response) {
         return response.body().map(body -> {
+            lastStatus = response.statusCode();
             if (response.statusCode() != 200) {
                 return failed(ScrapeFailure.Kind.HTTP_STATUS, "HTTP " + response.statusCode() + " from " + uri
                         + quoteBody(body));

@@ -105,10 +105,20 @@ public final class MetricsPoller implements AutoCloseable {
         }
         FetchResult.Fetched fetched = (FetchResult.Fetched) result;
         MetricsPage page = PrometheusTextParser.parse(fetched.body(), fetched.format());
+        if (page.sampleCount() == 0 && !page.warnings().isEmpty()) {
+            recordFailure(new ScrapeFailure(ScrapeFailure.Kind.UNPARSABLE,
+                    "no readable metric sample, " + page.warnings().get(0)));
+            return;
+        }
         if (page.sampleCount() == 0) {
-            String why = page.warnings().isEmpty() ? "the body holds no metric sample"
-                    : "no readable metric sample, " + page.warnings().get(0);
-            recordFailure(new ScrapeFailure(ScrapeFailure.Kind.UNPARSABLE, why));
+            // The server answered, with nothing to say yet (vLLM 0.6 answers an empty 200 before its first
+            // request; families without samples likewise): no values, which is not a failure of the scrape.
+            reporter.report(new MappingNote("no-samples", "the metrics page answered with no metric sample"
+                    + " (empty body or families without samples): no values until it has some"));
+            synchronized (lock) {
+                samples.add(new GaugeSample(sent, latency, ServerGauges.NONE));
+                succeeded++;
+            }
             return;
         }
         if (!page.warnings().isEmpty()) {

@@ -49,11 +49,22 @@ public record PollerSettings(URI metricsUri, Duration step, Duration scrapeTimeo
             Optional<String> bearerToken, Optional<String> servedModelName) {
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         String endpoint = metricsEndpoint.startsWith("/") ? metricsEndpoint : "/" + metricsEndpoint;
+        return of(URI.create(base + endpoint), stepSeconds, bearerToken, servedModelName);
+    }
+
+    /** Settings for a metrics page given as a full URL (Triton and Ray publish metrics on a port of their own). */
+    public static PollerSettings of(URI metricsUri, double stepSeconds, Optional<String> bearerToken,
+            Optional<String> servedModelName) {
         if (!(stepSeconds > 0) || Double.isInfinite(stepSeconds)) {
             throw new IllegalArgumentException("metrics step must be a positive number of seconds: " + stepSeconds);
         }
-        return new PollerSettings(URI.create(base + endpoint), Duration.ofNanos(Math.round(stepSeconds * 1e9)),
+        return new PollerSettings(metricsUri, Duration.ofNanos(Math.round(stepSeconds * 1e9)),
                 DEFAULT_SCRAPE_TIMEOUT, bearerToken, servedModelName, TlsTrust.jdkDefault());
+    }
+
+    /** The same settings for another page, e.g. {@code /metrics} after {@code /metrics/} answered 404. */
+    public PollerSettings withMetricsUri(URI uri) {
+        return new PollerSettings(uri, step, scrapeTimeout, bearerToken, servedModelName, tls);
     }
 
     public PollerSettings withScrapeTimeout(Duration timeout) {

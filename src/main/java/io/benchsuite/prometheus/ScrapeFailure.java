@@ -10,7 +10,7 @@ public record ScrapeFailure(Kind kind, String reason) {
         CONNECTION,
         /** No complete answer within the scrape timeout. */
         TIMEOUT,
-        /** A 200 answer without a single readable sample (an HTML page, an empty body...). */
+        /** A 200 answer whose lines are not the text format (an HTML page...); an empty page is not a failure. */
         UNPARSABLE,
         /** Anything else, e.g. a TLS error; the poller keeps going. */
         OTHER

@@ -37,7 +37,7 @@ final class InfoDocuments {
                 .put("id", config.modelName())
                 .put("object", "model")
                 .put("created", startedEpochSeconds)
-                .put("owned_by", "vllm")
+                .put("owned_by", new FlavourRoutes(config.flavour()).ownedBy())
                 .put("root", config.modelName())
                 .putNull("parent")
                 .put("max_model_len", config.maxModelLen())

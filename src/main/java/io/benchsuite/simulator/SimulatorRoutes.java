@@ -24,6 +24,7 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
     private final FaultPolicy faults;
     private final CompletionRequestParser parser;
     private final InfoDocuments documents;
+    private final FlavourRoutes flavourRoutes;
     private final AtomicLong requestCounter = new AtomicLong();
     private volatile String host = "";
     private volatile int port;
@@ -35,6 +36,7 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
         this.faults = faults;
         this.parser = new CompletionRequestParser(config);
         this.documents = new InfoDocuments(config, System.currentTimeMillis() / 1000);
+        this.flavourRoutes = new FlavourRoutes(config.flavour());
     }
 
     void boundTo(String host, int port, ListeningServer server) {
@@ -46,6 +48,10 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
     @Override
     public void handle(HttpServerRequest request) {
         long arrivalNanos = System.nanoTime(); // the origin of TTFT: before the body is even read
+        if (!flavourRoutes.serves(request.path())) {
+            json(request.response(), 404, "{\"detail\":\"Not Found\"}");
+            return;
+        }
         switch (request.path()) {
             case "/v1/completions" -> post(request, body -> completion(request, body, false, arrivalNanos));
             case "/v1/chat/completions" -> post(request, body -> completion(request, body, true, arrivalNanos));
@@ -54,6 +60,7 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
             case "/v1/info" -> get(request, () -> json(request.response(), 200, documents.info().encode()));
             case "/v1/launch_arguments" -> get(request, () -> json(request.response(), 200,
                     documents.launchArguments(host, port).encode()));
+            case "/version" -> get(request, () -> json(request.response(), 200, FlavourRoutes.versionJson()));
             case "/metrics", "/metrics/" -> get(request, () -> metrics(request));
             case "/health" -> get(request, () -> request.response().setStatusCode(200).end());
             case "/liveness" -> get(request, () -> json(request.response(), 200, "{\"alive\":\"ok\"}"));
@@ -151,7 +158,7 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
 
     private void sendMetrics(HttpServerResponse response) {
         response.putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
-                .end(MetricsText.render(config, engines.metrics()));
+                .end(FlavourMetrics.render(config, engines.metrics()));
     }
 
     private void tokenize(HttpServerRequest request, JsonObject body) {

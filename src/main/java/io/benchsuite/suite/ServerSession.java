@@ -106,7 +106,25 @@ public final class ServerSession implements AutoCloseable {
      */
     public static ServerSession open(BenchSettings settings, Vertx vertx, int maxConcurrency, Progress progress,
             double idleMetricsSeconds, boolean exactInputLengths) {
-        Target target = Target.of(settings);
+        return open(settings, vertx, maxConcurrency, progress, idleMetricsSeconds, exactInputLengths,
+                resolveBackend(settings));
+    }
+
+    /**
+     * The backend of the run: the one set, or, with {@code backend=auto}, the one found by probing the server
+     * (see {@link BackendDetector}); logged in one line.
+     */
+    public static DetectedBackend resolveBackend(BenchSettings settings) {
+        URI baseUrl = SettingsValidator.baseUrl(settings);
+        Optional<String> apiKey = ApiKeys.resolve(settings);
+        TlsTrust tls = TlsSettings.resolve(settings);
+        return BackendDetector.resolve(settings, new ServerApi(baseUrl, apiKey, tls), apiKey, tls);
+    }
+
+    /** @param detected the backend from {@link #resolveBackend}, when the caller needed it before opening */
+    public static ServerSession open(BenchSettings settings, Vertx vertx, int maxConcurrency, Progress progress,
+            double idleMetricsSeconds, boolean exactInputLengths, DetectedBackend detected) {
+        Target target = Target.of(settings, detected.backend());
         ServerInfo info = discover(settings, target);
         Optional<ServerTokenCounter> tokenCounter = exactInputLengths
                 ? Optional.of(openTokenCounter(settings, target, info)) : Optional.empty();
@@ -117,7 +135,7 @@ public final class ServerSession implements AutoCloseable {
             tokenCounter.ifPresent(ServerTokenCounter::close);
             throw e;
         }
-        Map<String, Object> parameters = commonParameters(settings, target.backend(), info);
+        Map<String, Object> parameters = commonParameters(settings, detected, info);
         parameters.put("api", target.api().id());
         // Said once per run rather than flagged on every request: see LengthFields.forcesLength.
         boolean lengthForced = LengthFields.of(target.backend(), target.api()).forcesLength();
@@ -154,8 +172,8 @@ public final class ServerSession implements AutoCloseable {
      */
     private record Target(URI baseUrl, Backend backend, Api api, String completionsPath, Optional<String> apiKey,
             TlsTrust tls) {
-        static Target of(BenchSettings settings) {
-            return new Target(SettingsValidator.baseUrl(settings), Backend.parse(settings.backend()),
+        static Target of(BenchSettings settings, Backend backend) {
+            return new Target(SettingsValidator.baseUrl(settings), backend,
                     Api.of(settings), Api.completionsPath(settings), ApiKeys.resolve(settings),
                     TlsSettings.resolve(settings));
         }
@@ -209,7 +227,7 @@ public final class ServerSession implements AutoCloseable {
     /** Adds the engine settings the metrics page publishes to {@code parameters}, then starts polling. */
     private static MetricsPoller startPoller(BenchSettings settings, Target target, ServerInfo info,
             Map<String, Object> parameters) {
-        PollerSettings pollerSettings = PollerSettings.of(target.baseUrl().toString(), settings.metricsEndpoint(),
+        PollerSettings pollerSettings = PollerSettings.of(MetricsLocation.of(settings, target.backend()),
                 settings.stepLiveMetrics(), target.apiKey(), Optional.of(info.model())).withTls(target.tls());
         engineSettings(pollerSettings, settings).forEach(parameters::putIfAbsent);
         return MetricsPoller.start(pollerSettings, LOG::warn);
@@ -220,11 +238,13 @@ public final class ServerSession implements AutoCloseable {
      * and launch arguments, which overwrite same-named keys as in the original. The launch arguments' model
      * path is dropped (the served name is what matters), and so is their model_name when the user gave one.
      */
-    static Map<String, Object> commonParameters(BenchSettings settings, Backend backend, ServerInfo info) {
+    static Map<String, Object> commonParameters(BenchSettings settings, DetectedBackend backend, ServerInfo info) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("step_live_metrics", settings.stepLiveMetrics());
         parameters.put("max_queries", settings.maxQueries());
-        parameters.put("backend", backend.id());
+        // As asked (auto by default), and the one used: found by probing with auto, else the same.
+        parameters.put("backend", backend.asked().id());
+        parameters.put("backend_detected", backend.backend().id());
         parameters.put("suite_id", LocalDateTime.now().format(SUITE_ID));
         parameters.put("model_name", settings.modelName().orElse(info.model()));
         parameters.put("seed", settings.seed());

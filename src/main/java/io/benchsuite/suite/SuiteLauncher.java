@@ -46,22 +46,23 @@ public final class SuiteLauncher {
             AfterBenchmarks after) throws IOException, InterruptedException {
         Path datasets = SettingsValidator.datasetFolder(settings);
         checkDatasets(settings, datasets);
-        Backend backend = Backend.parse(settings.backend());
-        List<PlannedBenchmark> plan = SuitePlan.of(settings, backend.hasServerMetrics());
+        // Resolved first: with backend=auto, whether the plan has KV-cache profiles depends on the server found.
+        DetectedBackend backend = ServerSession.resolveBackend(settings);
+        List<PlannedBenchmark> plan = SuitePlan.of(settings, backend.backend().hasServerMetrics());
 
         try (ConsoleProgress console = new ConsoleProgress(plan, terminal, System.err)) {
             return runPlan(settings, runFolder, vertx, idleSeconds, onStopSignal, observer.wrap(console), plan,
-                    observer, exactInputLengths, quick, after, console);
+                    observer, exactInputLengths, quick, after, console, backend);
         }
     }
 
     private static Result runPlan(BenchSettings settings, Path runFolder, Vertx vertx, double idleSeconds,
             Consumer<Runnable> onStopSignal, SuiteProgress progress, List<PlannedBenchmark> plan,
             SuiteObserver observer, boolean exactInputLengths, boolean quick, AfterBenchmarks after,
-            ConsoleProgress console) throws IOException, InterruptedException {
+            ConsoleProgress console, DetectedBackend backend) throws IOException, InterruptedException {
         int pool = SuitePlan.maxConcurrency(plan, settings.maxQueries());
         try (ServerSession session = ServerSession.open(settings, vertx, pool, progress, idleSeconds,
-                exactInputLengths)) {
+                exactInputLengths, backend)) {
             observer.watchServer(session.context().poller());
             // Before any benchmark: a quick run's numbers must say so wherever they go, and the report must be
             // able to tell a sweep cut short from the levels it was given.

@@ -32,8 +32,8 @@ class SettingsLoaderTest {
         BenchSettings s = SettingsLoader.load(Map.of(), Map.of(), noDotEnv());
         assertEquals(8000, s.port());
         assertEquals("localhost", s.host());
-        assertEquals("happy_vllm", s.backend());
-        assertEquals("/metrics/", s.metricsEndpoint());
+        assertEquals("auto", s.backend());
+        assertEquals(java.util.Optional.empty(), s.metricsEndpoint());
         assertEquals(900.0, s.maxDurationSpeedGeneration());
         assertEquals(100, s.targetQueriesNbSpeedGeneration());
         assertFalse(s.model().isPresent());

@@ -27,6 +27,8 @@ final class LoopbackMetricsServer implements AutoCloseable {
     final AtomicReference<String> contentType = new AtomicReference<>("text/plain; version=0.0.4; charset=utf-8");
     /** When set, /metrics answers 307 to /metrics/ as old vLLM servers did. */
     volatile boolean redirectToSlash;
+    /** When set, /metrics/ answers 404 as llama.cpp, SGLang or TGI do, and only /metrics answers. */
+    volatile boolean notFoundWithSlash;
     /** When set, a request without {@code Authorization: Bearer <token>} gets 401. */
     volatile String requiredToken;
     final List<Long> arrivalNanos = Collections.synchronizedList(new ArrayList<>());
@@ -61,6 +63,10 @@ final class LoopbackMetricsServer implements AutoCloseable {
             if (redirectToSlash && path.equals("/metrics")) {
                 exchange.getResponseHeaders().add("Location", "/metrics/");
                 exchange.sendResponseHeaders(307, -1);
+                return;
+            }
+            if (notFoundWithSlash && path.equals("/metrics/")) {
+                send(exchange, 404, "{\"detail\":\"Not Found\"}");
                 return;
             }
             String token = requiredToken;

@@ -134,17 +134,47 @@ class MetricsPollerHttpTest {
     }
 
     @Test
-    void garbageAndEmptyBodiesAreUnparsableFailures() throws Exception {
+    void garbageIsAnUnparsableFailureButAnEmptyPageIsNoValuesAndOneNote() throws Exception {
         server.body.set("<html><body>Welcome</body></html>\n");
         try (MetricsPoller poller = poll(0.01, Duration.ofSeconds(2), null)) {
             await("an unparsable page", () -> poller.counts().failed(ScrapeFailure.Kind.UNPARSABLE) >= 1);
             assertTrue(poller.counts().lastFailure().orElseThrow().reason().contains("<html>"));
 
+            server.body.set("# HELP vllm:num_requests_running Number of requests.\n"
+                    + "# TYPE vllm:num_requests_running gauge\n");
+            await("pages of families without samples", () -> poller.counts().succeeded() >= 2);
             server.body.set("");
-            long before = poller.counts().failed();
-            await("an empty page", () -> poller.counts().failed() > before + 1);
-            assertEquals("the body holds no metric sample", poller.counts().lastFailure().orElseThrow().reason());
-            assertEquals(0, poller.counts().succeeded());
+            long before = poller.counts().succeeded();
+            await("empty pages", () -> poller.counts().succeeded() > before + 1);
+
+            assertEquals(ServerGauges.NONE, poller.latest().orElseThrow().gauges());
+            assertEquals(1, warnings.stream().filter(w -> w.contains("no metric sample")).count(), warnings.toString());
+        }
+    }
+
+    @Test
+    void aNotFoundOnMetricsWithASlashTriesMetricsOnceAndKeepsIt() throws Exception {
+        server.notFoundWithSlash = true;
+        server.body.set(Fixtures.text(Fixtures.V0));
+        PollerSettings settings = PollerSettings.of(server.baseUrl(), "/metrics/", 0.01, Optional.empty(),
+                Optional.empty());
+        try (MetricsPoller poller = MetricsPoller.start(settings, warnings::add)) {
+            await("three samples", () -> poller.counts().succeeded() >= 3);
+            assertEquals(0, poller.counts().failed());
+            assertEquals(0.123, poller.latest().orElseThrow().gauges().kvCacheUsage().getAsDouble());
+        }
+    }
+
+    @Test
+    void aNotFoundOnBothPathsIsCountedAndMetricsIsTriedOnlyOnce() throws Exception {
+        server.status.set(404);
+        PollerSettings settings = PollerSettings.of(server.baseUrl(), "/metrics/", 0.01, Optional.empty(),
+                Optional.empty());
+        try (MetricsPoller poller = MetricsPoller.start(settings, warnings::add)) {
+            await("three 404s", () -> poller.counts().failed(ScrapeFailure.Kind.HTTP_STATUS) >= 3);
+            // One scrape for each failure, plus the single try of /metrics.
+            assertEquals(poller.counts().failed() + 1, server.arrivalNanos.size(), 1);
+            assertTrue(poller.counts().lastFailure().orElseThrow().reason().contains("/metrics/"));
         }
     }
 
