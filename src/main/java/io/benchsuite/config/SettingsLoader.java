@@ -1,11 +1,11 @@
 package io.benchsuite.config;
 
 import io.smallrye.config.ConfigValue;
-import io.smallrye.config.DotEnvConfigSourceProvider;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,12 +77,10 @@ public final class SettingsLoader {
         sources.add(new UnprefixedSource(env));
 
         if (Files.isRegularFile(dotEnv)) {
-            for (ConfigSource source : DotEnvConfigSourceProvider.dotEnvSources(
-                    dotEnv.toAbsolutePath().toUri().toString(), SettingsLoader.class.getClassLoader())) {
-                ConfigSource dotEnvSource = new NamedSource(source, ".env file " + dotEnv, DOTENV_ORDINAL);
-                sources.add(dotEnvSource);
-                sources.add(new UnprefixedSource(dotEnvSource));
-            }
+            ConfigSource dotEnvSource = new NamedSource(new EnvConfigSource(dotEnvValues(dotEnv, environment),
+                    DOTENV_ORDINAL), ".env file " + dotEnv, DOTENV_ORDINAL);
+            sources.add(dotEnvSource);
+            sources.add(new UnprefixedSource(dotEnvSource));
         }
 
         ConfigSource[] all = sources.toArray(ConfigSource[]::new);
@@ -94,6 +92,31 @@ public final class SettingsLoader {
                 .withValidateUnknown(false)
                 .build()
                 .getConfigMapping(BenchSettings.class, BenchSettings.PREFIX);
+    }
+
+    /**
+     * The .env file as the original tool read it (python-dotenv, see {@link DotEnvFile}); a name without a value
+     * sets nothing, and a statement python-dotenv would skip is skipped with a warning naming its line.
+     */
+    private static Map<String, String> dotEnvValues(Path dotEnv, Map<String, String> environment) {
+        DotEnvFile.Parsed parsed;
+        try {
+            parsed = DotEnvFile.read(dotEnv, environment);
+        } catch (IOException e) {
+            throw new UsageException("Cannot read the .env file '" + dotEnv.toAbsolutePath() + "' ("
+                    + e.getClass().getSimpleName() + "); make it readable or remove it");
+        }
+        for (int line : parsed.skippedLines()) {
+            Warnings.once(".env file " + dotEnv + ", line " + line + ": not a NAME=value statement, skipped "
+                    + "(as the original tool did); quote a value holding spaces and a comment with \"...\"");
+        }
+        Map<String, String> values = new HashMap<>();
+        parsed.values().forEach((name, value) -> {
+            if (value != null) {
+                values.put(name, value);
+            }
+        });
+        return values;
     }
 
     /**
