@@ -42,9 +42,9 @@ public interface BenchSettings {
     @Doc("GPU name written in the report (parameters.json, model card title)")
     Optional<String> gpuName();
 
-    @Doc("Folder holding the prompt datasets (growing_prompts.json, prompts_length_N.json)")
-    @WithDefault("datasets")
-    String datasetFolder();
+    @Doc("Folder holding the prompt datasets (growing_prompts.json, prompts_length_N.json); when not set, the "
+            + "datasets built into the tool are used (lengths 32, 1024, 4096 and the growing set)")
+    Optional<String> datasetFolder();
 
     @Doc("Folder under which each run writes its results")
     @WithDefault("results")

@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -43,7 +44,7 @@ public final class SuiteLauncher {
     public static Result run(BenchSettings settings, Path runFolder, Vertx vertx, boolean terminal, double idleSeconds,
             Consumer<Runnable> onStopSignal, SelfMetricsSession selfMetrics, boolean exactInputLengths,
             AfterBenchmarks after) throws IOException, InterruptedException {
-        Path datasets = SettingsValidator.datasetFolder(settings);
+        Optional<Path> datasets = SettingsValidator.datasetFolder(settings);
         checkDatasets(settings, datasets);
         Backend backend = Backend.parse(settings.backend());
         List<PlannedBenchmark> plan = SuitePlan.of(settings, backend.hasServerMetrics());
@@ -77,7 +78,7 @@ public final class SuiteLauncher {
     }
 
     /** Every dataset the plan reads must load before any benchmark starts. */
-    private static void checkDatasets(BenchSettings settings, Path folder) {
+    private static void checkDatasets(BenchSettings settings, Optional<Path> folder) {
         TreeSet<Integer> lengths = new TreeSet<>(settings.inputLengths());
         lengths.add(Integer.parseInt(SuitePlan.GROWING_PROMPTS));
         for (int length : lengths) {
