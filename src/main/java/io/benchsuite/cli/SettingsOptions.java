@@ -24,6 +24,9 @@ final class SettingsOptions {
 
     static void addTo(CommandSpec spec) {
         for (Setting setting : SettingsCatalog.all()) {
+            if (setting.ownOption()) {
+                continue; // declared by the commands that use it
+            }
             String[] names = LEGACY_ALIASES.containsKey(setting.name())
                     ? new String[] {setting.option(), LEGACY_ALIASES.get(setting.name())}
                     : new String[] {setting.option()};

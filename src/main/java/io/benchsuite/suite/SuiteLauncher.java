@@ -64,7 +64,9 @@ public final class SuiteLauncher {
                 exactInputLengths)) {
             selfMetrics.watchServer(session.context().poller());
             Path raw = RunFolders.createRawFolder(runFolder);
-            LOG.infof("Run folder %s: %d benchmarks planned", runFolder, plan.size());
+            RunSettings.write(runFolder, settings);
+            LOG.infof("Run folder %s: %d benchmarks planned, seed %d (stored with the settings for --resume; "
+                    + "--seed %d sends the same prompts again)", runFolder, plan.size(), settings.seed(), settings.seed());
             SuiteRunner runner = new SuiteRunner(settings, session.context(), raw, progress);
             onStopSignal.accept(() -> {
                 LOG.warn("Stopping: the benchmark in progress is cancelled and kept as incomplete; "
