@@ -15,6 +15,7 @@ import io.benchsuite.simulator.Simulator;
 import io.benchsuite.simulator.SimulatorConfig;
 import io.benchsuite.suite.QuickMode;
 import io.benchsuite.suite.RunFolders;
+import io.benchsuite.suite.RunSettings;
 import io.benchsuite.suite.SuiteLauncher;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import io.vertx.core.Vertx;
@@ -68,7 +69,7 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
     String simulatorPreset;
 
     @Option(names = "--quick", description = "Scale durations, counts and grids down so the suite ends in about two "
-            + "minutes; settings you give still win (what it sets: below).")
+            + "minutes; settings you give still win (what it sets: below). Env: BENCH_QUICK.")
     boolean quick;
 
     @Option(names = "--run-folder", paramLabel = "<folder>", description = "Write into this folder instead of a new timestamped one under "
@@ -76,7 +77,7 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
     Path runFolder;
 
     @Option(names = "--resume", description = "Continue an interrupted run (--run-folder, else the newest unfinished "
-            + "one): finished benchmarks are skipped.")
+            + "one) with the settings and seed it stored: finished benchmarks are skipped. Env: BENCH_RESUME.")
     boolean resume;
 
     @Mixin
@@ -84,13 +85,35 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
 
     @Override
     public Integer call() throws Exception {
+        // --quick, --resume and the others given as options are in here too, and otherwise come from the
+        // environment (BENCH_QUICK...) like any setting.
         Map<String, String> given = new HashMap<>(SettingsOptions.given(spec));
-        Map<String, String> preset = quick ? QuickMode.SETTINGS : Map.of();
+        // One seed for this invocation, however often the settings are loaded.
+        Map<String, String> preset = new HashMap<>(Map.of("seed", Long.toString(SettingsLoader.drawSeed())));
         BenchSettings settings = SettingsLoader.load(given, preset);
+        if (settings.quick()) {
+            preset.putAll(QuickMode.SETTINGS);
+            settings = SettingsLoader.load(given, preset);
+        }
         SettingsValidator.validate(settings);
+        Path folder = RunFolders.resolve(Path.of(settings.outputFolder()), Optional.ofNullable(runFolder),
+                settings.resume(), LocalDateTime.now());
+        if (settings.resume()) {
+            Optional<Map<String, String>> stored = RunSettings.read(folder);
+            if (stored.isPresent()) {
+                RunSettings.checkResume(folder, stored.get(), SettingsLoader.given(given));
+                preset = new HashMap<>(Boolean.parseBoolean(stored.get().get("quick")) ? QuickMode.SETTINGS : Map.of());
+                preset.putAll(stored.get());
+                settings = SettingsLoader.load(given, preset);
+                SettingsValidator.validate(settings);
+                LOG.infof("Resuming %s with the settings it stored%s (seed %d)", folder,
+                        settings.quick() ? ", --quick" : "", settings.seed());
+            } else {
+                LOG.warnf("%s holds no %s (written by an older version): resuming with the settings given now",
+                        folder, RunSettings.FILE_NAME);
+            }
+        }
         SettingsValidator.datasetFolder(settings);
-        Path folder = RunFolders.resolve(Path.of(settings.outputFolder()), Optional.ofNullable(runFolder), resume,
-                LocalDateTime.now());
 
         Optional<RunningSimulator> simulator = Optional.empty();
         try {
@@ -104,10 +127,10 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
             }
             BenchSettings effective = settings;
             SuiteLauncher.Result result;
-            try (SelfMetricsSession metrics = selfMetrics.open(measurement.metricsPort)) {
+            try (SelfMetricsSession metrics = selfMetrics.open(settings.metricsPort().orElse(null))) {
                 result = SuiteLauncher.run(effective, folder, vertx, System.console() != null,
-                        quick ? QuickMode.IDLE_METRICS_SECONDS : 1.0, StopSignals::onStop, metrics,
-                        measurement.exactInputLengths, quick,
+                        settings.quick() ? QuickMode.IDLE_METRICS_SECONDS : 1.0, StopSignals::onStop, metrics,
+                        settings.exactInputLengths(), settings.quick(),
                         (run, outcome) -> drawReport(effective, run, outcome.interrupted()));
             }
             if (result.outcome().interrupted()) {

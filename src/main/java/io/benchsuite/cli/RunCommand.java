@@ -107,11 +107,13 @@ public class RunCommand implements Callable<Integer>, UsesSettings {
         List<String> dataset = DatasetLoader.load(SettingsValidator.datasetFolder(settings), promptLength);
         List<String> prompts = PromptPlanner.plan(dataset, settings.maxQueries(), settings.seed()).prompts().stream()
                 .map(PlannedPrompt::text).toList();
+        LOG.infof("Seed %d (in the result's parameters; --seed %d sends the same prompts again)", settings.seed(),
+                settings.seed());
 
-        try (SelfMetricsSession metrics = selfMetrics.open(measurement.metricsPort);
+        try (SelfMetricsSession metrics = selfMetrics.open(settings.metricsPort().orElse(null));
                 ServerSession session = ServerSession.open(settings, vertx, benchmark.maxInFlight(prompts.size()),
                         metrics.singleBenchmark("run", "input " + promptLength + ", output " + outputLength, nWorkers),
-                        ServerSession.DEFAULT_IDLE_METRICS_SECONDS, measurement.exactInputLengths)) {
+                        ServerSession.DEFAULT_IDLE_METRICS_SECONDS, settings.exactInputLengths())) {
             metrics.watchServer(session.context().poller());
             BenchmarkRunner runner = new BenchmarkRunner(session.context(),
                     new ConsecutiveFailures(settings.maxConsecutiveFailures()));

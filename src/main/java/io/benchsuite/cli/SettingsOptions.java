@@ -35,6 +35,9 @@ final class SettingsOptions {
 
     static void addTo(CommandSpec spec, Predicate<Setting> uses) {
         for (Setting setting : SettingsCatalog.all()) {
+            if (setting.ownOption()) {
+                continue; // declared by the commands that use it
+            }
             if (!uses.test(setting)) {
                 continue;
             }

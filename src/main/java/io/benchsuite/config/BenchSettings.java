@@ -26,14 +26,15 @@ public interface BenchSettings {
     @Doc("Model name sent in each request; with happy_vllm/vllm it is read from the server when empty")
     Optional<String> model();
 
-    @Doc("Server root URL, e.g. http://127.0.0.1:5000; when empty it is built from host and port")
+    @Doc(value = "Server root URL, e.g. http://127.0.0.1:5000; when empty it is built from host and port",
+            perInvocation = true)
     Optional<String> baseUrl();
 
-    @Doc("Server host, used when base-url is empty")
+    @Doc(value = "Server host, used when base-url is empty", perInvocation = true)
     @WithDefault("localhost")
     String host();
 
-    @Doc("Server port, used when base-url is empty")
+    @Doc(value = "Server port, used when base-url is empty", perInvocation = true)
     @WithDefault("8000")
     int port();
 
@@ -43,11 +44,11 @@ public interface BenchSettings {
     @Doc("GPU name written in the report (parameters.json, model card title)")
     Optional<String> gpuName();
 
-    @Doc("Folder holding the prompt datasets (growing_prompts.json, prompts_length_N.json)")
-    @WithDefault("datasets")
-    String datasetFolder();
+    @Doc("Folder holding the prompt datasets (growing_prompts.json, prompts_length_N.json); when not set, the "
+            + "datasets built into the tool are used (lengths 32, 1024, 4096 and the growing set)")
+    Optional<String> datasetFolder();
 
-    @Doc("Folder under which each run writes its results")
+    @Doc(value = "Folder under which each run writes its results", perInvocation = true)
     @WithDefault("results")
     String outputFolder();
 
@@ -98,8 +99,8 @@ public interface BenchSettings {
             + "(a 404 on /metrics/ tries /metrics once)")
     Optional<String> metricsEndpoint();
 
-    @Doc("Full URL of the Prometheus metrics page, for servers that publish it on a port of their own (Triton "
-            + "http://host:8002/metrics, Ray); overrides base-url + metrics-endpoint")
+    @Doc(value = "Full URL of the Prometheus metrics page, for servers that publish it on a port of their own "
+            + "(Triton http://host:8002/metrics, Ray); overrides base-url + metrics-endpoint", perInvocation = true)
     Optional<String> metricsUrl();
 
     @Doc("Path of happy_vllm's info endpoint")
@@ -118,18 +119,20 @@ public interface BenchSettings {
     @WithDefault("20")
     double speedThreshold();
 
-    @Doc("API key sent as 'Authorization: Bearer'; prefer the environment to the command line; never written out")
+    @Doc(value = "API key sent as 'Authorization: Bearer'; prefer the environment to the command line; never written out",
+            perInvocation = true)
     Optional<String> apiKey();
 
-    @Doc("File holding the API key (a mounted Kubernetes Secret); used when api-key is not given")
+    @Doc(value = "File holding the API key (a mounted Kubernetes Secret); used when api-key is not given",
+            perInvocation = true)
     Optional<String> apiKeyFile();
 
     @Doc(value = "PEM file of CA certificates trusted for https base URLs, on top of the JDK's default ones (a private CA)",
-            prefixedOnly = true)
+            prefixedOnly = true, perInvocation = true)
     Optional<String> caCert();
 
     @Doc(value = "Skip TLS certificate and host-name verification (warned at start, recorded in the results); for tests only",
-            prefixedOnly = true)
+            prefixedOnly = true, perInvocation = true)
     @WithDefault("false")
     boolean insecure();
 
@@ -161,13 +164,36 @@ public interface BenchSettings {
     @WithDefault("true")
     boolean stopOnSaturation();
 
-    @Doc("Stop the run once this many requests in a row could not reach the server (connection refused or reset, "
+    @Doc(value = "Stop the run once this many requests in a row could not reach the server (connection refused or reset, "
             + "HTTP 502/503/504); 0 never stops. Above the 38 in flight at the default sweep's top level, so one batch "
-            + "of dropped connections alone does not stop a suite, while a server that is down does at once")
+            + "of dropped connections alone does not stop a suite, while a server that is down does at once",
+            perInvocation = true)
     @WithDefault("100")
     int maxConsecutiveFailures();
 
-    @Doc("Seed of every random choice (prompt prefixes, shuffles, arrivals); recorded in the results")
-    @WithDefault("20261127")
+    @Doc("Seed of every random choice (prompt prefixes, shuffles, arrivals); drawn afresh for each run when not given, "
+            + "so that a second run does not hit the server's prompt cache; recorded in the run folder and every raw "
+            + "result, and given again it sends exactly the same prompts")
     long seed();
+
+    @Doc(value = "Scale durations, counts and grids down so the suite ends in a few minutes; the settings you give "
+            + "still win", prefixedOnly = true, ownOption = true)
+    @WithDefault("false")
+    boolean quick();
+
+    @Doc(value = "Continue an interrupted suite (--run-folder, else the newest unfinished one under output-folder) "
+            + "with the settings and seed it stored; finished benchmarks are skipped, and a setting given that "
+            + "contradicts a stored one is an error", prefixedOnly = true, ownOption = true, perInvocation = true)
+    @WithDefault("false")
+    boolean resume();
+
+    @Doc(value = "Serve this tool's own progress and client measurements for Prometheus on "
+            + "http://0.0.0.0:PORT/q/metrics while it runs; off when not set", prefixedOnly = true, ownOption = true,
+            perInvocation = true)
+    Optional<Integer> metricsPort();
+
+    @Doc(value = "Trim or extend each prompt to exactly its nominal token length, counted by the server's tokenize "
+            + "endpoint (tokenize-endpoint); without it lengths are approximate", ownOption = true)
+    @WithDefault("false")
+    boolean exactInputLengths();
 }

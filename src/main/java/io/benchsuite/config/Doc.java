@@ -20,4 +20,16 @@ public @interface Doc {
      * stray variable must not switch certificate checks off or change what is trusted.
      */
     boolean prefixedOnly() default false;
+
+    /**
+     * The commands that use it declare its option themselves ({@code --quick} on the suite only), so it is
+     * not added to every command; its environment variables and .env entries work like any other setting's.
+     */
+    boolean ownOption() default false;
+
+    /**
+     * A property of one invocation, not of what a run measures (the server's address, the key, where to
+     * write): it may differ when a run is resumed, where every other setting must keep its stored value.
+     */
+    boolean perInvocation() default false;
 }

@@ -8,7 +8,13 @@ import java.util.Optional;
  * description, with the spellings under which a user can give it.
  */
 public record Setting(String name, Class<?> type, boolean list, Optional<String> defaultValue, String description,
-        boolean prefixedOnly) {
+        boolean prefixedOnly, boolean ownOption, boolean perInvocation) {
+
+    /** A setting every command takes as an option and that a resumed run keeps. */
+    public Setting(String name, Class<?> type, boolean list, Optional<String> defaultValue, String description,
+            boolean prefixedOnly) {
+        this(name, type, list, defaultValue, description, prefixedOnly, false, false);
+    }
 
     public String property() {
         return BenchSettings.PREFIX + "." + name;

@@ -54,7 +54,7 @@ public final class SettingsCatalog {
             type = (Class<?>) ((ParameterizedType) method.getGenericReturnType()).getActualTypeArguments()[0];
         }
         return new Setting(kebab(method.getName()), type, list, Optional.ofNullable(def).map(WithDefault::value),
-                doc.value(), doc.prefixedOnly());
+                doc.value(), doc.prefixedOnly(), doc.ownOption(), doc.perInvocation());
     }
 
     /** baseUrl -> base-url, the naming SmallRye Config applies to mapping methods. */

@@ -1,11 +1,11 @@
 package io.benchsuite.config;
 
 import io.smallrye.config.ConfigValue;
-import io.smallrye.config.DotEnvConfigSourceProvider;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,33 +57,13 @@ public final class SettingsLoader {
      */
     public static BenchSettings load(Map<String, String> commandLine, Map<String, String> environment, Path dotEnv,
             Map<String, String> preset) {
-        List<ConfigSource> sources = new ArrayList<>();
+        List<ConfigSource> sources = userSources(commandLine, environment, dotEnv);
         Map<String, String> presetValues = new HashMap<>();
         preset.forEach((name, value) -> presetValues.put(SettingsCatalog.get(name).property(), value));
+        // No fixed default seed: with one, every run sent the same prefixes and a second run hit the prompt cache.
+        presetValues.putIfAbsent(SettingsCatalog.get("seed").property(), Long.toString(drawSeed()));
         sources.add(new NamedSource(new PropertiesConfigSource(presetValues, "preset", PRESET_ORDINAL), "preset",
                 PRESET_ORDINAL));
-        Map<String, String> cli = new HashMap<>();
-        commandLine.forEach((name, value) -> cli.put(SettingsCatalog.get(name).property(), value));
-        sources.add(new NamedSource(new PropertiesConfigSource(cli, "command line", CLI_ORDINAL), "command line",
-                CLI_ORDINAL));
-
-        EnvConfigSource env = new EnvConfigSource(environment, ENV_ORDINAL) {
-            @Override
-            public String getName() {
-                return "environment";
-            }
-        };
-        sources.add(env);
-        sources.add(new UnprefixedSource(env));
-
-        if (Files.isRegularFile(dotEnv)) {
-            for (ConfigSource source : DotEnvConfigSourceProvider.dotEnvSources(
-                    dotEnv.toAbsolutePath().toUri().toString(), SettingsLoader.class.getClassLoader())) {
-                ConfigSource dotEnvSource = new NamedSource(source, ".env file " + dotEnv, DOTENV_ORDINAL);
-                sources.add(dotEnvSource);
-                sources.add(new UnprefixedSource(dotEnvSource));
-            }
-        }
 
         ConfigSource[] all = sources.toArray(ConfigSource[]::new);
         // Types first, on a plain config: binding the mapping would fail with a multi-line report.
@@ -97,13 +77,103 @@ public final class SettingsLoader {
     }
 
     /**
+     * A fresh seed for a run that was given none: positive and below 2^53, so that it reads well, survives any
+     * JSON reader and can be given back with --seed.
+     */
+    public static long drawSeed() {
+        return java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1L << 53);
+    }
+
+    /** A value the user set, and where: "command line", "environment", ".env file .env"... */
+    public record GivenValue(String value, String source) {
+    }
+
+    /** The settings the user set (command line, real environment, .env of the working directory), by name. */
+    public static Map<String, GivenValue> given(Map<String, String> commandLine) {
+        return given(commandLine, System.getenv(), Path.of(".env"));
+    }
+
+    /** The settings set by the command line, the environment or the .env file, by setting name. */
+    public static Map<String, GivenValue> given(Map<String, String> commandLine, Map<String, String> environment,
+            Path dotEnv) {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withSources(userSources(commandLine, environment, dotEnv).toArray(ConfigSource[]::new)).build();
+        Map<String, GivenValue> given = new java.util.TreeMap<>();
+        for (Setting setting : SettingsCatalog.all()) {
+            ConfigValue value = config.getConfigValue(setting.property());
+            if (value.getValue() != null) {
+                given.put(setting.name(), new GivenValue(value.getValue(), value.getConfigSourceName()));
+            }
+        }
+        return given;
+    }
+
+    private static List<ConfigSource> userSources(Map<String, String> commandLine, Map<String, String> environment,
+            Path dotEnv) {
+        List<ConfigSource> sources = new ArrayList<>();
+        Map<String, String> cli = new HashMap<>();
+        commandLine.forEach((name, value) -> cli.put(SettingsCatalog.get(name).property(), value));
+        sources.add(new NamedSource(new PropertiesConfigSource(cli, "command line", CLI_ORDINAL), "command line",
+                CLI_ORDINAL));
+
+        EnvironmentNames.Checked checkedEnvironment = EnvironmentNames.check(environment, "environment variable");
+        checkedEnvironment.warnings().forEach(Warnings::once);
+        Map<String, String> environmentValues = new HashMap<>(checkedEnvironment.values());
+        environmentValues.values().removeIf(String::isBlank);
+        EnvConfigSource env = new EnvConfigSource(environmentValues, ENV_ORDINAL) {
+            @Override
+            public String getName() {
+                return "environment";
+            }
+        };
+        sources.add(env);
+        sources.add(new UnprefixedSource(env));
+
+        if (Files.isRegularFile(dotEnv)) {
+            ConfigSource dotEnvSource = new NamedSource(new EnvConfigSource(dotEnvValues(dotEnv, environment),
+                    DOTENV_ORDINAL), ".env file " + dotEnv, DOTENV_ORDINAL);
+            sources.add(dotEnvSource);
+            sources.add(new UnprefixedSource(dotEnvSource));
+        }
+        return sources;
+    }
+
+    /**
+     * The .env file as the original tool read it (python-dotenv, see {@link DotEnvFile}); a name without a value
+     * sets nothing, and a statement python-dotenv would skip is skipped with a warning naming its line.
+     */
+    private static Map<String, String> dotEnvValues(Path dotEnv, Map<String, String> environment) {
+        DotEnvFile.Parsed parsed;
+        try {
+            parsed = DotEnvFile.read(dotEnv, environment);
+        } catch (IOException e) {
+            throw new UsageException("Cannot read the .env file '" + dotEnv.toAbsolutePath() + "' ("
+                    + e.getClass().getSimpleName() + "); make it readable or remove it");
+        }
+        for (int line : parsed.skippedLines()) {
+            Warnings.once(".env file " + dotEnv + ", line " + line + ": not a NAME=value statement, skipped "
+                    + "(as the original tool did); quote a value holding spaces and a comment with \"...\"");
+        }
+        Map<String, String> values = new HashMap<>();
+        parsed.values().forEach((name, value) -> {
+            if (value != null && !value.isBlank()) { // NAME= sets nothing, as an empty value anywhere
+                values.put(name, value);
+            }
+        });
+        EnvironmentNames.Checked checked = EnvironmentNames.check(values, "name in .env file " + dotEnv);
+        checked.warnings().forEach(Warnings::once);
+        return checked.values();
+    }
+
+    /**
      * Converts each raw value first, so a wrong type becomes one line naming the setting, where the value
      * came from and how to set it, instead of SmallRye's multi-line report.
      */
     private static void checkTypes(SmallRyeConfig config) {
         for (Setting setting : SettingsCatalog.all()) {
             ConfigValue raw = config.getConfigValue(setting.property());
-            if (raw.getValue() == null || setting.type() == String.class) {
+            // An empty value is no value (SmallRye's rule), as an empty SEED= or METRICS_PORT= in a .env file.
+            if (raw.getValue() == null || raw.getValue().isBlank() || setting.type() == String.class) {
                 continue;
             }
             try {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Checks settings before any work starts. Each failure is a {@link UsageException} whose one-line message
@@ -82,14 +83,22 @@ public final class SettingsValidator {
                 + " to the full URL of the metrics page, e.g. http://triton-host:8002/metrics");
     }
 
-    /** The dataset folder must exist before a benchmark that reads prompts starts. */
-    public static Path datasetFolder(BenchSettings s) {
-        Path folder = Path.of(s.datasetFolder());
+    /**
+     * The dataset folder the user set, which must exist before a benchmark that reads prompts starts; empty
+     * when none is set (or it is set to an empty text), meaning the datasets built into the tool.
+     */
+    public static Optional<Path> datasetFolder(BenchSettings s) {
+        Optional<String> given = s.datasetFolder().map(String::strip).filter(text -> !text.isEmpty());
+        if (given.isEmpty()) {
+            return Optional.empty();
+        }
+        Path folder = Path.of(given.get());
         if (!Files.isDirectory(folder)) {
             throw new UsageException("Dataset folder '" + folder.toAbsolutePath() + "' does not exist; set "
-                    + SettingsCatalog.get("dataset-folder").spellings() + " to the folder holding the prompt files");
+                    + SettingsCatalog.get("dataset-folder").spellings() + " to the folder holding the prompt files, "
+                    + "or unset it to use the datasets built into the tool");
         }
-        return folder;
+        return Optional.of(folder);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -44,7 +45,7 @@ public final class SuiteLauncher {
     public static Result run(BenchSettings settings, Path runFolder, Vertx vertx, boolean terminal, double idleSeconds,
             Consumer<Runnable> onStopSignal, SuiteObserver observer, boolean exactInputLengths, boolean quick,
             AfterBenchmarks after) throws IOException, InterruptedException {
-        Path datasets = SettingsValidator.datasetFolder(settings);
+        Optional<Path> datasets = SettingsValidator.datasetFolder(settings);
         checkDatasets(settings, datasets);
         // Resolved first: with backend=auto, whether the plan has KV-cache profiles depends on the server found.
         DetectedBackend backend = ServerSession.resolveBackend(settings);
@@ -69,7 +70,9 @@ public final class SuiteLauncher {
             session.context().commonParameters().put("quick", quick);
             session.context().commonParameters().put("parallel_requests", settings.parallelRequests());
             Path raw = RunFolders.createRawFolder(runFolder);
-            LOG.infof("Run folder %s: %d benchmarks planned", runFolder, plan.size());
+            RunSettings.write(runFolder, settings);
+            LOG.infof("Run folder %s: %d benchmarks planned, seed %d (stored with the settings for --resume; "
+                    + "--seed %d sends the same prompts again)", runFolder, plan.size(), settings.seed(), settings.seed());
             SuiteRunner runner = new SuiteRunner(settings, session.context(), raw, progress);
             onStopSignal.accept(() -> {
                 // The live line is cleared first, or the warning would be printed glued to its end.
@@ -85,7 +88,7 @@ public final class SuiteLauncher {
     }
 
     /** Every dataset the plan reads must load before any benchmark starts. */
-    private static void checkDatasets(BenchSettings settings, Path folder) {
+    private static void checkDatasets(BenchSettings settings, Optional<Path> folder) {
         TreeSet<Integer> lengths = new TreeSet<>(settings.inputLengths());
         lengths.add(SuitePlan.GROWING_PROMPTS);
         for (int length : lengths) {

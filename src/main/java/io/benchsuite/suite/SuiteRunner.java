@@ -128,7 +128,7 @@ public final class SuiteRunner {
     private RawResult runOne(PlannedBenchmark b, int index, int total) throws InterruptedException {
         int promptLength = b.spec().promptLength();
         List<String> dataset = datasets.computeIfAbsent(promptLength,
-                length -> DatasetLoader.load(Path.of(settings.datasetFolder()), length));
+                length -> DatasetLoader.load(SettingsValidator.datasetFolder(settings), length));
         // A fresh prefix per benchmark defeats prefix caching across benchmarks; derived from the run seed and
         // the file name so that a resumed run sends what the interrupted one would have sent.
         long seed = settings.seed() * 31 + b.fileName().hashCode();

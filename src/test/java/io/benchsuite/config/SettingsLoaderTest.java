@@ -129,4 +129,26 @@ class SettingsLoaderTest {
         assertEquals(2222, s.port(), "environment beats the preset");
         assertEquals(6, s.seed(), "command line beats the preset");
     }
+
+    @Test
+    void theOriginalToolsDotEnvGivesUnquotedValues() {
+        // HOST="localhost" used to give http://"localhost":8000; comments and export lines count too.
+        BenchSettings s = SettingsLoader.load(Map.of(), Map.of(), Path.of("src/test/resources/dotenv/original.env.example"));
+        assertEquals("localhost", s.host());
+        assertEquals("happy_vllm", s.backend());
+        assertEquals("A100-80g", s.gpuName().orElseThrow());
+        assertEquals("http://localhost:8000", SettingsValidator.baseUrl(s).toString());
+        assertEquals(6000.0, s.maxDurationSpeedGeneration());
+    }
+
+    @Test
+    void dotEnvQuotesExportsCommentsAndExpansionReachTheSettings() throws IOException {
+        Path env = dotEnv("export HOST='my-host' # the server\nPORT = 9001 # its port\nMODEL=\"${NAME}-7b\"\n"
+                + "GPU_NAME=${UNSET:-H100}\n");
+        BenchSettings s = SettingsLoader.load(Map.of(), Map.of("NAME", "llama"), env);
+        assertEquals("my-host", s.host());
+        assertEquals(9001, s.port());
+        assertEquals("llama-7b", s.model().orElseThrow());
+        assertEquals("H100", s.gpuName().orElseThrow());
+    }
 }

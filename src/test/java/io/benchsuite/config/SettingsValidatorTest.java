@@ -97,5 +97,12 @@ class SettingsValidatorTest {
         UsageException e = assertThrows(UsageException.class,
                 () -> SettingsValidator.datasetFolder(load(Map.of("dataset-folder", "/no/such/folder"))));
         assertTrue(e.getMessage().contains("--dataset-folder"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("or unset it to use the datasets built into the tool"), e.getMessage());
+    }
+
+    @Test
+    void noDatasetFolderMeansTheBuiltInDatasets() {
+        assertTrue(SettingsValidator.datasetFolder(load(Map.of())).isEmpty());
+        assertTrue(SettingsValidator.datasetFolder(load(Map.of("dataset-folder", " "))).isEmpty());
     }
 }

@@ -28,11 +28,13 @@ class DockerfilesTest {
 
     private static final Path JVM = Path.of("src/main/docker/Dockerfile.jvm");
     private static final Path NATIVE = Path.of("src/main/docker/Dockerfile.native");
+    /** Builds the application in a first stage, so that no JDK is needed on the host. */
+    private static final Path MULTI_STAGE = Path.of("src/main/docker/Dockerfile");
     private static final Path LAUNCHER = Path.of("bin/bench-suite");
     private static final Pattern JVM_FLAG = Pattern.compile("-X[A-Za-z:+\\-]+[A-Za-z0-9=.:/_\\-]*");
 
     static Stream<Path> dockerfiles() {
-        return Stream.of(JVM, NATIVE);
+        return Stream.of(JVM, NATIVE, MULTI_STAGE);
     }
 
     @ParameterizedTest
@@ -48,13 +50,15 @@ class DockerfilesTest {
 
     @ParameterizedTest
     @MethodSource("dockerfiles")
-    void resultsGoToTheVolumeAndDatasetsComeFromTheImage(Path file) throws IOException {
+    void resultsGoToTheVolumeAndDatasetsAreTheBuiltInOnes(Path file) throws IOException {
         DockerfileInstructions dockerfile = read(file);
         assertEquals("/results", dockerfile.env().get("BENCH_OUTPUT_FOLDER"), file.toString());
-        assertEquals("/datasets", dockerfile.env().get("BENCH_DATASET_FOLDER"), file.toString());
+        assertFalse(dockerfile.env().containsKey("BENCH_DATASET_FOLDER"),
+                file + ": the datasets are inside the application, no folder to point at");
         assertEquals(List.of("/results"), dockerfile.arguments("VOLUME"), file + ": one VOLUME, /results");
-        assertTrue(dockerfile.arguments("COPY").stream().anyMatch(a -> a.endsWith("datasets/ /datasets/")),
-                file + " copies datasets/ to /datasets/");
+        // (The multi-stage build copies datasets/ into its build stage, to put it inside the jar.)
+        assertTrue(dockerfile.arguments("COPY").stream().noneMatch(a -> a.matches(".*datasets/? /\\S*datasets/?")),
+                file + " copies no datasets folder into the image");
         assertTrue(dockerfile.arguments("RUN").stream().anyMatch(a -> a.contains("mkdir -p /results")),
                 file + " prepares /results for the non-root user");
     }
@@ -103,6 +107,26 @@ class DockerfilesTest {
                 .matcher(String.join("\n", read(JVM).arguments("RUN")));
         assertTrue(recorded.find(), "Dockerfile.jvm records a CDS archive");
         assertTrue(entrypoint(JVM).contains("-XX:SharedArchiveFile=" + recorded.group(1)));
+    }
+
+    @Test
+    void theMultiStageImageBuildsTheJarItselfAndRunsItLikeTheJvmImage() throws IOException {
+        DockerfileInstructions dockerfile = read(MULTI_STAGE);
+        List<String> stages = dockerfile.arguments("FROM");
+        assertEquals(2, stages.size(), stages.toString());
+        assertTrue(stages.get(0).endsWith(" AS build"), stages.get(0));
+        assertTrue(stages.get(0).contains("openjdk-17:"), "a JDK image builds: " + stages.get(0));
+        assertEquals(read(JVM).arguments("FROM"), List.of(stages.get(1)), "the runtime base of Dockerfile.jvm");
+        assertTrue(dockerfile.arguments("RUN").stream().anyMatch(a -> a.startsWith("./mvnw") && a.contains("package")),
+                "the jar is built inside the image");
+        List<String> fromBuild = dockerfile.arguments("COPY").stream().filter(a -> a.startsWith("--from=build"))
+                .toList();
+        assertEquals(4, fromBuild.size(), "the four fast-jar layers come from the build stage: " + fromBuild);
+        assertEquals(entrypoint(JVM), entrypoint(MULTI_STAGE));
+        String ignore = Files.readString(Path.of(".dockerignore"));
+        for (String needed : List.of("!mvnw", "!.mvn", "!pom.xml", "!src/main", "!datasets")) {
+            assertTrue(ignore.lines().anyMatch(needed::equals), ".dockerignore lets " + needed + " into the context");
+        }
     }
 
     @Test

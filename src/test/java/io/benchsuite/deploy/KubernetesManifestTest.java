@@ -40,9 +40,25 @@ class KubernetesManifestTest {
         byKind = documents(jobText).stream().collect(Collectors.toMap(d -> (String) d.get("kind"), d -> d));
     }
 
+    private static final Path SECRET_EXAMPLE = Path.of("src/main/kubernetes/bench-suite-api-key.example.yaml");
+
     @Test
-    void holdsTheSettingsTheKeyTheVolumeAndTheJob() {
-        assertEquals(Set.of("ConfigMap", "Secret", "PersistentVolumeClaim", "Job"), byKind.keySet());
+    void holdsTheSettingsTheVolumeAndTheJobButNotTheKey() {
+        // Applying the Job file again must not replace a key made with kubectl create secret.
+        assertEquals(Set.of("ConfigMap", "PersistentVolumeClaim", "Job"), byKind.keySet());
+        assertFalse(jobText.contains("REPLACE-WITH"), "no placeholder key in the Job file");
+    }
+
+    @Test
+    void serviceLinksAreOffSoNoServiceSetsABenchVariable() {
+        assertEquals(Boolean.FALSE, podSpec().get("enableServiceLinks"));
+    }
+
+    @Test
+    void argumentsForASmokeTestAndAResumeAreOffered() {
+        assertTrue(jobText.contains("# args: [\"--quick\"]"), "a quick smoke test");
+        assertTrue(jobText.contains("# args: [\"--resume\"]"), "a resume");
+        assertTrue(jobText.contains("kubectl delete job bench-suite"), "how a second run gets its name");
     }
 
     @Test
@@ -84,16 +100,21 @@ class KubernetesManifestTest {
     }
 
     @Test
-    void theSecretFeedsTheApiKey() {
+    void theExampleSecretFeedsTheApiKey() throws IOException {
         Map<String, Object> apiKey = listOfMaps(container().get("env")).stream()
                 .filter(v -> "BENCH_API_KEY".equals(v.get("name")))
                 .findFirst().orElseThrow(() -> new AssertionError("the Job sets BENCH_API_KEY"));
         Map<String, Object> ref = map(map(apiKey.get("valueFrom")).get("secretKeyRef"));
-        Map<String, Object> secret = byKind.get("Secret");
+        String exampleText = Files.readString(SECRET_EXAMPLE);
+        List<Map<String, Object>> example = documents(exampleText);
+        assertEquals(1, example.size());
+        Map<String, Object> secret = example.get(0);
+        assertEquals("Secret", secret.get("kind"));
         assertEquals(name(secret), ref.get("name"));
         assertTrue(map(secret.get("stringData")).containsKey((String) ref.get("key")),
                 "the Secret has the key " + ref.get("key"));
-        assertTrue(jobText.contains("PLACEHOLDER"), "the placeholder key is marked as such");
+        assertTrue(exampleText.contains("PLACEHOLDER"), "the placeholder key is marked as such");
+        assertEquals(Boolean.TRUE, ref.get("optional"), "a server without a key needs no Secret");
     }
 
     @Test

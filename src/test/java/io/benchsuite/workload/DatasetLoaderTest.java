@@ -8,6 +8,7 @@ import io.benchsuite.config.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,29 @@ class DatasetLoaderTest {
     void readsTheCommittedDatasets() {
         assertEquals(1000, DatasetLoader.load(Path.of("datasets"), 32).size());
         assertEquals(410, DatasetLoader.load(Path.of("datasets"), 0).size());
+    }
+
+    @Test
+    void theBuiltInDatasetsAreTheCommittedOnes() {
+        for (int length : List.of(0, 32, 1024, 4096)) {
+            assertEquals(DatasetLoader.load(Path.of("datasets"), length), DatasetLoader.load(Optional.empty(), length),
+                    "length " + length);
+        }
+    }
+
+    @Test
+    void aLengthWithoutABuiltInDatasetSaysHowToMakeOne() {
+        String message = assertThrows(UsageException.class, () -> DatasetLoader.load(Optional.empty(), 2048))
+                .getMessage();
+        assertTrue(message.startsWith("No built-in dataset for prompt length 2048 (built in: 32, 1024, 4096"), message);
+        assertTrue(message.contains("bench-suite datasets --output my-datasets --lengths 2048"), message);
+        assertTrue(message.contains("--dataset-folder, BENCH_DATASET_FOLDER or DATASET_FOLDER"), message);
+    }
+
+    @Test
+    void aGivenFolderWinsOverTheBuiltInDatasets() throws Exception {
+        Files.writeString(dir.resolve("prompts_length_32.json"), "[\"mine\"]");
+        assertEquals(List.of("mine"), DatasetLoader.load(Optional.of(dir), 32));
     }
 
     @Test
