@@ -10,9 +10,11 @@ package io.benchsuite.simulator;
  * @param model           the served model name, echoed in responses
  * @param created         epoch seconds, the {@code created} field
  * @param generation      what the engine generates
+ * @param cachedTokens    prompt tokens found in the prefix cache, reported as
+ *                        {@code usage.prompt_tokens_details.cached_tokens} when above 0
  */
 record CompletionCall(boolean chat, boolean stream, boolean includeUsage, boolean continuousUsage, String model,
-        long created, GenerationRequest generation) {
+        long created, GenerationRequest generation, int cachedTokens) {
 
     int promptTokens() {
         return generation.promptTokens();

@@ -24,6 +24,8 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
     private final FaultPolicy faults;
     private final CompletionRequestParser parser;
     private final InfoDocuments documents;
+    /** Present for the llama.cpp flavour. */
+    private final LlamaCppServer llamaCpp;
     private final AtomicLong requestCounter = new AtomicLong();
     private volatile String host = "";
     private volatile int port;
@@ -35,6 +37,7 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
         this.faults = faults;
         this.parser = new CompletionRequestParser(config);
         this.documents = new InfoDocuments(config, System.currentTimeMillis() / 1000);
+        this.llamaCpp = config.flavour() == ServerFlavour.LLAMACPP ? new LlamaCppServer() : null;
     }
 
     void boundTo(String host, int port, ListeningServer server) {
@@ -46,6 +49,13 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
     @Override
     public void handle(HttpServerRequest request) {
         long arrivalNanos = System.nanoTime(); // the origin of TTFT: before the body is even read
+        if (llamaCpp != null && llamaCpp.dropIfSpent(request.connection())) {
+            return; // llama.cpp closes the connection after a stream: this request is lost with it
+        }
+        if (llamaCpp != null && !LlamaCppServer.serves(request.path())) {
+            json(request.response(), 404, LlamaCppServer.NOT_FOUND);
+            return;
+        }
         switch (request.path()) {
             case "/v1/completions" -> post(request, body -> completion(request, body, false, arrivalNanos));
             case "/v1/chat/completions" -> post(request, body -> completion(request, body, true, arrivalNanos));
@@ -117,7 +127,10 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
         Context context = Vertx.currentContext();
         HttpServerResponse response = request.response();
         if (call.stream()) {
-            StreamingAnswer answer = new StreamingAnswer(context, response, call, requestFaults);
+            StreamingAnswer answer = llamaCpp == null
+                    ? new StreamingAnswer(context, response, call, requestFaults)
+                    : new StreamingAnswer(context, response, call, requestFaults, config.flavour(),
+                            () -> llamaCpp.streamEnded(context.owner(), request.connection()));
             Runnable cancel = engines.submit(call.generation(), arrivalNanos, answer);
             answer.begin(cancel);
         } else {
@@ -155,6 +168,10 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
     }
 
     private void tokenize(HttpServerRequest request, JsonObject body) {
+        if (llamaCpp != null) {
+            json(request.response(), 200, LlamaCppServer.tokenize(body).encode());
+            return;
+        }
         CompletionRequestParser.checkModel(body, config.modelName());
         Prompt prompt = body.containsKey("messages") ? Prompt.fromChat(body) : Prompt.fromCompletion(body);
         json(request.response(), 200, documents.tokenize(prompt).encode());
