@@ -9,9 +9,15 @@ package io.benchsuite.client;
  * @param finishReason the choice's finish_reason, or null
  * @param hasChoice whether the chunk carried a choice (the final usage-only chunk has none)
  * @param errorMessage the message of an error event sent inside the stream, or null
+ * @param cachedTokens usage.prompt_tokens_details.cached_tokens, or -1 when the chunk does not say
  */
 public record Chunk(String text, int promptTokens, int completionTokens, String finishReason, boolean hasChoice,
-        String errorMessage) {
+        String errorMessage, int cachedTokens) {
+
+    public Chunk(String text, int promptTokens, int completionTokens, String finishReason, boolean hasChoice,
+            String errorMessage) {
+        this(text, promptTokens, completionTokens, finishReason, hasChoice, errorMessage, -1);
+    }
 
     public boolean isError() {
         return errorMessage != null;

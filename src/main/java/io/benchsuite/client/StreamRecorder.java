@@ -30,6 +30,8 @@ final class StreamRecorder {
     private int promptTokens = RequestRecord.NOT_REPORTED;
     private int completionTokens = RequestRecord.NOT_REPORTED;
     private int lastUsageTokens;
+    private int cachedTokens = RequestRecord.NOT_REPORTED;
+    private int retryAfterSeconds = RequestRecord.NOT_REPORTED;
     private boolean done;
     private ErrorKind error = ErrorKind.NONE;
     private String errorMessage = "";
@@ -58,6 +60,11 @@ final class StreamRecorder {
                     : "the stream ended without [DONE]", 200, endNanos);
         }
         return finish(error, errorMessage, 200, endNanos);
+    }
+
+    /** The server's Retry-After in seconds, with an error status that carried one. */
+    void retryAfter(int seconds) {
+        retryAfterSeconds = seconds;
     }
 
     /** The exchange failed (timeout, reset, cancel): what was measured so far is kept. */
@@ -93,6 +100,9 @@ final class StreamRecorder {
         }
         if (chunk.promptTokens() >= 0) {
             promptTokens = chunk.promptTokens();
+        }
+        if (chunk.cachedTokens() >= 0) {
+            cachedTokens = chunk.cachedTokens();
         }
         int newTokens;
         if (chunk.hasUsage()) {
@@ -143,6 +153,6 @@ final class StreamRecorder {
                 Arrays.copyOf(chunkNanos, chunks), Arrays.copyOf(chunkTokens, chunks),
                 promptTokens, completionTokens, outcome, kind,
                 httpStatus, message,
-                keepText ? text.toString() : null);
+                keepText ? text.toString() : null, cachedTokens, retryAfterSeconds);
     }
 }

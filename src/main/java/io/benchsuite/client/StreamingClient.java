@@ -200,6 +200,7 @@ public final class StreamingClient implements AutoCloseable {
             responded = true;
             int status = response.statusCode();
             if (status != 200) {
+                retryAfterSeconds(response.getHeader("Retry-After")).ifPresent(recorder::retryAfter);
                 response.body().onComplete(body -> {
                     String text = body.succeeded() ? body.result().toString(StandardCharsets.UTF_8) : "";
                     fail(ErrorKind.HTTP_STATUS, "HTTP " + status + ": " + ErrorBodies.message(text,
@@ -274,6 +275,14 @@ public final class StreamingClient implements AutoCloseable {
                     : new StreamRecorder(request, startNanos, options.keepGeneratedText());
             result.complete(r.onFailure(kind, message, status, Math.max(now, startNanos)));
         }
+    }
+
+    /** Retry-After in its delta-seconds form; an HTTP-date or a malformed value is ignored. */
+    static java.util.OptionalInt retryAfterSeconds(String header) {
+        if (header == null || !header.trim().matches("\\d{1,9}")) {
+            return java.util.OptionalInt.empty();
+        }
+        return java.util.OptionalInt.of(Integer.parseInt(header.trim()));
     }
 
     static ErrorKind classify(Throwable cause) {

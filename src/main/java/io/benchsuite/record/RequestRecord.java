@@ -30,6 +30,9 @@ import java.util.Objects;
  *                              {@link ErrorKind#HTTP_STATUS}
  * @param errorMessage          the server's message or the exception text, "" when none
  * @param generatedText         the generated text, null unless the user asked to keep it
+ * @param cachedTokens          {@code usage.prompt_tokens_details.cached_tokens}: prompt tokens the server
+ *                              found in its prefix (prompt) cache; -1 when the server did not say
+ * @param retryAfterSeconds     the {@code Retry-After} of an error answer, in seconds; -1 when none
  */
 public record RequestRecord(
         int internalId,
@@ -46,7 +49,19 @@ public record RequestRecord(
         ErrorKind errorKind,
         Integer httpStatus,
         String errorMessage,
-        String generatedText) {
+        String generatedText,
+        int cachedTokens,
+        int retryAfterSeconds) {
+
+    /** A record without cached-token count or Retry-After (both -1). */
+    public RequestRecord(int internalId, String prompt, int requestedOutputTokens, long intendedStartNanos,
+            long startNanos, long endNanos, long[] chunkNanos, int[] chunkTokens, int promptTokens,
+            int completionTokens, Outcome outcome, ErrorKind errorKind, Integer httpStatus, String errorMessage,
+            String generatedText) {
+        this(internalId, prompt, requestedOutputTokens, intendedStartNanos, startNanos, endNanos, chunkNanos,
+                chunkTokens, promptTokens, completionTokens, outcome, errorKind, httpStatus, errorMessage,
+                generatedText, NOT_REPORTED, NOT_REPORTED);
+    }
 
     /** The value of {@link #promptTokens} and {@link #completionTokens} when the server sent no usage. */
     public static final int NOT_REPORTED = -1;
@@ -65,7 +80,8 @@ public record RequestRecord(
         if (requestedOutputTokens < 0) {
             throw new IllegalArgumentException("requestedOutputTokens is negative: " + requestedOutputTokens);
         }
-        if (promptTokens < NOT_REPORTED || completionTokens < NOT_REPORTED) {
+        if (promptTokens < NOT_REPORTED || completionTokens < NOT_REPORTED || cachedTokens < NOT_REPORTED
+                || retryAfterSeconds < NOT_REPORTED) {
             throw new IllegalArgumentException("token counts must be -1 (not reported) or more");
         }
         if (endNanos < startNanos) {
@@ -142,13 +158,16 @@ public record RequestRecord(
                 && errorKind == that.errorKind
                 && Objects.equals(httpStatus, that.httpStatus)
                 && errorMessage.equals(that.errorMessage)
-                && Objects.equals(generatedText, that.generatedText);
+                && Objects.equals(generatedText, that.generatedText)
+                && cachedTokens == that.cachedTokens
+                && retryAfterSeconds == that.retryAfterSeconds;
     }
 
     @Override
     public int hashCode() {
         int result = Objects.hash(internalId, prompt, requestedOutputTokens, intendedStartNanos, startNanos, endNanos,
-                promptTokens, completionTokens, outcome, errorKind, httpStatus, errorMessage, generatedText);
+                promptTokens, completionTokens, outcome, errorKind, httpStatus, errorMessage, generatedText,
+                cachedTokens, retryAfterSeconds);
         result = 31 * result + Arrays.hashCode(chunkNanos);
         return 31 * result + Arrays.hashCode(chunkTokens);
     }
@@ -159,6 +178,7 @@ public record RequestRecord(
         return "RequestRecord[internalId=" + internalId + ", outcome=" + outcome + ", errorKind=" + errorKind
                 + ", httpStatus=" + httpStatus + ", chunks=" + chunkNanos.length + ", chunkTokens=" + chunkTokenSum()
                 + ", promptTokens=" + promptTokens + ", completionTokens=" + completionTokens
+                + ", cachedTokens=" + cachedTokens
                 + ", requestedOutputTokens=" + requestedOutputTokens + ", promptChars=" + prompt.length()
                 + ", errorMessage=" + errorMessage + "]";
     }

@@ -28,12 +28,25 @@ import java.util.Optional;
  * @param ingestionPoints    (prompt length, TTFT) of each {@code individual_query}; empty when not recorded
  * @param kvProfile          the {@code kv_cache_profile} samples; empty when not recorded
  * @param complete           false when the benchmark was interrupted ({@code "complete": false})
+ * @param cachedPromptRequests {@code cached_prompt_requests}: requests with more than 10 % of their prompt
+ *                           tokens in the server's prompt cache; 0 for files that lack it
  */
 public record RawRun(String fileName, RawFileName name, Map<String, Object> parameters, int totalQueries,
         int timeoutQueries, int erroredQueries, Map<String, Integer> errorsByKind, double totalTime,
         double actualTotalTime, long ingestedTokens, long generatedTokens, double maxKvCache,
         Optional<Quartiles> speedFromBeginning, Optional<Quartiles> timeToFirstToken,
-        List<IngestionPoint> ingestionPoints, List<KvProfileSample> kvProfile, boolean complete) {
+        List<IngestionPoint> ingestionPoints, List<KvProfileSample> kvProfile, boolean complete,
+        int cachedPromptRequests) {
+
+    public RawRun(String fileName, RawFileName name, Map<String, Object> parameters, int totalQueries,
+            int timeoutQueries, int erroredQueries, Map<String, Integer> errorsByKind, double totalTime,
+            double actualTotalTime, long ingestedTokens, long generatedTokens, double maxKvCache,
+            Optional<Quartiles> speedFromBeginning, Optional<Quartiles> timeToFirstToken,
+            List<IngestionPoint> ingestionPoints, List<KvProfileSample> kvProfile, boolean complete) {
+        this(fileName, name, parameters, totalQueries, timeoutQueries, erroredQueries, errorsByKind, totalTime,
+                actualTotalTime, ingestedTokens, generatedTokens, maxKvCache, speedFromBeginning, timeToFirstToken,
+                ingestionPoints, kvProfile, complete, 0);
+    }
 
     public RawRun {
         parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
@@ -50,6 +63,16 @@ public record RawRun(String fileName, RawFileName name, Map<String, Object> para
     /** Errors that are not timeouts: what went wrong rather than what was slow. */
     public int hardErrors() {
         return erroredQueries - timeoutQueries;
+    }
+
+    /**
+     * True when more than the run's {@code max_failed_share} (0.1 for files that lack it) of the requests
+     * failed, cancelled ones aside.
+     */
+    public boolean inDoubt() {
+        double limit = parameters.get("max_failed_share") instanceof Number n ? n.doubleValue() : 0.1;
+        int failed = erroredQueries - errorsByKind.getOrDefault("CANCELLED", 0);
+        return totalQueries > 0 && (double) failed / totalQueries > limit;
     }
 
     public LevelTotals levelTotals() {

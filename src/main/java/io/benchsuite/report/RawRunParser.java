@@ -43,7 +43,8 @@ final class RawRunParser {
                 quartiles(aggregated, "time_to_first_token"),
                 ingestionPoints(root),
                 kvProfile(root),
-                !root.path("complete").isBoolean() || root.get("complete").asBoolean());
+                !root.path("complete").isBoolean() || root.get("complete").asBoolean(),
+                root.path("cached_prompt_requests").asInt(0));
     }
 
     private static Map<String, Integer> errorsByKind(JsonNode root, JsonNode general) {

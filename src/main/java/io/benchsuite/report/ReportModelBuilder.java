@@ -49,6 +49,7 @@ public final class ReportModelBuilder {
         if (kept.isEmpty()) {
             notes.add("No usable raw result: every graph and figure of this report is empty.");
         }
+        notePromptCacheHits(raw, notes);
         IngestionReport ingestion = ingestion(byKind(kept, RawFileName.Kind.PROMPT_INGESTION), notes);
         List<PairReport> pairs = pairs(raw, settings, notes);
         List<KvProfileReport> kvProfiles = kvProfiles(byKind(kept, RawFileName.Kind.KV_CACHE_PROFILE), notes);
@@ -302,6 +303,17 @@ public final class ReportModelBuilder {
         return new KvProfileRun(run.ingestedTokens(), run.generatedTokens(), run.totalQueries(), samples);
     }
 
+    /** A note per benchmark whose server answered prompts mostly from its prompt cache (see PromptCacheCheck). */
+    private static void notePromptCacheHits(RawResults raw, List<String> notes) {
+        List<RawRun> all = new ArrayList<>(raw.kept());
+        all.addAll(raw.tooFewValid());
+        all.sort(Comparator.comparing(RawRun::fileName));
+        for (RawRun run : all) {
+            io.benchsuite.stats.PromptCacheCheck.warning(run.cachedPromptRequests(), run.totalQueries())
+                    .ifPresent(w -> notes.add(run.fileName() + ": " + w + "."));
+        }
+    }
+
     private static List<BenchmarkIssue> issues(RawResults raw) {
         List<BenchmarkIssue> issues = new ArrayList<>();
         List<RawRun> all = new ArrayList<>(raw.kept());
@@ -311,7 +323,7 @@ public final class ReportModelBuilder {
         for (RawRun run : all) {
             if (run.erroredQueries() > 0 || !run.complete()) {
                 issues.add(new BenchmarkIssue(run.fileName(), run.erroredQueries(), run.timeoutQueries(),
-                        run.errorsByKind(), run.complete(), used.contains(run.fileName())));
+                        run.errorsByKind(), run.complete(), used.contains(run.fileName()), run.inDoubt()));
             }
         }
         return issues;

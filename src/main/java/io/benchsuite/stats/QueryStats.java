@@ -40,7 +40,31 @@ public record QueryStats(
         ErrorKind errorKind,
         Integer httpStatus,
         boolean outputLengthMismatch,
-        double queueDelay) {
+        double queueDelay,
+        int cachedTokens) {
+
+    /** Statistics of a request whose server did not say how many prompt tokens it had cached. */
+    public QueryStats(String prompt, double startingTimestamp, double endingTimestamp, int promptLength,
+            int responseLength, String generatedText, double totalQueryTime, double timestampOfFirstToken,
+            double timeToFirstToken, List<Double> timestampOfTokensArrival, List<Double> deltaTimeOfTokensArrival,
+            double completionTimeFromFirstToken, double medianTimeBetweenTokens, double totalWaitingTime,
+            double speedFromBeginning, double speedFromFirstToken, double speedWithoutWaitingTime, boolean success,
+            String error, boolean timeout, int requestedOutputLength, int reportedCompletionTokens, int chunkCount,
+            ErrorKind errorKind, Integer httpStatus, boolean outputLengthMismatch, double queueDelay) {
+        this(prompt, startingTimestamp, endingTimestamp, promptLength, responseLength, generatedText, totalQueryTime,
+                timestampOfFirstToken, timeToFirstToken, timestampOfTokensArrival, deltaTimeOfTokensArrival,
+                completionTimeFromFirstToken, medianTimeBetweenTokens, totalWaitingTime, speedFromBeginning,
+                speedFromFirstToken, speedWithoutWaitingTime, success, error, timeout, requestedOutputLength,
+                reportedCompletionTokens, chunkCount, errorKind, httpStatus, outputLengthMismatch, queueDelay, -1);
+    }
+
+    /**
+     * True when the server found more than {@code share} (0-1) of this request's prompt tokens in its prefix
+     * cache: its time to first token then measures a cache hit, not a prefill.
+     */
+    public boolean promptMostlyCached(double share) {
+        return cachedTokens > 0 && promptLength > 0 && cachedTokens > share * promptLength;
+    }
 
     public QueryStats {
         Objects.requireNonNull(prompt, "prompt");
@@ -66,7 +90,7 @@ public record QueryStats(
                 deltaTimeOfTokensArrival, completionTimeFromFirstToken, medianTimeBetweenTokens, totalWaitingTime,
                 speedFromBeginning, speedFromFirstToken, speedWithoutWaitingTime, success, error, timeout,
                 requestedOutputLength, reportedCompletionTokens, chunkCount, errorKind, httpStatus,
-                outputLengthMismatch, queueDelay);
+                outputLengthMismatch, queueDelay, cachedTokens);
     }
 
     /** The JSON object: the original field names in the original order, the new fields after them. */
@@ -99,6 +123,8 @@ public record QueryStats(
         map.put("http_status", httpStatus);
         map.put("output_length_mismatch", outputLengthMismatch);
         map.put("queue_delay", queueDelay);
+        // usage.prompt_tokens_details.cached_tokens, -1 when the server did not say (as reported_completion_tokens)
+        map.put("cached_tokens", cachedTokens);
         return map;
     }
 }

@@ -97,7 +97,8 @@ public final class QueryStatsCalculator {
                 record.errorKind(),
                 record.httpStatus(),
                 mismatch,
-                TimeAnchor.secondsBetween(record.intendedStartNanos(), start));
+                TimeAnchor.secondsBetween(record.intendedStartNanos(), start),
+                record.cachedTokens());
     }
 
     /** Where the request's time ends for the statistics: a timeout ends at the last thing that arrived. */
