@@ -161,7 +161,7 @@ class QueryStatsCalculatorTest {
                 "median_time_between_tokens", "total_waiting_time", "speed_from_beginning", "speed_from_first_token",
                 "speed_without_waiting_time", "success", "error", "timeout", "requested_output_length",
                 "reported_completion_tokens", "chunk_count", "error_kind", "http_status", "output_length_mismatch",
-                "queue_delay"), List.copyOf(stats.toOrderedMap().keySet()));
+                "queue_delay", "cached_tokens"), List.copyOf(stats.toOrderedMap().keySet()));
         assertEquals("NONE", stats.toOrderedMap().get("error_kind"));
         assertEquals("", stats.generatedText());
     }
