@@ -117,7 +117,7 @@ public final class ServerSession implements AutoCloseable {
     public static DetectedBackend resolveBackend(BenchSettings settings) {
         URI baseUrl = SettingsValidator.baseUrl(settings);
         Optional<String> apiKey = ApiKeys.resolve(settings);
-        TlsTrust tls = TlsSettings.resolve(settings);
+        TlsTrust tls = TlsSettings.trust(settings); // the session warns of an insecure run, once
         return BackendDetector.resolve(settings, new ServerApi(baseUrl, apiKey, tls), apiKey, tls);
     }
 
