@@ -145,6 +145,13 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
             }
             LOG.infof("Suite finished: %d benchmarks run, %d already done; results in %s",
                     result.outcome().benchmarksRun(), result.outcome().benchmarksSkipped(), folder);
+            if (!result.outcome().inDoubt().isEmpty()) {
+                // The suite went on past them; its end says which benchmarks to distrust, and so does the exit code.
+                LOG.warnf("%d benchmark(s) in doubt, more than max-failed-share of their requests failed (marked in "
+                        + "the report): %s", result.outcome().inDoubt().size(),
+                        String.join(", ", result.outcome().inDoubt().keySet()));
+                return ErrorReporter.FAILURE;
+            }
             return 0;
         } finally {
             simulator.ifPresent(RunningSimulator::close);

@@ -14,6 +14,7 @@ import io.benchsuite.schedule.StopRule;
 import io.benchsuite.suite.BenchmarkRunner;
 import io.benchsuite.suite.BenchmarkSpec;
 import io.benchsuite.suite.ConsecutiveFailures;
+import io.benchsuite.suite.FailedShare;
 import io.benchsuite.suite.ServerSession;
 import io.benchsuite.workload.DatasetLoader;
 import io.benchsuite.workload.PlannedPrompt;
@@ -128,7 +129,9 @@ public class RunCommand implements Callable<Integer>, UsesSettings {
             LOG.infof("%d requests (%d errors) in %.1f s; wrote %s%s", result.general().totalNumberOfQueries(),
                     result.general().nbErroredQueries(), result.general().actualTotalTime(), outputFile,
                     result.complete() ? "" : " (interrupted: partial result)");
-            return result.complete() ? 0 : 1;
+            java.util.Optional<String> doubt = FailedShare.of(result.general(), settings.maxFailedShare()).warning();
+            doubt.ifPresent(w -> LOG.warn("The benchmark is in doubt: " + w + "; the result is in " + outputFile));
+            return result.complete() && doubt.isEmpty() ? 0 : 1;
         }
     }
 

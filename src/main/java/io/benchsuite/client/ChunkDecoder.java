@@ -64,11 +64,12 @@ public final class ChunkDecoder {
         String error;
         boolean objectIsError;
         String message;
+        int cachedTokens = -1;
 
         Chunk build() {
             String errorMessage = error != null ? error : objectIsError ? (message == null ? "error" : message) : null;
             return new Chunk(text, reasoning, promptTokens, completionTokens, reasoningTokens, finishReason, hasChoice,
-                    timings, errorMessage);
+                    timings, errorMessage, cachedTokens);
         }
     }
 
@@ -150,6 +151,21 @@ public final class ChunkDecoder {
                 b.completionTokens = p.getIntValue();
             } else if (v == JsonToken.START_OBJECT && "completion_tokens_details".equals(field)) {
                 readCompletionDetails(p, b);
+            } else if (v == JsonToken.START_OBJECT && "prompt_tokens_details".equals(field)) {
+                readPromptTokensDetails(p, b);
+            } else {
+                p.skipChildren();
+            }
+        }
+    }
+
+    /** {@code usage.prompt_tokens_details}: vLLM and llama.cpp put the prefix-cache hits there. */
+    private static void readPromptTokensDetails(JsonParser p, Builder b) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken v = p.nextToken();
+            if (v == JsonToken.VALUE_NUMBER_INT && "cached_tokens".equals(field)) {
+                b.cachedTokens = p.getIntValue();
             } else {
                 p.skipChildren();
             }

@@ -16,9 +16,12 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Counts tokens with the server's own tokenizer: {@code POST {base}{tokenize-endpoint}} with
- * {@code {model, prompt}}, answered with {@code {count, ...}}. Counts are cached, since fitting a prompt asks
- * about overlapping prefixes and the same prompts come back in later benchmarks of a pair.
+ * Counts tokens with the server's own tokenizer: {@code POST {base}{tokenize-endpoint}} in one of two shapes,
+ * {@link Shape#VLLM} ({@code {model, prompt}} answered with {@code {count, ...}}) or {@link Shape#LLAMACPP}
+ * ({@code {content}} answered with {@code {tokens: [...]}}). vLLM's shape is tried first; llama.cpp answers
+ * it with {@code {"tokens": []}}, so an empty answer for a non-empty text means "try the other shape", and
+ * the shape that worked is kept for every later count. Counts are cached, since fitting a prompt asks about
+ * overlapping prefixes and the same prompts come back in later benchmarks of a pair.
  */
 public final class ServerTokenCounter implements TokenCounter, AutoCloseable {
 
@@ -29,6 +32,23 @@ public final class ServerTokenCounter implements TokenCounter, AutoCloseable {
     private final URI uri;
     private final String model;
     private final TokenizeEndpoint endpoint;
+    private volatile Shape shape;
+
+    /** The request and answer shapes of a tokenize endpoint, by the server that defined them. */
+    public enum Shape {
+        VLLM("vllm"), LLAMACPP("llamacpp");
+
+        private final String id;
+
+        Shape(String id) {
+            this.id = id;
+        }
+
+        /** As written in a raw result's parameters ({@code tokenize_shape}). */
+        public String id() {
+            return id;
+        }
+    }
     private final Map<String, Integer> cache = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
@@ -64,10 +84,39 @@ public final class ServerTokenCounter implements TokenCounter, AutoCloseable {
         return count;
     }
 
+    /** The shape the endpoint answered, once a count was asked; empty before. */
+    public Optional<Shape> shape() {
+        return Optional.ofNullable(shape);
+    }
+
     private int ask(String text) {
-        JsonNode answer;
+        if (shape == Shape.LLAMACPP) {
+            return usable(post(Shape.LLAMACPP, text), text).orElseThrow(() -> unusable(text));
+        }
+        Optional<Integer> count = usable(post(Shape.VLLM, text), text);
+        if (count.isPresent()) {
+            shape = Shape.VLLM;
+            return count.get();
+        }
+        if (shape == null) {
+            Optional<Integer> llamaCount;
+            try {
+                llamaCount = usable(post(Shape.LLAMACPP, text), text);
+            } catch (UsageException | ServerUnavailableException e) {
+                llamaCount = Optional.empty(); // a vLLM-only endpoint refuses the other shape: not the problem
+            }
+            if (llamaCount.isPresent()) {
+                shape = Shape.LLAMACPP;
+                return llamaCount.get();
+            }
+        }
+        throw unusable(text);
+    }
+
+    private JsonNode post(Shape asked, String text) {
         try {
-            answer = endpoint.tokenize(new TokenizeEndpoint.TokenizeRequest(model, text));
+            return asked == Shape.VLLM ? endpoint.tokenize(new TokenizeEndpoint.TokenizeRequest(model, text))
+                    : endpoint.tokenizeContent(new TokenizeEndpoint.ContentRequest(text, true));
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             if (KeyRefusedException.refusesKey(status)) {
@@ -83,12 +132,33 @@ public final class ServerTokenCounter implements TokenCounter, AutoCloseable {
             throw new ServerUnavailableException("cannot count prompt tokens at " + uri + " ("
                     + TlsFailures.explain(e).orElseGet(() -> ServerApi.rootMessage(e)) + ")", e);
         }
-        JsonNode count = answer == null ? null : answer.get("count");
-        if (count == null || !count.canConvertToInt()) {
-            throw new ServerUnavailableException("POST " + uri + " answered without an integer 'count'; "
-                    + "is --tokenize-endpoint a vLLM-style tokenize endpoint?", null);
+    }
+
+    /**
+     * The count in an answer of either shape: an integer {@code count}, else the length of {@code tokens};
+     * empty when neither is there, or when a non-empty text got no token (llama.cpp's answer to vLLM's shape).
+     */
+    static Optional<Integer> usable(JsonNode answer, String text) {
+        if (answer == null) {
+            return Optional.empty();
         }
-        return count.asInt();
+        JsonNode count = answer.get("count");
+        Integer n = null;
+        if (count != null && count.canConvertToInt()) {
+            n = count.asInt();
+        } else if (answer.get("tokens") instanceof com.fasterxml.jackson.databind.node.ArrayNode tokens) {
+            n = tokens.size();
+        }
+        if (n == null || (n == 0 && !text.isEmpty())) {
+            return Optional.empty();
+        }
+        return Optional.of(n);
+    }
+
+    private UsageException unusable(String text) {
+        return new UsageException("POST " + uri + " gave no token count for a " + text.length() + "-character text "
+                + "in either shape (vLLM's {model, prompt} -> {count}, llama.cpp's {content} -> {tokens}); set "
+                + "--tokenize-endpoint to the server's tokenize route, or drop --exact-input-lengths");
     }
 
     @Override

@@ -40,6 +40,8 @@ final class StreamRecorder {
     private int reasoningTokens = -1;
     private ServerTimings timings = ServerTimings.NONE;
     private long firstContentNanos = StreamDetails.NEVER;
+    private int cachedTokens = RequestRecord.NOT_REPORTED;
+    private int retryAfterSeconds = RequestRecord.NOT_REPORTED;
     private boolean done;
     private ErrorKind error = ErrorKind.NONE;
     private String errorMessage = "";
@@ -68,6 +70,11 @@ final class StreamRecorder {
                     : "the stream ended without [DONE]", 200, endNanos);
         }
         return finish(error, errorMessage, 200, endNanos);
+    }
+
+    /** The server's Retry-After in seconds, with an error status that carried one. */
+    void retryAfter(int seconds) {
+        retryAfterSeconds = seconds;
     }
 
     /** The exchange failed (timeout, reset, cancel): what was measured so far is kept. */
@@ -109,6 +116,9 @@ final class StreamRecorder {
         }
         if (chunk.timings().present()) {
             timings = chunk.timings();
+        }
+        if (chunk.cachedTokens() >= 0) {
+            cachedTokens = chunk.cachedTokens();
         }
         if (chunk.hasUsage()) {
             completionTokens = chunk.completionTokens();
@@ -161,6 +171,6 @@ final class StreamRecorder {
                 promptTokens, completionTokens, outcome, kind,
                 httpStatus, message,
                 keepText ? text.toString() : null,
-                new StreamDetails(firstContentNanos, reasoningTokens, timings));
+                new StreamDetails(firstContentNanos, reasoningTokens, timings), cachedTokens, retryAfterSeconds);
     }
 }

@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
@@ -23,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Sends streaming completion requests and records each one as a {@link RequestRecord}.
@@ -43,6 +45,11 @@ public final class StreamingClient implements AutoCloseable {
     private final ClientOptions options;
     private final String authorization;
     private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
+    /** For requests sent again: never reuses a connection, so the second try cannot meet a stale one. */
+    private final HttpClient freshHttp;
+    /** Connections that carried a request already: a failure on one of them may be a stale keep-alive. */
+    private final Set<HttpConnection> knownConnections = ConcurrentHashMap.newKeySet();
+    private final LongAdder resent = new LongAdder();
 
     public StreamingClient(Vertx vertx, ClientOptions options) {
         this(vertx, false, options);
@@ -71,17 +78,29 @@ public final class StreamingClient implements AutoCloseable {
         // past the concurrency and no request is refused by the client.
         this.http = vertx.createHttpClient(clientOptions,
                 new PoolOptions().setHttp1MaxSize(options.maxConcurrency()).setMaxWaitQueueSize(-1));
+        this.freshHttp = vertx.createHttpClient(new HttpClientOptions(clientOptions).setKeepAlive(false),
+                new PoolOptions().setHttp1MaxSize(options.maxConcurrency()).setMaxWaitQueueSize(-1));
     }
 
     /** Sends one request now; the future completes on an event-loop thread, never exceptionally. */
     public CompletableFuture<RequestRecord> send(CompletionRequest request, byte[] body) {
-        InFlight call = new InFlight(request);
+        InFlight call = new InFlight(request, body);
         inFlight.add(call);
         call.result.whenComplete((r, e) -> inFlight.remove(call));
         call.timer = vertx.setTimer(options.requestTimeout().toMillis(), id -> call.fail(ErrorKind.TIMEOUT,
                 "no complete response within the request timeout of " + options.requestTimeout().toSeconds() + " s",
                 null));
+        call.startNanos = System.nanoTime();
+        attempt(call, http);
+        return call.result;
+    }
 
+    /**
+     * Sends the request on a connection of {@code client}. Events of an attempt that was given up (the stale
+     * connection of a request sent again) are ignored, so they cannot end the request a second time.
+     */
+    private void attempt(InFlight call, HttpClient client) {
+        int attempt = ++call.attempts;
         RequestOptions requestOptions = new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setAbsoluteURI(options.baseUrl() + options.completionsPath())
@@ -90,10 +109,15 @@ public final class StreamingClient implements AutoCloseable {
         if (authorization != null) {
             requestOptions.putHeader("Authorization", authorization);
         }
-        call.startNanos = System.nanoTime();
-        http.request(requestOptions).onComplete(ar -> {
+        client.request(requestOptions).onComplete(ar -> {
+            if (call.attempts != attempt) {
+                return;
+            }
             if (ar.failed()) {
-                call.failWith(ar.cause());
+                // A pooled connection that closed before the request could be put on it fails here with a
+                // reset, not with a refused connect: the request never left, so it may go out again.
+                call.reusedConnection = true;
+                call.failWith(ar.cause(), attempt);
                 return;
             }
             HttpClientRequest req = ar.result();
@@ -102,21 +126,34 @@ public final class StreamingClient implements AutoCloseable {
                 req.reset();
                 return;
             }
-            req.exceptionHandler(call::failWith);
+            call.reusedConnection = !knownConnections.add(req.connection());
+            if (!call.reusedConnection) {
+                HttpConnection connection = req.connection();
+                connection.closeHandler(v -> knownConnections.remove(connection));
+            }
+            req.exceptionHandler(cause -> call.failWith(cause, attempt));
             req.response().onComplete(resp -> {
+                if (call.attempts != attempt) {
+                    return;
+                }
                 if (resp.failed()) {
-                    call.failWith(resp.cause());
+                    call.failWith(resp.cause(), attempt);
                 } else {
                     call.onResponse(resp.result());
                 }
             });
             // Restart the clock once a connection is ready: waiting for a pooled connection is not
-            // server time, and the pool is sized so that it does not happen.
+            // server time, and the pool is sized so that it does not happen. A request sent again starts
+            // here too, and its intended start stays: the time lost shows as queue delay.
             call.startNanos = System.nanoTime();
-            call.recorder = new StreamRecorder(request, call.startNanos, options.keepGeneratedText());
-            req.end(Buffer.buffer(body));
+            call.recorder = new StreamRecorder(call.request, call.startNanos, options.keepGeneratedText());
+            req.end(Buffer.buffer(call.body));
         });
-        return call.result;
+    }
+
+    /** Requests sent again on a fresh connection because a kept-alive one had been closed by the server. */
+    public long resentCount() {
+        return resent.sum();
     }
 
     /** Stops every request in flight; each one completes with a CANCELLED record keeping what it measured. */
@@ -135,6 +172,7 @@ public final class StreamingClient implements AutoCloseable {
     public void close() {
         cancelAll();
         http.close().toCompletionStage().toCompletableFuture().join();
+        freshHttp.close().toCompletionStage().toCompletableFuture().join();
         if (ownsVertx) {
             vertx.close().toCompletionStage().toCompletableFuture().join();
         }
@@ -143,20 +181,28 @@ public final class StreamingClient implements AutoCloseable {
     /** The state of one request; methods run on the connection's event loop, except timeouts/cancel. */
     private final class InFlight {
         final CompletionRequest request;
+        final byte[] body;
         final CompletableFuture<RequestRecord> result = new CompletableFuture<>();
         final AtomicBoolean finished = new AtomicBoolean();
         volatile HttpClientRequest httpRequest;
         volatile StreamRecorder recorder;
         volatile long startNanos;
+        /** Attempts so far (1, or 2 once sent again); events of an earlier attempt are ignored. */
+        volatile int attempts;
+        volatile boolean reusedConnection;
+        volatile boolean responded;
         long timer;
 
-        InFlight(CompletionRequest request) {
+        InFlight(CompletionRequest request, byte[] body) {
             this.request = request;
+            this.body = body;
         }
 
         void onResponse(HttpClientResponse response) {
+            responded = true;
             int status = response.statusCode();
             if (status != 200) {
+                retryAfterSeconds(response.getHeader("Retry-After")).ifPresent(recorder::retryAfter);
                 response.body().onComplete(body -> {
                     String text = body.succeeded() ? body.result().toString(StandardCharsets.UTF_8) : "";
                     // A refused key is named as such: the server's own words ("Unauthorized") do not say which
@@ -182,7 +228,8 @@ public final class StreamingClient implements AutoCloseable {
                     recorder.onBytes(buffer.getBytes(), now);
                 }
             });
-            response.exceptionHandler(this::failWith);
+            int attempt = attempts;
+            response.exceptionHandler(cause -> failWith(cause, attempt));
             response.endHandler(v -> {
                 long now = System.nanoTime();
                 if (finished.compareAndSet(false, true)) {
@@ -192,8 +239,31 @@ public final class StreamingClient implements AutoCloseable {
             });
         }
 
-        void failWith(Throwable cause) {
-            fail(classify(cause), describe(cause), null);
+        /**
+         * A request that failed on a reused connection before any byte of the answer arrived most likely met
+         * a connection the server had closed after its previous answer (llama.cpp does so after every stream
+         * although it announces keep-alive): the server never saw it, so it goes out again, once, on a fresh
+         * connection, instead of being counted as a failure of the server.
+         */
+        void failWith(Throwable cause, int attempt) {
+            if (attempt != attempts) {
+                return;
+            }
+            ErrorKind kind = classify(cause);
+            if (kind == ErrorKind.CONNECTION_RESET && reusedConnection && !responded && attempts == 1
+                    && !finished.get()) {
+                resent.increment();
+                HttpClientRequest stale = httpRequest;
+                httpRequest = null;
+                recorder = null;
+                if (stale != null) {
+                    stale.reset();
+                }
+                attempt(this, freshHttp);
+                return;
+            }
+            fail(kind, describe(cause) + (attempts > 1 ? " (on the fresh connection of a request sent again after"
+                    + " its kept-alive connection was found closed)" : ""), null);
         }
 
         void fail(ErrorKind kind, String message, Integer status) {
@@ -210,6 +280,14 @@ public final class StreamingClient implements AutoCloseable {
                     : new StreamRecorder(request, startNanos, options.keepGeneratedText());
             result.complete(r.onFailure(kind, message, status, Math.max(now, startNanos)));
         }
+    }
+
+    /** Retry-After in its delta-seconds form; an HTTP-date or a malformed value is ignored. */
+    static java.util.OptionalInt retryAfterSeconds(String header) {
+        if (header == null || !header.trim().matches("\\d{1,9}")) {
+            return java.util.OptionalInt.empty();
+        }
+        return java.util.OptionalInt.of(Integer.parseInt(header.trim()));
     }
 
     static ErrorKind classify(Throwable cause) {

@@ -171,6 +171,11 @@ public interface BenchSettings {
     @WithDefault("100")
     int maxConsecutiveFailures();
 
+    @Doc("Share (0-1) of a benchmark's requests that may fail (cancelled ones aside) before it is in doubt: above "
+            + "it, a warning lists the errors by kind, the report marks the benchmark and run exits with 1")
+    @WithDefault("0.1")
+    double maxFailedShare();
+
     @Doc("Seed of every random choice (prompt prefixes, shuffles, arrivals); drawn afresh for each run when not given, "
             + "so that a second run does not hit the server's prompt cache; recorded in the run folder and every raw "
             + "result, and given again it sends exactly the same prompts")

@@ -34,6 +34,7 @@ public final class SettingsValidator {
         positive("request-timeout", s.requestTimeout());
         atLeastZero("max-consecutive-failures", s.maxConsecutiveFailures());
         fraction("kv-cache-threshold", s.kvCacheThreshold());
+        fraction("max-failed-share", s.maxFailedShare());
         positiveList("input-lengths", s.inputLengths(), false);
         positiveList("output-lengths", s.outputLengths(), false);
         positiveList("parallel-requests", s.parallelRequests(), true);

@@ -33,6 +33,9 @@ import java.util.Objects;
  * @param generatedText         the generated text, null unless the user asked to keep it
  * @param details               first visible content, reasoning tokens and llama.cpp timings;
  *                              {@link StreamDetails#NONE} when not recorded
+ * @param cachedTokens          {@code usage.prompt_tokens_details.cached_tokens}: prompt tokens the server
+ *                              found in its prefix (prompt) cache; -1 when the server did not say
+ * @param retryAfterSeconds     the {@code Retry-After} of an error answer, in seconds; -1 when none
  */
 public record RequestRecord(
         int internalId,
@@ -50,7 +53,29 @@ public record RequestRecord(
         Integer httpStatus,
         String errorMessage,
         String generatedText,
-        StreamDetails details) {
+        StreamDetails details,
+        int cachedTokens,
+        int retryAfterSeconds) {
+
+    /** A record with stream details but without cached-token count or Retry-After (both -1). */
+    public RequestRecord(int internalId, String prompt, int requestedOutputTokens, long intendedStartNanos,
+            long startNanos, long endNanos, long[] chunkNanos, int[] chunkTokens, int promptTokens,
+            int completionTokens, Outcome outcome, ErrorKind errorKind, Integer httpStatus, String errorMessage,
+            String generatedText, StreamDetails details) {
+        this(internalId, prompt, requestedOutputTokens, intendedStartNanos, startNanos, endNanos, chunkNanos,
+                chunkTokens, promptTokens, completionTokens, outcome, errorKind, httpStatus, errorMessage,
+                generatedText, details, NOT_REPORTED, NOT_REPORTED);
+    }
+
+    /** A record without stream details, with a cached-token count and a Retry-After. */
+    public RequestRecord(int internalId, String prompt, int requestedOutputTokens, long intendedStartNanos,
+            long startNanos, long endNanos, long[] chunkNanos, int[] chunkTokens, int promptTokens,
+            int completionTokens, Outcome outcome, ErrorKind errorKind, Integer httpStatus, String errorMessage,
+            String generatedText, int cachedTokens, int retryAfterSeconds) {
+        this(internalId, prompt, requestedOutputTokens, intendedStartNanos, startNanos, endNanos, chunkNanos,
+                chunkTokens, promptTokens, completionTokens, outcome, errorKind, httpStatus, errorMessage,
+                generatedText, StreamDetails.NONE, cachedTokens, retryAfterSeconds);
+    }
 
     /** The value of {@link #promptTokens} and {@link #completionTokens} when the server sent no usage. */
     public static final int NOT_REPORTED = -1;
@@ -80,7 +105,8 @@ public record RequestRecord(
         if (requestedOutputTokens < 0) {
             throw new IllegalArgumentException("requestedOutputTokens is negative: " + requestedOutputTokens);
         }
-        if (promptTokens < NOT_REPORTED || completionTokens < NOT_REPORTED) {
+        if (promptTokens < NOT_REPORTED || completionTokens < NOT_REPORTED || cachedTokens < NOT_REPORTED
+                || retryAfterSeconds < NOT_REPORTED) {
             throw new IllegalArgumentException("token counts must be -1 (not reported) or more");
         }
         if (endNanos < startNanos) {
@@ -178,13 +204,16 @@ public record RequestRecord(
                 && Objects.equals(httpStatus, that.httpStatus)
                 && errorMessage.equals(that.errorMessage)
                 && Objects.equals(generatedText, that.generatedText)
-                && details.equals(that.details);
+                && details.equals(that.details)
+                && cachedTokens == that.cachedTokens
+                && retryAfterSeconds == that.retryAfterSeconds;
     }
 
     @Override
     public int hashCode() {
         int result = Objects.hash(internalId, prompt, requestedOutputTokens, intendedStartNanos, startNanos, endNanos,
-                promptTokens, completionTokens, outcome, errorKind, httpStatus, errorMessage, generatedText, details);
+                promptTokens, completionTokens, outcome, errorKind, httpStatus, errorMessage, generatedText, details,
+                cachedTokens, retryAfterSeconds);
         result = 31 * result + Arrays.hashCode(chunkNanos);
         return 31 * result + Arrays.hashCode(chunkTokens);
     }
@@ -195,6 +224,7 @@ public record RequestRecord(
         return "RequestRecord[internalId=" + internalId + ", outcome=" + outcome + ", errorKind=" + errorKind
                 + ", httpStatus=" + httpStatus + ", chunks=" + chunkNanos.length + ", chunkTokens=" + chunkTokenSum()
                 + ", promptTokens=" + promptTokens + ", completionTokens=" + completionTokens
+                + ", cachedTokens=" + cachedTokens
                 + ", requestedOutputTokens=" + requestedOutputTokens + ", promptChars=" + prompt.length()
                 + ", errorMessage=" + errorMessage + "]";
     }

@@ -118,7 +118,8 @@ final class Figures {
     static List<List<String>> issueRows(ReportModel model) {
         return model.issues().stream().map(issue -> List.of(issue.fileName(), String.valueOf(issue.errors()),
                 String.valueOf(issue.timeouts()), byKind(issue.errorsByKind()), String.valueOf(issue.lengthMismatches()),
-                (issue.complete() ? "complete" : "INCOMPLETE (interrupted)")
+                (issue.inDoubt() ? "IN DOUBT (more than max-failed-share of its requests failed), " : "")
+                        + (issue.complete() ? "complete" : "INCOMPLETE (interrupted)")
                         + (issue.used() ? "" : ", left out (too few valid queries)"), issue.clientHealth()))
                 .toList();
     }

@@ -35,15 +35,18 @@ import java.util.Optional;
  * @param clientHealth       the client's self-check ({@code client_health}); empty in files written before it
  * @param timeToFirstContent the quartiles of {@code time_to_first_content}, seconds; empty in files without it
  * @param outputLengthMismatches {@code nb_output_length_mismatch}, 0 in files without it
+ * @param cachedPromptRequests {@code cached_prompt_requests}: requests with more than 10 % of their prompt
+ *                           tokens in the server's prompt cache; 0 for files that lack it
  */
 public record RawRun(String fileName, RawFileName name, Map<String, Object> parameters, int totalQueries,
         int timeoutQueries, int erroredQueries, Map<String, Integer> errorsByKind, double totalTime,
         double actualTotalTime, long ingestedTokens, long generatedTokens, double maxKvCache,
         Optional<Quartiles> speedFromBeginning, Optional<Quartiles> timeToFirstToken,
         List<IngestionPoint> ingestionPoints, List<KvProfileSample> kvProfile, boolean complete,
-        Optional<ClientHealth> clientHealth, Optional<Quartiles> timeToFirstContent, int outputLengthMismatches) {
+        Optional<ClientHealth> clientHealth, Optional<Quartiles> timeToFirstContent, int outputLengthMismatches,
+        int cachedPromptRequests) {
 
-    /** A run from a file without the self-check, the time to first content and the length mismatches. */
+    /** A run from a file without the self-check, the time to first content, the length mismatches and cache hits. */
     public RawRun(String fileName, RawFileName name, Map<String, Object> parameters, int totalQueries,
             int timeoutQueries, int erroredQueries, Map<String, Integer> errorsByKind, double totalTime,
             double actualTotalTime, long ingestedTokens, long generatedTokens, double maxKvCache,
@@ -51,7 +54,7 @@ public record RawRun(String fileName, RawFileName name, Map<String, Object> para
             List<IngestionPoint> ingestionPoints, List<KvProfileSample> kvProfile, boolean complete) {
         this(fileName, name, parameters, totalQueries, timeoutQueries, erroredQueries, errorsByKind, totalTime,
                 actualTotalTime, ingestedTokens, generatedTokens, maxKvCache, speedFromBeginning, timeToFirstToken,
-                ingestionPoints, kvProfile, complete, Optional.empty(), Optional.empty(), 0);
+                ingestionPoints, kvProfile, complete, Optional.empty(), Optional.empty(), 0, 0);
     }
 
     public RawRun {
@@ -69,6 +72,16 @@ public record RawRun(String fileName, RawFileName name, Map<String, Object> para
     /** The (input length, output length) pair the file name records. */
     public Pair pair() {
         return new Pair(name.inputLength(), name.outputLength());
+    }
+
+    /**
+     * True when more than the run's {@code max_failed_share} (0.1 for files that lack it) of the requests
+     * failed, cancelled ones aside.
+     */
+    public boolean inDoubt() {
+        double limit = parameters.get("max_failed_share") instanceof Number n ? n.doubleValue() : 0.1;
+        int failed = erroredQueries - errorsByKind.getOrDefault("CANCELLED", 0);
+        return totalQueries > 0 && (double) failed / totalQueries > limit;
     }
 
     public LevelTotals levelTotals() {

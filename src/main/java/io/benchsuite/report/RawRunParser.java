@@ -50,7 +50,8 @@ final class RawRunParser {
                 result.complete(),
                 result.clientHealth(),
                 quartiles(result, AggregatedStatistic.TIME_TO_FIRST_CONTENT),
-                general.nbOutputLengthMismatch());
+                general.nbOutputLengthMismatch(),
+                result.cachedPromptRequests());
     }
 
     /** Non-zero counts only, by kind name in name order. */

@@ -61,6 +61,7 @@ public final class ReportModelBuilder {
         if (kept.isEmpty()) {
             notes.add("No usable raw result: every graph and figure of this report is empty.");
         }
+        notePromptCacheHits(raw, notes);
         IngestionReport ingestion = ingestion(byKind(kept, BenchmarkKind.PROMPT_INGESTION), notes);
         List<PairReport> pairs = pairs(raw, settings, notes);
         List<KvProfileReport> kvProfiles = kvProfiles(byKind(kept, BenchmarkKind.KV_CACHE_PROFILE), notes);
@@ -348,6 +349,17 @@ public final class ReportModelBuilder {
                         + " request and total tokens may be lower than with exact lengths."));
     }
 
+    /** A note per benchmark whose server answered prompts mostly from its prompt cache (see PromptCacheCheck). */
+    private static void notePromptCacheHits(RawResults raw, List<String> notes) {
+        List<RawRun> all = new ArrayList<>(raw.kept());
+        all.addAll(raw.tooFewValid());
+        all.sort(Comparator.comparing(RawRun::fileName));
+        for (RawRun run : all) {
+            io.benchsuite.stats.PromptCacheCheck.warning(run.cachedPromptRequests(), run.totalQueries())
+                    .ifPresent(w -> notes.add(run.fileName() + ": " + w + "."));
+        }
+    }
+
     private static List<BenchmarkIssue> issues(RawResults raw) {
         List<BenchmarkIssue> issues = new ArrayList<>();
         List<RawRun> all = new ArrayList<>(raw.kept());
@@ -361,7 +373,8 @@ public final class ReportModelBuilder {
                         run.errorsByKind(), run.complete(), used.contains(run.fileName()),
                         run.outputLengthMismatches(),
                         run.clientHealth().map(h -> h.degraded() ? h.verdict() + ": " + h.reason() : h.verdict())
-                                .orElse("-")));
+                                .orElse("-"),
+                        run.inDoubt()));
             }
         }
         return issues;

@@ -15,7 +15,8 @@ import java.util.Optional;
  * The raw result of one benchmark, in the original tool's layout: parameters, general_metrics,
  * aggregated_metrics, errored_queries, then individual_query and kv_cache_profile when asked for.
  * New: {@code complete} is false when the benchmark was interrupted and holds only what was measured,
- * {@code scrape_failures} counts metric scrapes that failed, and {@code client_health} is the client's
+ * {@code scrape_failures} counts metric scrapes that failed, {@code cached_prompt_requests} counts the
+ * requests with more than 10 % of their prompt tokens in the server's prompt cache, and {@code client_health} is the client's
  * self-check over the benchmark (absent in files written before it existed).
  *
  * <p>The JSON is this record as Jackson writes it ({@link RawResultWriter}): each component under its
@@ -38,6 +39,7 @@ public record RawResult(
         Optional<List<KvProfileSample>> kvProfile,
         @JsonProperty("scrape_failures") int scrapeFailures,
         @JsonProperty("complete") boolean complete,
+        @JsonProperty("cached_prompt_requests") int cachedPromptRequests,
         @JsonProperty("client_health") @JsonInclude(JsonInclude.Include.NON_ABSENT)
         Optional<ClientHealth> clientHealth) {
 

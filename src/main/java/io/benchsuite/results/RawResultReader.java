@@ -24,7 +24,8 @@ import java.util.Map;
  * <p>Neutral values: {@code complete} true; gauge maxima ({@code max_kv_cache}, {@code max_requests_running},
  * {@code max_requests_waiting}) -1, "not measured"; counts, times and numbers 0; strings ""; an
  * {@code error_kind} NONE for a success, TIMEOUT for a timeout, OTHER otherwise or when the name is unknown;
- * {@code errors_by_kind} counted from the errored queries, unknown kinds counted as OTHER; KV-cache samples
+ * {@code errors_by_kind} counted from the errored queries, unknown kinds counted as OTHER; {@code reasoning_tokens}
+ * and {@code cached_tokens} -1, "not said"; KV-cache samples
  * without a timestamp dropped. Only what no report can do without is required: the {@code parameters} and
  * {@code general_metrics} objects and the query counts, times and token totals of the latter.
  */
@@ -145,6 +146,9 @@ public final class RawResultReader {
         }
         if (!query.path("reasoning_tokens").isNumber()) {
             query.put("reasoning_tokens", -1);
+        }
+        if (!query.path("cached_tokens").isNumber()) {
+            query.put("cached_tokens", -1);
         }
         return query;
     }

@@ -14,9 +14,16 @@ import java.util.SplittableRandom;
 final class CompletionRequestParser {
 
     private final SimulatorConfig config;
+    private final PrefixCache prefixCache;
 
     CompletionRequestParser(SimulatorConfig config) {
+        this(config, PrefixCache.of(config));
+    }
+
+    /** @param prefixCache looked up and filled with every accepted prompt */
+    CompletionRequestParser(SimulatorConfig config, PrefixCache prefixCache) {
         this.config = config;
+        this.prefixCache = prefixCache;
     }
 
     CompletionCall parse(JsonObject body, boolean chat, long requestIndex, long createdEpochSeconds) {
@@ -46,7 +53,8 @@ final class CompletionRequestParser {
                 bool(body, "ignore_eos"), stopStrings(body), textSeed);
         return new CompletionCall(chat, bool(body, "stream"), bool(streamOptions, "include_usage"),
                 bool(streamOptions, "continuous_usage_stats"), config.modelName(), createdEpochSeconds, generation,
-                chat ? config.reasoningTokens() : 0); // vLLM's reasoning parser acts on chat answers only
+                chat ? config.reasoningTokens() : 0, // vLLM's reasoning parser acts on chat answers only
+                prefixCache.lookUpAndStore(prompt));
     }
 
     /** vLLM accepts a missing model (the served one is meant) and answers 404 to any other name. */

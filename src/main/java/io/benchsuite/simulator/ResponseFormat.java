@@ -78,7 +78,15 @@ final class ResponseFormat {
                 out.append(",\"completion_tokens_details\":{\"reasoning_tokens\":")
                         .append(Math.min(call.reasoningTokens(), completionTokens)).append('}');
             }
+            appendCachedTokens(out, call.cachedTokens());
             out.append('}');
+        }
+    }
+
+    /** vLLM's (and llama.cpp's) {@code prompt_tokens_details}, written only on a prefix-cache hit. */
+    static void appendCachedTokens(StringBuilder out, int cachedTokens) {
+        if (cachedTokens > 0) {
+            out.append(",\"prompt_tokens_details\":{\"cached_tokens\":").append(cachedTokens).append('}');
         }
     }
 
@@ -95,15 +103,19 @@ final class ResponseFormat {
                 .put("finish_reason", last.finishReason().wireName())
                 .put("stop_reason", last.stopReason());
         int prompt = call.promptTokens();
+        JsonObject usage = new JsonObject().put("prompt_tokens", prompt)
+                .put("total_tokens", prompt + last.completionTokens())
+                .put("completion_tokens", last.completionTokens());
+        if (call.cachedTokens() > 0) {
+            usage.put("prompt_tokens_details", new JsonObject().put("cached_tokens", call.cachedTokens()));
+        }
         return new JsonObject()
                 .put("id", call.generation().id())
                 .put("object", call.chat() ? "chat.completion" : "text_completion")
                 .put("created", call.created())
                 .put("model", call.model())
                 .put("choices", new JsonArray().add(choice))
-                .put("usage", new JsonObject().put("prompt_tokens", prompt)
-                        .put("total_tokens", prompt + last.completionTokens())
-                        .put("completion_tokens", last.completionTokens()))
+                .put("usage", usage)
                 .encode();
     }
 }

@@ -25,6 +25,8 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
     private final CompletionRequestParser parser;
     private final InfoDocuments documents;
     private final FlavourRoutes flavourRoutes;
+    /** Present for the llama.cpp flavour. */
+    private final LlamaCppServer llamaCpp;
     private final AtomicLong requestCounter = new AtomicLong();
     private volatile String host = "";
     private volatile int port;
@@ -37,6 +39,7 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
         this.parser = new CompletionRequestParser(config);
         this.documents = new InfoDocuments(config, System.currentTimeMillis() / 1000);
         this.flavourRoutes = new FlavourRoutes(config.flavour());
+        this.llamaCpp = config.flavour() == ServerFlavour.LLAMACPP ? new LlamaCppServer() : null;
     }
 
     void boundTo(String host, int port, ListeningServer server) {
@@ -48,6 +51,13 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
     @Override
     public void handle(HttpServerRequest request) {
         long arrivalNanos = System.nanoTime(); // the origin of TTFT: before the body is even read
+        if (llamaCpp != null && llamaCpp.dropIfSpent(request.connection())) {
+            return; // llama.cpp closes the connection after a stream: this request is lost with it
+        }
+        if (llamaCpp != null && !LlamaCppServer.serves(request.path())) {
+            json(request.response(), 404, LlamaCppServer.NOT_FOUND);
+            return;
+        }
         if (!flavourRoutes.serves(request.path())) {
             json(request.response(), 404, "{\"detail\":\"Not Found\"}");
             return;
@@ -124,7 +134,10 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
         Context context = Vertx.currentContext();
         HttpServerResponse response = request.response();
         if (call.stream()) {
-            StreamingAnswer answer = new StreamingAnswer(context, response, call, requestFaults);
+            StreamingAnswer answer = llamaCpp == null
+                    ? new StreamingAnswer(context, response, call, requestFaults)
+                    : new StreamingAnswer(context, response, call, requestFaults, config.flavour(),
+                            () -> llamaCpp.streamEnded(context.owner(), request.connection()));
             Runnable cancel = engines.submit(call.generation(), arrivalNanos, answer);
             answer.begin(cancel);
         } else {
@@ -162,6 +175,10 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
     }
 
     private void tokenize(HttpServerRequest request, JsonObject body) {
+        if (llamaCpp != null) {
+            json(request.response(), 200, LlamaCppServer.tokenize(body).encode());
+            return;
+        }
         CompletionRequestParser.checkModel(body, config.modelName());
         Prompt prompt = body.containsKey("messages") ? Prompt.fromChat(body) : Prompt.fromCompletion(body);
         json(request.response(), 200, documents.tokenize(prompt).encode());

@@ -16,22 +16,36 @@ final class StreamingAnswer implements TokenListener {
     private final CompletionCall call;
     private final ResponseFormat format;
     private final FaultPolicy.RequestFaults faults;
+    /** Present for the llama.cpp flavour, whose chunks differ (see {@link LlamaCppFormat}). */
+    private final LlamaCppFormat llamaCpp;
+    private final Runnable afterStream;
     private Runnable cancel = () -> { };
     private int tokensSent;
     private boolean ended;
+    private long beginNanos;
+    private long firstTokenNanos;
 
     StreamingAnswer(Context context, HttpServerResponse response, CompletionCall call,
             FaultPolicy.RequestFaults faults) {
+        this(context, response, call, faults, ServerFlavour.VLLM, () -> { });
+    }
+
+    /** @param afterStream runs once the whole answer, {@code [DONE]} included, was written */
+    StreamingAnswer(Context context, HttpServerResponse response, CompletionCall call,
+            FaultPolicy.RequestFaults faults, ServerFlavour flavour, Runnable afterStream) {
         this.context = context;
         this.response = response;
         this.call = call;
         this.format = new ResponseFormat(call);
         this.faults = faults;
+        this.llamaCpp = flavour == ServerFlavour.LLAMACPP ? new LlamaCppFormat(call) : null;
+        this.afterStream = afterStream;
     }
 
     /** Sends the headers (and the role chunk of a chat) now; must run on the connection's context. */
     void begin(Runnable cancelGeneration) {
         this.cancel = cancelGeneration;
+        this.beginNanos = System.nanoTime();
         response.setStatusCode(200)
                 .setChunked(true)
                 .putHeader("content-type", "text/event-stream; charset=utf-8")
@@ -43,7 +57,7 @@ final class StreamingAnswer implements TokenListener {
             }
         });
         if (call.chat()) {
-            send(StreamFrame.Kind.ROLE, format.roleChunk());
+            send(StreamFrame.Kind.ROLE, llamaCpp != null ? llamaCpp.roleChunk() : format.roleChunk());
         } else {
             response.write(""); // flush the headers so the client sees the stream open before the first token
         }
@@ -51,7 +65,13 @@ final class StreamingAnswer implements TokenListener {
 
     @Override
     public void onToken(TokenDelta delta, long atNanos) {
-        context.runOnContext(v -> writeToken(delta));
+        context.runOnContext(v -> {
+            if (llamaCpp != null) {
+                writeLlamaCppToken(delta, atNanos);
+            } else {
+                writeToken(delta);
+            }
+        });
     }
 
     private void writeToken(TokenDelta delta) {
@@ -69,6 +89,33 @@ final class StreamingAnswer implements TokenListener {
             if (send(StreamFrame.Kind.DONE, ResponseFormat.DONE)) {
                 ended = true;
                 response.end();
+                afterStream.run();
+            }
+        }
+    }
+
+    /** llama.cpp: token chunks without a finish reason, then a last empty chunk with usage and timings. */
+    private void writeLlamaCppToken(TokenDelta delta, long atNanos) {
+        if (ended) {
+            return;
+        }
+        if (firstTokenNanos == 0) {
+            firstTokenNanos = atNanos;
+        }
+        // An EOS token has no text: llama.cpp sends no chunk for it.
+        if (!delta.text().isEmpty()) {
+            if (!send(StreamFrame.Kind.TOKEN, llamaCpp.tokenChunk(delta))) {
+                return;
+            }
+            tokensSent++;
+        }
+        if (delta.finished()) {
+            String last = llamaCpp.finalChunk(delta, Math.max(0, firstTokenNanos - beginNanos) / 1e6,
+                    Math.max(0, atNanos - firstTokenNanos) / 1e6);
+            if (send(StreamFrame.Kind.USAGE, last) && send(StreamFrame.Kind.DONE, ResponseFormat.DONE)) {
+                ended = true;
+                response.end();
+                afterStream.run();
             }
         }
     }

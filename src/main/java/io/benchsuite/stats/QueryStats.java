@@ -55,7 +55,9 @@ public record QueryStats(
         @JsonProperty("token_count_source") TokenCountSource tokenCountSource,
         @JsonProperty("time_to_first_content") Double timeToFirstContent,
         @JsonProperty("reasoning_tokens") int reasoningTokens,
-        @JsonProperty("timings") Optional<ServerTimings> timings) {
+        @JsonProperty("timings") Optional<ServerTimings> timings,
+        // Added for prompt caches: -1 when the server did not say.
+        @JsonProperty("cached_tokens") int cachedTokens) {
 
     public QueryStats {
         Objects.requireNonNull(prompt, "prompt");
@@ -66,6 +68,14 @@ public record QueryStats(
         timings = timings == null ? Optional.empty() : timings.filter(ServerTimings::present);
         timestampOfTokensArrival = List.copyOf(timestampOfTokensArrival);
         deltaTimeOfTokensArrival = List.copyOf(deltaTimeOfTokensArrival);
+    }
+
+    /**
+     * True when the server found more than {@code share} (0-1) of this request's prompt tokens in its prefix
+     * cache: its time to first token then measures a cache hit, not a prefill.
+     */
+    public boolean promptMostlyCached(double share) {
+        return cachedTokens > 0 && promptLength > 0 && cachedTokens > share * promptLength;
     }
 
     /** The original tool's "valid" query: it succeeded or timed out (its tokens so far still count). */
@@ -84,7 +94,8 @@ public record QueryStats(
                 deltaTimeOfTokensArrival, completionTimeFromFirstToken, medianTimeBetweenChunks, totalWaitingTime,
                 speedFromBeginning, speedFromFirstToken, speedWithoutWaitingTime, success, error, timeout,
                 requestedOutputLength, reportedCompletionTokens, chunkCount, errorKind, httpStatus,
-                outputLengthMismatch, queueDelay, tokenCountSource, timeToFirstContent, reasoningTokens, timings);
+                outputLengthMismatch, queueDelay, tokenCountSource, timeToFirstContent, reasoningTokens, timings,
+                cachedTokens);
     }
 
 }

@@ -117,7 +117,8 @@ public final class QueryStatsCalculator {
                 record.tokenCountSource(),
                 timeToFirstContent,
                 record.details().reasoningTokens(),
-                java.util.Optional.of(record.details().timings()));
+                java.util.Optional.of(record.details().timings()),
+                record.cachedTokens());
     }
 
     /** Where the request's time ends for the statistics: a timeout ends at the last thing that arrived. */

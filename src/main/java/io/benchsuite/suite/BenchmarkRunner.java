@@ -14,6 +14,7 @@ import io.benchsuite.results.KvProfileSample;
 import io.benchsuite.results.RawResult;
 import io.benchsuite.schedule.Dispatcher;
 import io.benchsuite.schedule.Progress;
+import io.benchsuite.stats.PromptCacheCheck;
 import io.benchsuite.stats.QueryStats;
 import io.benchsuite.stats.QueryStatsCalculator;
 import io.benchsuite.stats.RunMetrics;
@@ -42,14 +43,21 @@ public final class BenchmarkRunner {
 
     private final RunContext context;
     private final ConsecutiveFailures failures;
+    private final StartRetry startRetry;
     private volatile Dispatcher current;
     private volatile boolean stopped;
     private volatile ConsecutiveFailures.Streak gaveUp;
 
     /** @param failures the run's count of requests failed in a row, shared by all its benchmarks */
     public BenchmarkRunner(RunContext context, ConsecutiveFailures failures) {
+        this(context, failures, StartRetry.Sleeper.SYSTEM);
+    }
+
+    /** @param sleeper waits between the warm-up's retries (see {@link StartRetry}) */
+    BenchmarkRunner(RunContext context, ConsecutiveFailures failures, StartRetry.Sleeper sleeper) {
         this.context = context;
         this.failures = failures;
+        this.startRetry = new StartRetry(sleeper);
     }
 
     /** Stops the benchmark in progress; safe to call from a signal handler thread. */
@@ -100,6 +108,8 @@ public final class BenchmarkRunner {
                 .map(r -> QueryStatsCalculator.compute(r, context.anchor(), context.lengthForced()))
                 .toList();
         RunMetrics metrics = RunMetrics.of(queries, peaks(poller.isPresent(), samples), (end - start) / 1e9);
+        int cachedPrompts = PromptCacheCheck.cachedPromptRequests(queries);
+        PromptCacheCheck.warning(cachedPrompts, queries.size()).ifPresent(w -> LOG.warn(describe(spec) + ": " + w));
         Map<String, Object> parameters = parameters(spec);
         parameters.put("warm_up", warmUp);
         return new RawResult(parameters, metrics.general(), metrics.aggregated(),
@@ -108,7 +118,13 @@ public final class BenchmarkRunner {
                 spec.withKvCacheProfile() && poller.isPresent()
                         ? Optional.of(samples.stream().map(this::kvSample).toList()) : Optional.empty(),
                 poller.map(p -> (int) p.counts().failed()).orElse(0),
-                !stopped, Optional.of(clientHealth));
+                !stopped, cachedPrompts, Optional.of(clientHealth));
+    }
+
+    /** "input 32, output 16, 4 in parallel": which benchmark a warning is about. */
+    static String describe(BenchmarkSpec spec) {
+        return "input " + spec.promptLength() + ", output " + spec.outputLength() + ", " + spec.requestsInFlight()
+                + " in parallel";
     }
 
     /** With --exact-input-lengths, the prompts fitted to the benchmark's nominal length; else as planned. */
@@ -166,18 +182,23 @@ public final class BenchmarkRunner {
 
     /**
      * One request before measuring, with the run's output length, whose outcome is checked: a server that
-     * cannot answer it would fail every request of the benchmark.
+     * cannot answer it would fail every request of the benchmark. A transient failure (reset or dropped
+     * connection, 5xx, 429) is retried, up to 3 times, by {@link StartRetry}.
      */
     private void warmUp(int outputLength) throws InterruptedException {
         if (stopped) {
             return;
         }
-        RequestRecord record;
-        try {
-            record = send(new CompletionRequest(-1, WARM_UP_PROMPT, outputLength, System.nanoTime())).get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the client failed a request instead of recording it", e.getCause());
-        }
+        RequestRecord record = startRetry.send(() -> {
+            try {
+                return send(new CompletionRequest(-1, WARM_UP_PROMPT, outputLength, System.nanoTime())).get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("the client failed a request instead of recording it", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted during the warm-up request", e);
+            }
+        }, "the warm-up request");
         if (record.outcome() == Outcome.SUCCESS) {
             failures.record(record); // the server answers: an earlier benchmark's failures are no longer "in a row"
         } else if (!stopped) {

@@ -117,7 +117,7 @@ public final class ServerSession implements AutoCloseable {
     public static DetectedBackend resolveBackend(BenchSettings settings) {
         URI baseUrl = SettingsValidator.baseUrl(settings);
         Optional<String> apiKey = ApiKeys.resolve(settings);
-        TlsTrust tls = TlsSettings.resolve(settings);
+        TlsTrust tls = TlsSettings.trust(settings); // the session warns of an insecure run, once
         return BackendDetector.resolve(settings, new ServerApi(baseUrl, apiKey, tls), apiKey, tls);
     }
 
@@ -144,6 +144,8 @@ public final class ServerSession implements AutoCloseable {
             LOG.warnf("The %s backend cannot make the server generate exactly the output length asked for (no "
                     + "min_tokens or ignore_eos): answers may be shorter, and requests are not flagged one by one "
                     + "as output_length_mismatch", target.backend().id());
+        // Which request shape the tokenize endpoint understood (vllm or llamacpp), for whoever checks the counts.
+        tokenCounter.flatMap(ServerTokenCounter::shape).ifPresent(shape -> parameters.put("tokenize_shape", shape.id()));
         }
         Optional<MetricsPoller> poller;
         try {
@@ -254,6 +256,8 @@ public final class ServerSession implements AutoCloseable {
         parameters.put("speed_threshold", settings.speedThreshold());
         parameters.put("kv_cache_threshold", settings.kvCacheThreshold());
         parameters.put("min_number_of_valid_queries", settings.minNumberOfValidQueries());
+        // Read back by the report, which marks the benchmarks whose failed share is above it.
+        parameters.put("max_failed_share", settings.maxFailedShare());
         settings.gpuName().ifPresent(gpu -> parameters.put("gpu_name", gpu));
         // Only when true: a run whose server identity was not checked must say so wherever its numbers go.
         if (settings.insecure()) {
@@ -274,11 +278,20 @@ public final class ServerSession implements AutoCloseable {
 
     /**
      * One 1-token request before anything is written, so that a wrong completions endpoint (404) is a usage
-     * error naming the setting, not a failed warm-up after the run folder was made.
+     * error naming the setting, not a failed warm-up after the run folder was made. A transient failure is
+     * retried (see {@link StartRetry}).
      */
     private static void probeCompletions(StreamingClient client, Backend backend, Api api, String model, String url) {
-        RequestRecord probe = client.send(new CompletionRequest(-1, BenchmarkRunner.WARM_UP_PROMPT, 1, System.nanoTime()),
-                RequestBodies.request(backend, api, model, BenchmarkRunner.WARM_UP_PROMPT, 1)).join();
+        RequestRecord probe;
+        try {
+            probe = new StartRetry(StartRetry.Sleeper.SYSTEM).send(() -> client.send(
+                    new CompletionRequest(-1, BenchmarkRunner.WARM_UP_PROMPT, 1, System.nanoTime()),
+                    RequestBodies.request(backend, api, model, BenchmarkRunner.WARM_UP_PROMPT, 1)).join(),
+                    "the first request to " + url);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerUnavailableException("interrupted during the first request to " + url, e);
+        }
         if (probe.errorKind() == ErrorKind.HTTP_STATUS && probe.httpStatus() == 404) {
             throw new UsageException("POST " + url + " answered 404 (" + probe.errorMessage() + "); set "
                     + SettingsCatalog.get("completions-endpoint").spellings() + " to the server's completions path");

@@ -47,6 +47,7 @@ public final class SuiteRunner {
     private volatile BenchmarkRunner current;
     private volatile boolean stopped;
     private String serverGone;
+    private final Map<String, String> inDoubt = new LinkedHashMap<>();
 
     public SuiteRunner(BenchSettings settings, RunContext context, Path rawFolder, SuiteProgress progress) {
         this(settings, context, rawFolder, progress, Ticker.SYSTEM);
@@ -104,6 +105,10 @@ public final class SuiteRunner {
             }
             RawResultWriter.write(file, result);
             ran++;
+            FailedShare.of(result.general(), settings.maxFailedShare()).warning().ifPresent(w -> {
+                inDoubt.put(b.fileName(), w);
+                progress.note("in doubt: " + b.fileName() + ": " + w);
+            });
             progress.benchmarkEnded(b, result.general().totalNumberOfQueries(), result.general().nbErroredQueries(),
                     result.complete());
             if (b.phase() == BenchmarkKind.GENERATION_SPEED) {
@@ -111,7 +116,7 @@ public final class SuiteRunner {
             }
         }
         return new SuiteOutcome(ran, skipped, stopped, new LinkedHashMap<>(pairs.sweepStops()),
-                Optional.ofNullable(serverGone));
+                Optional.ofNullable(serverGone), inDoubt);
     }
 
     /** The server's context length, when it said (happy_vllm's max_length, vLLM's max_model_len). */
@@ -159,8 +164,15 @@ public final class SuiteRunner {
      * @param interrupted true when the suite stopped before its end, on a signal or because the server was gone
      * @param sweepStops  pair label to the reason its sweep stopped early
      * @param serverGone  why the suite stopped on its own because the server stopped answering, naming its URL
+     * @param inDoubt     raw file name to the failed-share warning of each benchmark run now whose share of
+     *                    failed requests was above max-failed-share
      */
     public record SuiteOutcome(int benchmarksRun, int benchmarksSkipped, boolean interrupted,
-            Map<String, String> sweepStops, Optional<String> serverGone) {
+            Map<String, String> sweepStops, Optional<String> serverGone, Map<String, String> inDoubt) {
+
+        public SuiteOutcome(int benchmarksRun, int benchmarksSkipped, boolean interrupted,
+                Map<String, String> sweepStops, Optional<String> serverGone) {
+            this(benchmarksRun, benchmarksSkipped, interrupted, sweepStops, serverGone, Map.of());
+        }
     }
 }

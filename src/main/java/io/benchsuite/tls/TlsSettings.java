@@ -28,11 +28,21 @@ public final class TlsSettings {
      *                        certificate
      */
     public static TlsTrust resolve(BenchSettings settings) {
-        Optional<String> caCert = settings.caCert().map(String::strip).filter(path -> !path.isEmpty());
         if (settings.insecure()) {
             LOG.warn("TLS certificate verification is OFF (insecure): the server's identity is not checked, so "
                     + "anyone on the network path can read or alter the traffic, API key included; use "
                     + SettingsCatalog.get("ca-cert").option() + " FILE instead where possible");
+        }
+        return trust(settings);
+    }
+
+    /**
+     * As {@link #resolve} without the warning, for the probes that come before the run (backend detection), so
+     * that an insecure run is warned about once.
+     */
+    public static TlsTrust trust(BenchSettings settings) {
+        Optional<String> caCert = settings.caCert().map(String::strip).filter(path -> !path.isEmpty());
+        if (settings.insecure()) {
             return TlsTrust.insecure();
         }
         return caCert.map(path -> TlsTrust.withAddedAnchors(PemFile.read(Path.of(path)))).orElse(TlsTrust.jdkDefault());

@@ -33,7 +33,6 @@ import org.junit.jupiter.api.Test;
 class SimulatorStreamAccountingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final int OUTPUT = 12;
     private static final int REASONING = 5;
 
@@ -44,6 +43,9 @@ class SimulatorStreamAccountingTest {
                 SimulatorConfig config = SimulatorConfig.fast().withFlavour(flavour).withReasoningTokens(reasoning);
                 try (RunningSimulator simulator = Simulator.start(config, "127.0.0.1", 0)) {
                     for (Backend backend : Backend.values()) {
+                        if (backend == Backend.AUTO) {
+                            continue; // resolved to one of the others before any request is built
+                        }
                         for (Api api : Api.values()) {
                             check(simulator, flavour + "/" + backend.id() + "/" + api.id() + "/reasoning " + reasoning,
                                     backend, api, reasoning);
@@ -57,7 +59,9 @@ class SimulatorStreamAccountingTest {
     private static void check(RunningSimulator simulator, String what, Backend backend, Api api, int reasoning)
             throws Exception {
         byte[] body = RequestBodies.request(backend, api, "sim-model", "Count to twelve", OUTPUT);
-        String raw = HTTP.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + api.defaultPath()))
+        // A client per request: the llama.cpp flavour closes the connection after each stream, as llama.cpp does.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String raw = http.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + api.defaultPath()))
                 .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString()).body();
 
@@ -91,7 +95,8 @@ class SimulatorStreamAccountingTest {
             assertEquals(record.chunkNanosAt(reasoning), record.details().firstContentNanos(),
                     what + ": the first content comes after the reasoning tokens");
             if (lastUsage >= 0) {
-                assertEquals(reasoning, record.details().reasoningTokens(), what);
+                // llama.cpp's usage has no completion_tokens_details: the count is not given, not 0.
+                assertEquals(what.startsWith("LLAMACPP") ? -1 : reasoning, record.details().reasoningTokens(), what);
             }
         } else if (tokenEvents > 0) {
             assertEquals(record.chunkNanosAt(0), record.details().firstContentNanos(), what);

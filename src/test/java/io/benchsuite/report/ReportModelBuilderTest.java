@@ -192,9 +192,10 @@ class ReportModelBuilderTest {
         assertTrue(has(model.notes(), "only 45 valid queries"), model.notes().toString());
         assertEquals(List.of(
                 new BenchmarkIssue(RawFixtures.speedFile(REFERENCE, 4), 3, 1, Map.of("HTTP_STATUS", 2, "TIMEOUT", 1),
-                        false, true, 0, "-"),
+                        false, true, 0, "-", false),
+                // 20 failed requests are above max-failed-share (0.1 for a file that does not say): in doubt.
                 new BenchmarkIssue(RawFixtures.speedFile(SHORT, 10), 20, 5, Map.of("HTTP_STATUS", 15, "TIMEOUT", 5),
-                        true, false, 0, "-")),
+                        true, false, 0, "-", true)),
                 model.issues());
         assertFalse(model.pair(REFERENCE).orElseThrow().level(4).orElseThrow().complete());
     }

@@ -31,7 +31,7 @@ final class RawResultFixtures {
                 Optional.of(List.of(validQuery(0), validQuery(1))),
                 Optional.of(List.of(new KvProfileSample(1764400000.25, 3.0, 1.0, 0.375, 0.0125),
                         new KvProfileSample(1764400000.75, 4.0, null, null, 0.5))),
-                2, false, Optional.of(new ClientHealth(3, 12.5, 7.25, 0.375, 9.5, 0.875, 1.5, 2, 6,
+                2, false, 3, Optional.of(new ClientHealth(3, 12.5, 7.25, 0.375, 9.5, 0.875, 1.5, 2, 6,
                         ClientHealth.DEGRADED, "2 of 6 requests (33.3 %) overlapped a client stall over 5 ms")));
     }
 
@@ -45,7 +45,7 @@ final class RawResultFixtures {
         }
         GeneralMetrics general = new GeneralMetrics(-1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.5, byKind, 0);
         return new RawResult(new LinkedHashMap<>(Map.of("model", "m")), general, new AggregatedMetrics(Map.of()),
-                List.of(), Optional.empty(), Optional.empty(), 0, true, Optional.empty());
+                List.of(), Optional.empty(), Optional.empty(), 0, true, 0, Optional.empty());
     }
 
     static Map<String, Object> parameters() {
@@ -93,7 +93,7 @@ final class RawResultFixtures {
         return new QueryStats("The prompt of a failed request, kept to reproduce it", 1764400001.5, 1764400002.0,
                 1030, 0, "", 0.5, 0.0, 0.0, List.of(), List.of(), 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, false,
                 "HTTP 503: Service Unavailable", false, 128, 0, 0, ErrorKind.HTTP_STATUS, 503, false, 0.003,
-                TokenCountSource.CHUNKS, null, -1, Optional.empty());
+                TokenCountSource.CHUNKS, null, -1, Optional.empty(), -1);
     }
 
     /** A valid query as written in {@code individual_query}: its prompt blanked. */
@@ -104,6 +104,6 @@ final class RawResultFixtures {
                 0.0625, 2.4, 1.7777777777777777, 2.6666666666666665, index == 0, "", index == 1, 128, 3, 4,
                 index == 0 ? ErrorKind.NONE : ErrorKind.TIMEOUT, index == 0 ? null : 200, true, 0.001953125,
                 index == 0 ? TokenCountSource.USAGE : TokenCountSource.TIMINGS, index == 0 ? 0.5 : null, index + 1,
-                index == 0 ? Optional.empty() : Optional.of(new ServerTimings(3, 68.75, 1024)));
+                index == 0 ? Optional.empty() : Optional.of(new ServerTimings(3, 68.75, 1024)), index == 0 ? 512 : -1);
     }
 }

@@ -65,7 +65,7 @@ class RawResultFormatTest {
         QueryStats valid = RawResultFixtures.erroredQuery();
         RawResult result = new RawResult(RawResultFixtures.parameters(), RawResultFixtures.general(),
                 RawResultFixtures.aggregated(), List.of(valid), Optional.of(List.of(valid)),
-                Optional.empty(), 0, true, Optional.empty());
+                Optional.empty(), 0, true, 0, Optional.empty());
         JsonNode json = JsonFiles.MAPPER.readTree(RawResultWriter.bytes(result));
         assertEquals("", json.get("individual_query").get(0).get("prompt").asText());
         assertEquals(valid.prompt(), json.get("errored_queries").get(0).get("prompt").asText());
@@ -98,7 +98,7 @@ class RawResultFormatTest {
     void unknownKeysKindsAndStatisticsAreNeverFatal() throws IOException {
         String json = resource("golden/every_field.json")
                 .replace("\"complete\" : false", "\"complete\" : false, \"a_key_from_later\" : {\"busy\" : 0.5}")
-                .replace("\"queue_delay\" : 0.003", "\"queue_delay\" : 0.003, \"cached_tokens\" : 12")
+                .replace("\"queue_delay\" : 0.003", "\"queue_delay\" : 0.003, \"a_query_key_from_later\" : 12")
                 .replace("\"HTTP_STATUS\" : 0", "\"HTTP_STATUS\" : 0, \"A_KIND_FROM_LATER\" : 4")
                 .replace("\"error_kind\" : \"HTTP_STATUS\"", "\"error_kind\" : \"A_KIND_FROM_LATER\"")
                 .replace("\"aggregated_metrics\" : {", "\"aggregated_metrics\" : { \"a_statistic_from_later\" : "

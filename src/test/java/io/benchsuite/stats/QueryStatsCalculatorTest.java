@@ -162,7 +162,7 @@ class QueryStatsCalculatorTest {
                 "median_time_between_tokens", "total_waiting_time", "speed_from_beginning", "speed_from_first_token",
                 "speed_without_waiting_time", "success", "error", "timeout", "requested_output_length",
                 "reported_completion_tokens", "chunk_count", "error_kind", "http_status", "output_length_mismatch",
-                "queue_delay", "token_count_source", "time_to_first_content", "reasoning_tokens", "timings"),
+                "queue_delay", "token_count_source", "time_to_first_content", "reasoning_tokens", "timings", "cached_tokens"),
                 List.copyOf(JsonMaps.of(stats).keySet()));
         assertEquals("NONE", JsonMaps.of(stats).get("error_kind"));
         assertEquals("", stats.generatedText());
