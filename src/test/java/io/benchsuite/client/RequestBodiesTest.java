@@ -48,6 +48,9 @@ class RequestBodiesTest {
     @Test
     void chatBodiesCarryOneUserMessageAndNoPrompt() throws Exception {
         for (Backend backend : Backend.values()) {
+            if (backend == Backend.AUTO) {
+                continue; // resolved to one of the others before any request is built
+            }
             JsonNode b = chat(backend);
             assertFalse(b.has("prompt"), backend.id());
             assertEquals(1, b.get("messages").size());

@@ -71,7 +71,8 @@ class ServerRestartEndToEndTest {
             Path out = dir.resolve("raw.json");
             LaunchResult result = launcher.launch("run", "--base-url", simulator.baseUrl(), "--dataset-folder",
                     "datasets", "--prompt-length", "0", "--output-length", "8", "--n-workers", "2", "--max-duration",
-                    "2.5", "--max-queries", "2000", "--max-consecutive-failures", "1000000", "--output-file",
+                    "2.5", "--max-queries", "2000", "--max-consecutive-failures", "1000000", "--max-failed-share", "0.9",
+                    "--output-file",
                     out.toString());
             assertEquals(0, result.exitCode(), result.getErrorOutput());
 

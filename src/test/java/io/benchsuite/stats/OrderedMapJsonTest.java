@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /** The records are what the JSON writer serialises: check Jackson writes them in order with plain JSON values. */
 class OrderedMapJsonTest {
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = new ObjectMapper().registerModule(
+            new com.fasterxml.jackson.datatype.jdk8.Jdk8Module());
 
     @Test
     void queryStatsSerialiseInTheOriginalOrderWithPlainJsonValues() throws Exception {
