@@ -61,7 +61,8 @@ class PackageLayersTest {
             Matcher m = REFERENCE.matcher(code);
             while (m.find()) {
                 if (!m.group(1).equals(pkg)) {
-                    uses.computeIfAbsent(m.group(1), p -> new TreeSet<>()).add(file.getFileName().toString());
+                    uses.computeIfAbsent(m.group(1), p -> new TreeSet<>())
+                            .add(file.getFileName().toString());
                 }
             }
         }
@@ -73,8 +74,10 @@ class PackageLayersTest {
         LAYERS.forEach(placed::addAll);
         Set<String> unplaced = new TreeSet<>(USES.keySet());
         unplaced.removeAll(placed);
-        assertTrue(unplaced.isEmpty(), "packages without a layer in PackageLayersTest.LAYERS (and the README): "
-                + unplaced.stream().map(p -> ROOT_PACKAGE + "." + p).toList());
+        assertTrue(
+                unplaced.isEmpty(),
+                "packages without a layer in PackageLayersTest.LAYERS (and the README): "
+                        + unplaced.stream().map(p -> ROOT_PACKAGE + "." + p).toList());
     }
 
     @Test

@@ -37,13 +37,23 @@ import picocli.CommandLine.Spec;
 
 /** {@code bench-suite}: runs the whole suite against a server; subcommands do one part each. */
 @TopCommand
-@Command(name = "bench-suite", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        sortOptions = false, usageHelpAutoWidth = true,
+@Command(
+        name = "bench-suite",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
         description = "Benchmarks an LLM serving API (vLLM, happy_vllm, OpenAI-compatible): prompt ingestion, "
                 + "KV-cache profile and generation speed, with a report. Settings come from options, environment "
                 + "variables (BENCH_X or X) or a .env file.",
-        subcommands = {RunCommand.class, SimulateCommand.class, DatasetsCommand.class, ReportCommand.class,
-                FidelityCommand.class, LoadCommand.class})
+        subcommands = {
+            RunCommand.class,
+            SimulateCommand.class,
+            DatasetsCommand.class,
+            ReportCommand.class,
+            FidelityCommand.class,
+            LoadCommand.class
+        })
 public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
 
     private static final Logger LOG = Logger.getLogger(BenchSuiteCommand.class);
@@ -60,24 +70,35 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
     boolean verbose;
 
-    @Option(names = "--simulate", description = "Start the built-in simulator (preset --simulator-preset) on a free "
-            + "port and run the suite against it.")
+    @Option(
+            names = "--simulate",
+            description = "Start the built-in simulator (preset --simulator-preset) on a free "
+                    + "port and run the suite against it.")
     boolean simulate;
 
-    @Option(names = "--simulator-preset", defaultValue = "demo", paramLabel = "<preset>",
+    @Option(
+            names = "--simulator-preset",
+            defaultValue = "demo",
+            paramLabel = "<preset>",
             description = "Simulator preset for --simulate: demo, fast, a100-7b or exact. Default: ${DEFAULT-VALUE}.")
     String simulatorPreset;
 
-    @Option(names = "--quick", description = "Scale durations, counts and grids down so the suite ends in about two "
-            + "minutes; settings you give still win (what it sets: below). Env: BENCH_QUICK.")
+    @Option(
+            names = "--quick",
+            description = "Scale durations, counts and grids down so the suite ends in about two "
+                    + "minutes; settings you give still win (what it sets: below). Env: BENCH_QUICK.")
     boolean quick;
 
-    @Option(names = "--run-folder", paramLabel = "<folder>", description = "Write into this folder instead of a new timestamped one under "
-            + "output-folder.")
+    @Option(
+            names = "--run-folder",
+            paramLabel = "<folder>",
+            description = "Write into this folder instead of a new timestamped one under " + "output-folder.")
     Path runFolder;
 
-    @Option(names = "--resume", description = "Continue an interrupted run (--run-folder, else the newest unfinished "
-            + "one) with the settings and seed it stored: finished benchmarks are skipped. Env: BENCH_RESUME.")
+    @Option(
+            names = "--resume",
+            description = "Continue an interrupted run (--run-folder, else the newest unfinished "
+                    + "one) with the settings and seed it stored: finished benchmarks are skipped. Env: BENCH_RESUME.")
     boolean resume;
 
     @Mixin
@@ -96,8 +117,11 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
             settings = SettingsLoader.load(given, preset);
         }
         SettingsValidator.validate(settings);
-        Path folder = RunFolders.resolve(Path.of(settings.outputFolder()), Optional.ofNullable(runFolder),
-                settings.resume(), LocalDateTime.now());
+        Path folder = RunFolders.resolve(
+                Path.of(settings.outputFolder()),
+                Optional.ofNullable(runFolder),
+                settings.resume(),
+                LocalDateTime.now());
         if (settings.resume()) {
             Optional<Map<String, String>> stored = RunSettings.read(folder);
             if (stored.isPresent()) {
@@ -106,10 +130,12 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
                 preset.putAll(stored.get());
                 settings = SettingsLoader.load(given, preset);
                 SettingsValidator.validate(settings);
-                LOG.infof("Resuming %s with the settings it stored%s (seed %d)", folder,
-                        settings.quick() ? ", --quick" : "", settings.seed());
+                LOG.infof(
+                        "Resuming %s with the settings it stored%s (seed %d)",
+                        folder, settings.quick() ? ", --quick" : "", settings.seed());
             } else {
-                LOG.warnf("%s holds no %s (written by an older version): resuming with the settings given now",
+                LOG.warnf(
+                        "%s holds no %s (written by an older version): resuming with the settings given now",
                         folder, RunSettings.FILE_NAME);
             }
         }
@@ -127,28 +153,43 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
             }
             BenchSettings effective = settings;
             SuiteLauncher.Result result;
-            try (SelfMetricsSession metrics = selfMetrics.open(settings.metricsPort().orElse(null))) {
-                result = SuiteLauncher.run(effective, folder, vertx, System.console() != null,
-                        settings.quick() ? QuickMode.IDLE_METRICS_SECONDS : 1.0, StopSignals::onStop, metrics,
-                        settings.exactInputLengths(), settings.quick(),
+            try (SelfMetricsSession metrics =
+                    selfMetrics.open(settings.metricsPort().orElse(null))) {
+                result = SuiteLauncher.run(
+                        effective,
+                        folder,
+                        vertx,
+                        System.console() != null,
+                        settings.quick() ? QuickMode.IDLE_METRICS_SECONDS : 1.0,
+                        StopSignals::onStop,
+                        metrics,
+                        settings.exactInputLengths(),
+                        settings.quick(),
                         (run, outcome) -> drawReport(effective, run, outcome.interrupted()));
             }
             if (result.outcome().interrupted()) {
-                String resume = ResumeCommand.of(spec.commandLine().getParseResult().originalArgs(), folder);
+                String resume =
+                        ResumeCommand.of(spec.commandLine().getParseResult().originalArgs(), folder);
                 if (result.outcome().serverGone().isPresent()) {
-                    throw new ServerUnavailableException("stopped: " + result.outcome().serverGone().get()
-                            + "; results so far are in " + folder + "; once the server answers again, finish with: "
-                            + resume, null);
+                    throw new ServerUnavailableException(
+                            "stopped: " + result.outcome().serverGone().get()
+                                    + "; results so far are in " + folder
+                                    + "; once the server answers again, finish with: "
+                                    + resume,
+                            null);
                 }
                 LOG.warnf("Interrupted: results so far are in %s; finish with: %s", folder, resume);
                 return ErrorReporter.FAILURE;
             }
-            LOG.infof("Suite finished: %d benchmarks run, %d already done; results in %s",
+            LOG.infof(
+                    "Suite finished: %d benchmarks run, %d already done; results in %s",
                     result.outcome().benchmarksRun(), result.outcome().benchmarksSkipped(), folder);
             if (!result.outcome().inDoubt().isEmpty()) {
                 // The suite went on past them; its end says which benchmarks to distrust, and so does the exit code.
-                LOG.warnf("%d benchmark(s) in doubt, more than max-failed-share of their requests failed (marked in "
-                        + "the report): %s", result.outcome().inDoubt().size(),
+                LOG.warnf(
+                        "%d benchmark(s) in doubt, more than max-failed-share of their requests failed (marked in "
+                                + "the report): %s",
+                        result.outcome().inDoubt().size(),
                         String.join(", ", result.outcome().inDoubt().keySet()));
                 return ErrorReporter.FAILURE;
             }
@@ -163,9 +204,14 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
      * finished (and its raw folder replaced by the zip).
      */
     private static void drawReport(BenchSettings settings, Path run, boolean interrupted) throws IOException {
-        ReportSummary summary = ReportBuilder.build(run, new ReportSettings(settings.speedThreshold(),
-                settings.kvCacheThreshold(), settings.minNumberOfValidQueries(), settings.gpuName(),
-                settings.modelName()));
+        ReportSummary summary = ReportBuilder.build(
+                run,
+                new ReportSettings(
+                        settings.speedThreshold(),
+                        settings.kvCacheThreshold(),
+                        settings.minNumberOfValidQueries(),
+                        settings.gpuName(),
+                        settings.modelName()));
         summary.notes().forEach(note -> LOG.info("report: " + note));
         LOG.infof("Report: %s", run.resolve("report/index.html"));
         if (!interrupted) {

@@ -25,7 +25,8 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         CommandLine cmd = ex.getCommandLine();
         // picocli checks required options before it complains about unknown words, so "run --output-lenght 4"
         // would say that --output-length is missing; the misspelling is the mistake to name.
-        if (!(ex instanceof UnmatchedArgumentException) && !cmd.getUnmatchedArguments().isEmpty()) {
+        if (!(ex instanceof UnmatchedArgumentException)
+                && !cmd.getUnmatchedArguments().isEmpty()) {
             ex = new UnmatchedArgumentException(cmd, cmd.getUnmatchedArguments());
         }
         PrintWriter err = cmd.getErr();
@@ -43,13 +44,16 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         if (!(ex instanceof UnmatchedArgumentException unmatched)) {
             return "";
         }
-        List<String> near = unmatched.getSuggestions().stream().distinct().limit(MAX_SUGGESTIONS).toList();
+        List<String> near = unmatched.getSuggestions().stream()
+                .distinct()
+                .limit(MAX_SUGGESTIONS)
+                .toList();
         if (near.isEmpty()) {
             return "";
         }
         String last = near.get(near.size() - 1);
-        return "; did you mean " + (near.size() == 1 ? last
-                : String.join(", ", near.subList(0, near.size() - 1)) + " or " + last) + "?";
+        return "; did you mean "
+                + (near.size() == 1 ? last : String.join(", ", near.subList(0, near.size() - 1)) + " or " + last) + "?";
     }
 
     @Override
@@ -57,7 +61,8 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         PrintWriter err = cmd.getErr();
         boolean usage = ex instanceof UsageException;
         String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-        err.println("bench-suite: " + (usage ? "" : "error: ") + message.lines().findFirst().orElse(""));
+        err.println("bench-suite: " + (usage ? "" : "error: ")
+                + message.lines().findFirst().orElse(""));
         if (verbose(parsed)) {
             ex.printStackTrace(err);
         }

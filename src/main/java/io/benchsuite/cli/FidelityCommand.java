@@ -22,7 +22,11 @@ import picocli.CommandLine.Spec;
  * it runs the same binary the user benchmarks with (JVM or native) and starts the simulator child the same
  * way, with no shell or build tool in between.
  */
-@Command(name = "fidelity", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+@Command(
+        name = "fidelity",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
         description = "Measures the client's own timing error and cost: starts the exact-schedule simulator in a "
                 + "separate process, runs 1, 100 and 1000 parallel 64-token streams with metrics polled every 10 ms, "
                 + "and prints TTFT and inter-token errors, burst share, CPU per 1000 events and peak memory, "
@@ -35,15 +39,21 @@ public class FidelityCommand implements Callable<Integer> {
     @Inject
     Vertx vertx;
 
-    @Option(names = "--repeat", defaultValue = "3",
+    @Option(
+            names = "--repeat",
+            defaultValue = "3",
             description = "Repetitions per scenario; figures are medians (default: ${DEFAULT-VALUE}).")
     int repeat;
 
-    @Option(names = "--streams", split = ",", description = "Only these scenarios, among 1, 100 and 1000 "
-            + "(default: all).")
+    @Option(
+            names = "--streams",
+            split = ",",
+            description = "Only these scenarios, among 1, 100 and 1000 " + "(default: all).")
     List<Integer> streams;
 
-    @Option(names = "--output", defaultValue = "fidelity.json",
+    @Option(
+            names = "--output",
+            defaultValue = "fidelity.json",
             description = "JSON file for the full results (default: ${DEFAULT-VALUE}).")
     Path output;
 

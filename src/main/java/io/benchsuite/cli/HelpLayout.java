@@ -23,8 +23,7 @@ final class HelpLayout {
     /** Column where descriptions start; an option longer than this puts its description on the next line. */
     static final int DESCRIPTION_COLUMN = 30;
 
-    private HelpLayout() {
-    }
+    private HelpLayout() {}
 
     /** Applies the layout to a command and its subcommands. */
     static void apply(CommandLine cmd) {
@@ -40,12 +39,14 @@ final class HelpLayout {
         List<String> lines = new ArrayList<>();
         lines.add("");
         lines.add("Settings: each option above also reads the environment, BENCH_ and its name in capitals or the "
-                + "plain name (" + SettingsCatalog.get("max-duration-speed-generation").envSpellings() + " for "
+                + "plain name ("
+                + SettingsCatalog.get("max-duration-speed-generation").envSpellings() + " for "
                 + SettingsCatalog.get("max-duration-speed-generation").option() + "; the BENCH_ form wins), then a "
                 + ".env file in the working directory. Options win over both.");
         lines.add("");
         StringBuilder quickText = new StringBuilder("--quick sets, unless you set them:");
-        quick.forEach((name, value) -> quickText.append(" --").append(name).append('=').append(value).append(','));
+        quick.forEach((name, value) ->
+                quickText.append(" --").append(name).append('=').append(value).append(','));
         quickText.setLength(quickText.length() - 1);
         lines.add(quickText + ".");
         lines.add("");
@@ -67,8 +68,10 @@ final class HelpLayout {
 
     /** The footer of a subcommand that takes settings: where else they can come from. */
     static String[] settingsFooter() {
-        return wrapLines(List.of("", "Each setting option also reads BENCH_<NAME> or <NAME> from the environment "
-                + "or a .env file (see bench-suite --help)."));
+        return wrapLines(List.of(
+                "",
+                "Each setting option also reads BENCH_<NAME> or <NAME> from the environment "
+                        + "or a .env file (see bench-suite --help)."));
     }
 
     private static String[] wrapLines(List<String> lines) {
@@ -101,13 +104,17 @@ final class HelpLayout {
             if (option.hidden()) {
                 continue;
             }
-            String head = "  " + String.join(", ", option.names()) + (option.arity().min() == 0 ? ""
-                    : " " + option.paramLabel());
+            String head = "  " + String.join(", ", option.names())
+                    + (option.arity().min() == 0 ? "" : " " + option.paramLabel());
             String description = String.join(" ", option.description()).strip();
             String indent = " ".repeat(DESCRIPTION_COLUMN);
             List<String> lines = wrap(description, indent, indent, width);
             if (head.length() + 2 <= DESCRIPTION_COLUMN && !lines.isEmpty()) {
-                lines.set(0, head + " ".repeat(DESCRIPTION_COLUMN - head.length()) + lines.get(0).strip());
+                lines.set(
+                        0,
+                        head
+                                + " ".repeat(DESCRIPTION_COLUMN - head.length())
+                                + lines.get(0).strip());
             } else {
                 lines.add(0, head);
             }

@@ -36,8 +36,7 @@ final class OptionLabels {
             Map.entry("parallel-requests", "n,..."),
             Map.entry("seed", "integer"));
 
-    private OptionLabels() {
-    }
+    private OptionLabels() {}
 
     /** The label with its angle brackets, e.g. {@code <seconds>}. */
     static String of(Setting setting) {

@@ -19,7 +19,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code bench-suite report}: redraws the report of an output folder from its raw results. */
-@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
         description = "Draws <output-folder>/report/ (graphs, thresholds.csv, README.md, index.html) from "
                 + "<output-folder>/raw_results/ or raw_results.zip, then packs raw_results/ into raw_results.zip.")
 public class ReportCommand implements Callable<Integer> {
@@ -27,26 +31,37 @@ public class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--output-folder", required = true, paramLabel = "<folder>",
+    @Option(
+            names = "--output-folder",
+            required = true,
+            paramLabel = "<folder>",
             description = "The run's output folder, the one holding raw_results/ or raw_results.zip.")
     Path outputFolder;
 
-    @Option(names = "--speed-threshold", paramLabel = "<tokens/s>",
+    @Option(
+            names = "--speed-threshold",
+            paramLabel = "<tokens/s>",
             description = "Per-request generation speed a level must reach. Default: the run's setting, else 20.")
     Double speedThreshold;
 
-    @Option(names = "--kv-cache-threshold", paramLabel = "<0-1>",
+    @Option(
+            names = "--kv-cache-threshold",
+            paramLabel = "<0-1>",
             description = "KV-cache usage from which the cache counts as full. Default: the run's setting, else 0.95.")
     Double kvCacheThreshold;
 
-    @Option(names = "--min-number-of-valid-queries", paramLabel = "<count>",
+    @Option(
+            names = "--min-number-of-valid-queries",
+            paramLabel = "<count>",
             description = "A raw file with fewer valid queries is left out. Default: the run's setting, else 50.")
     Integer minNumberOfValidQueries;
 
     @Option(names = "--gpu-name", paramLabel = "<name>", description = "GPU name shown in the report.")
     Optional<String> gpuName = Optional.empty();
 
-    @Option(names = "--model-name", paramLabel = "<name>",
+    @Option(
+            names = "--model-name",
+            paramLabel = "<name>",
             description = "Model name shown in the report, instead of the one recorded in the raw results.")
     Optional<String> modelName = Optional.empty();
 
@@ -56,24 +71,32 @@ public class ReportCommand implements Callable<Integer> {
             throw new UsageException("--output-folder " + outputFolder + " is not a folder");
         }
         if (!RawResultsReader.hasRawResults(outputFolder)) {
-            throw new UsageException("--output-folder " + outputFolder + " holds neither "
-                    + RawResultsReader.RAW_FOLDER + "/ nor " + RawResultsReader.RAW_ZIP);
+            throw new UsageException("--output-folder " + outputFolder + " holds neither " + RawResultsReader.RAW_FOLDER
+                    + "/ nor " + RawResultsReader.RAW_ZIP);
         }
         // A redraw uses the thresholds the run was made with (recorded in its parameters), so that redrawing a
         // --quick run does not drop every benchmark for having fewer than the full suite's 50 valid queries.
         RawResults raw = new RawResultsReader(0).read(outputFolder); // read once, filtered by the builder
-        Map<String, Object> recorded = raw.kept().stream().findFirst().map(RawRun::parameters).orElse(Map.of());
+        Map<String, Object> recorded =
+                raw.kept().stream().findFirst().map(RawRun::parameters).orElse(Map.of());
         ReportSettings settings;
         try {
             settings = new ReportSettings(
-                    speedThreshold != null ? speedThreshold
+                    speedThreshold != null
+                            ? speedThreshold
                             : number(recorded, "speed_threshold", Thresholds.DEFAULT_SPEED_THRESHOLD),
-                    kvCacheThreshold != null ? kvCacheThreshold
+                    kvCacheThreshold != null
+                            ? kvCacheThreshold
                             : number(recorded, "kv_cache_threshold", Thresholds.DEFAULT_KV_CACHE_THRESHOLD),
-                    minNumberOfValidQueries != null ? minNumberOfValidQueries
-                            : (int) number(recorded, "min_number_of_valid_queries",
+                    minNumberOfValidQueries != null
+                            ? minNumberOfValidQueries
+                            : (int) number(
+                                    recorded,
+                                    "min_number_of_valid_queries",
                                     ReportSettings.DEFAULT_MIN_NUMBER_OF_VALID_QUERIES),
-                    gpuName.or(() -> Optional.ofNullable(recorded.get("gpu_name")).map(Object::toString)), modelName);
+                    gpuName.or(
+                            () -> Optional.ofNullable(recorded.get("gpu_name")).map(Object::toString)),
+                    modelName);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }

@@ -18,8 +18,7 @@ final class ResumeCommand {
     private static final String RESUME = "--resume";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
 
-    private ResumeCommand() {
-    }
+    private ResumeCommand() {}
 
     /** @param originalArgs the arguments the suite was started with */
     static String of(List<String> originalArgs, Path runFolder) {

@@ -20,8 +20,7 @@ final class SettingsOptions {
     private static final Map<String, String> LEGACY_ALIASES =
             Map.of("target-queries-nb-speed-generation", "--target-queries-nb-speed_generation");
 
-    private SettingsOptions() {
-    }
+    private SettingsOptions() {}
 
     /**
      * Adds an option for each setting the command uses. Help shows its unit ({@link OptionLabels}) and its
@@ -41,13 +40,16 @@ final class SettingsOptions {
             if (!uses.test(setting)) {
                 continue;
             }
-            String defaultText = setting.defaultValue().map(d -> " Default: " + d + ".").orElse("");
+            String defaultText =
+                    setting.defaultValue().map(d -> " Default: " + d + ".").orElse("");
             String envText = setting.legacyEnvName().isEmpty() ? " Environment: " + setting.envName() + " only." : "";
             spec.addOption(option(setting, setting.option())
                     .description(setting.description() + "." + defaultText + envText)
                     .build());
             if (LEGACY_ALIASES.containsKey(setting.name())) {
-                spec.addOption(option(setting, LEGACY_ALIASES.get(setting.name())).hidden(true).build());
+                spec.addOption(option(setting, LEGACY_ALIASES.get(setting.name()))
+                        .hidden(true)
+                        .build());
             }
         }
     }
@@ -70,7 +72,8 @@ final class SettingsOptions {
         for (Setting setting : SettingsCatalog.all()) {
             for (String name : new String[] {setting.option(), LEGACY_ALIASES.get(setting.name())}) {
                 if (name != null && parsed.hasMatchedOption(name)) {
-                    values.put(setting.name(), String.valueOf((Object) parsed.matchedOption(name).getValue()));
+                    values.put(setting.name(), String.valueOf((Object)
+                            parsed.matchedOption(name).getValue()));
                 }
             }
         }

@@ -15,9 +15,9 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +25,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code bench-suite simulate}: serves a simulated vLLM behind happy_vllm until interrupted. */
-@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
         description = "Serves a simulated vLLM / happy_vllm API (completions, chat, models, info, "
                 + "launch_arguments, metrics, tokenize, health) so the benchmark can run without a GPU. "
                 + "Stops on Ctrl-C or SIGTERM.")
@@ -38,41 +42,63 @@ public class SimulateCommand implements Callable<Integer> {
     @Inject
     Vertx vertx;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--host",
+            defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--port", defaultValue = "5000", description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--port",
+            defaultValue = "5000",
+            description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--preset", defaultValue = "a100-7b", completionCandidates = Presets.class,
+    @Option(
+            names = "--preset",
+            defaultValue = "a100-7b",
+            completionCandidates = Presets.class,
             description = "Engine model: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String preset;
 
-    @Option(names = "--model", description = "Served model name, the only one accepted in requests (default: sim-model).")
+    @Option(
+            names = "--model",
+            description = "Served model name, the only one accepted in requests (default: sim-model).")
     String model;
 
     @Option(names = "--seed", description = "Seed of the generated text and EOS points (default: 42).")
     Long seed;
 
-    @Option(names = "--kv-metric", converter = KvMetricConverter.class,
+    @Option(
+            names = "--kv-metric",
+            converter = KvMetricConverter.class,
             description = "KV-cache gauge in /metrics: kv (vllm:kv_cache_usage_perc), "
-            + "gpu (vllm:gpu_cache_usage_perc) or both (default: both).")
+                    + "gpu (vllm:gpu_cache_usage_perc) or both (default: both).")
     KvMetricFlavour kvMetric;
 
-    @Option(names = "--flavour", paramLabel = "SERVER",
+    @Option(
+            names = "--flavour",
+            paramLabel = "SERVER",
             description = "Which real server to imitate (routes, metric names, stream shapes): "
-            + "vllm (with happy_vllm's routes), llamacpp, sglang, tgi, trtllm or ray-vllm (default: vllm).")
+                    + "vllm (with happy_vllm's routes), llamacpp, sglang, tgi, trtllm or ray-vllm (default: vllm).")
     String flavour;
 
-    @Option(names = "--reasoning-tokens", paramLabel = "N",
-            description = "Imitate a reasoning model: the first N tokens of each chat answer are streamed as "
-            + "delta.reasoning_content and counted in usage.completion_tokens_details.reasoning_tokens (default: 0).")
+    @Option(
+            names = "--reasoning-tokens",
+            paramLabel = "N",
+            description =
+                    "Imitate a reasoning model: the first N tokens of each chat answer are streamed as "
+                            + "delta.reasoning_content and counted in usage.completion_tokens_details.reasoning_tokens (default: 0).")
     Integer reasoningTokens;
 
-    @Option(names = "--data-parallel", description = "Number of independent engines, each with an engine label (default: 1).")
+    @Option(
+            names = "--data-parallel",
+            description = "Number of independent engines, each with an engine label (default: 1).")
     Integer dataParallel;
 
-    @Option(names = "--with-launch-arguments", description = "Answer /v1/launch_arguments with the engine arguments instead of {}.")
+    @Option(
+            names = "--with-launch-arguments",
+            description = "Answer /v1/launch_arguments with the engine arguments instead of {}.")
     boolean withLaunchArguments;
 
     @Option(names = "--max-num-seqs", description = "Most requests decoded together.")
@@ -102,24 +128,31 @@ public class SimulateCommand implements Callable<Integer> {
     @Option(names = "--inter-token-ms", description = "exact preset: delay between tokens.")
     Double interTokenMs;
 
-    @Option(names = "--fault", paramLabel = "KIND[:N][@FRACTION]",
+    @Option(
+            names = "--fault",
+            paramLabel = "KIND[:N][@FRACTION]",
             description = "Inject a fault into a seeded fraction of requests (default 1 = all); repeatable, the "
-            + "fractions may add up to 1. Kinds: status:CODE, drop:K, stall:K, malformed:K, error-event:K, "
-            + "error-object:K, no-done[:K] (K = tokens sent first), metrics-slow:MS, metrics-404, "
-            + "metrics-garbage. See docs/faults.md.")
+                    + "fractions may add up to 1. Kinds: status:CODE, drop:K, stall:K, malformed:K, error-event:K, "
+                    + "error-object:K, no-done[:K] (K = tokens sent first), metrics-slow:MS, metrics-404, "
+                    + "metrics-garbage. See docs/faults.md.")
     List<String> faults = new ArrayList<>();
 
-    @Option(names = "--fault-restart", paramLabel = "UP:DOWN",
+    @Option(
+            names = "--fault-restart",
+            paramLabel = "UP:DOWN",
             description = "Simulated restarts: listen for UP seconds, then refuse connections for DOWN seconds, "
-            + "then listen again on the same port, and so on.")
+                    + "then listen again on the same port, and so on.")
     String faultRestart;
 
-    @Option(names = "--allow-fault-header",
+    @Option(
+            names = "--allow-fault-header",
             description = "Obey an X-Sim-Fault: KIND[:N] header on each request (for tests); off by default so "
-            + "that no client can break a shared simulator by accident.")
+                    + "that no client can break a shared simulator by accident.")
     boolean allowFaultHeader;
 
-    @Option(names = "--tls-cert", paramLabel = "FILE",
+    @Option(
+            names = "--tls-cert",
+            paramLabel = "FILE",
             description = "Serve HTTPS with this PEM certificate (chain); needs --tls-key.")
     Path tlsCert;
 
@@ -136,19 +169,25 @@ public class SimulateCommand implements Callable<Integer> {
             simulator = Simulator.start(vertx, config, host, port, new ConfiguredFaultPolicy(faultConfig), tls);
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof BindException) {
-                throw new UsageException("cannot listen on " + host + ":" + port + " (" + e.getCause().getMessage()
-                        + "); choose another --port or --host", e);
+                throw new UsageException(
+                        "cannot listen on " + host + ":" + port + " ("
+                                + e.getCause().getMessage() + "); choose another --port or --host",
+                        e);
             }
             if (tls.isPresent()) {
                 // Past the file checks, a failure to listen with TLS on a free port means the PEM files are wrong.
-                throw new UsageException("cannot serve HTTPS with --tls-cert " + tlsCert + " and --tls-key " + tlsKey
-                        + " (" + e.getMessage() + "); give a PEM certificate and its PEM private key", e);
+                throw new UsageException(
+                        "cannot serve HTTPS with --tls-cert " + tlsCert + " and --tls-key " + tlsKey + " ("
+                                + e.getMessage() + "); give a PEM certificate and its PEM private key",
+                        e);
             }
             throw e;
         }
         try {
-            spec.commandLine().getErr().println("bench-suite simulate: preset " + preset + ", model '"
-                    + config.modelName() + "', listening on " + simulator.baseUrl() + " (Ctrl-C to stop)");
+            spec.commandLine()
+                    .getErr()
+                    .println("bench-suite simulate: preset " + preset + ", model '" + config.modelName()
+                            + "', listening on " + simulator.baseUrl() + " (Ctrl-C to stop)");
             if (!faultConfig.injectsNothing()) {
                 spec.commandLine().getErr().println("bench-suite simulate: injecting faults " + describe(faultConfig));
             }
@@ -175,7 +214,8 @@ public class SimulateCommand implements Callable<Integer> {
             config = maxNumSeqs != null ? config.withMaxNumSeqs(maxNumSeqs) : config;
             config = kvBlocks != null ? config.withKvBlocks(kvBlocks) : config;
             config = blockSize != null ? config.withBlockSize(blockSize) : config;
-            config = prefillTokensPerSecond != null ? config.withPrefillTokensPerSecond(prefillTokensPerSecond) : config;
+            config =
+                    prefillTokensPerSecond != null ? config.withPrefillTokensPerSecond(prefillTokensPerSecond) : config;
             config = maxModelLen != null ? config.withMaxModelLen(maxModelLen) : config;
             config = stepBaseMs != null ? config.withStepBaseMs(stepBaseMs) : config;
             config = stepPerSeqMs != null ? config.withStepPerSeqMs(stepPerSeqMs) : config;
@@ -201,7 +241,8 @@ public class SimulateCommand implements Callable<Integer> {
         }
         for (Path file : List.of(tlsCert, tlsKey)) {
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-                throw new UsageException("cannot read '" + file + "'; give --tls-cert and --tls-key as readable PEM files");
+                throw new UsageException(
+                        "cannot read '" + file + "'; give --tls-cert and --tls-key as readable PEM files");
             }
         }
         return Optional.of(new ServerTls(tlsCert, tlsKey));
@@ -212,7 +253,8 @@ public class SimulateCommand implements Callable<Integer> {
         try {
             return FaultConfig.parse(faults, faultRestart, allowFaultHeader, seed);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage().startsWith("--") ? e.getMessage() : "--fault: " + e.getMessage(), e);
+            throw new UsageException(
+                    e.getMessage().startsWith("--") ? e.getMessage() : "--fault: " + e.getMessage(), e);
         }
     }
 
@@ -220,8 +262,9 @@ public class SimulateCommand implements Callable<Integer> {
         List<String> parts = new ArrayList<>();
         faults.requestRules().forEach(r -> parts.add(r.toString()));
         faults.metricsRules().forEach(r -> parts.add(r.toString()));
-        faults.restart().ifPresent(r -> parts.add("restart every " + r.up().toMillis() + " ms for "
-                + r.down().toMillis() + " ms"));
+        faults.restart()
+                .ifPresent(r -> parts.add("restart every " + r.up().toMillis() + " ms for "
+                        + r.down().toMillis() + " ms"));
         if (faults.allowHeader()) {
             parts.add("X-Sim-Fault header obeyed");
         }

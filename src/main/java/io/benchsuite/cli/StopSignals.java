@@ -10,8 +10,7 @@ import sun.misc.Signal;
  */
 final class StopSignals {
 
-    private StopSignals() {
-    }
+    private StopSignals() {}
 
     /** @return the name of the signal that arrived */
     static String await() throws InterruptedException {

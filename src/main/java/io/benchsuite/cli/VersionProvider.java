@@ -8,7 +8,8 @@ final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
         String version = ConfigProvider.getConfig()
-                .getOptionalValue("quarkus.application.version", String.class).orElse("unknown");
+                .getOptionalValue("quarkus.application.version", String.class)
+                .orElse("unknown");
         return new String[] {"bench-suite " + version};
     }
 }

@@ -18,13 +18,39 @@ import io.benchsuite.record.ServerTimings;
  * @param errorMessage     the message of an error event sent inside the stream, or null
  * @param cachedTokens     usage.prompt_tokens_details.cached_tokens, or -1 when the chunk does not say
  */
-public record Chunk(String text, String reasoningText, int promptTokens, int completionTokens, int reasoningTokens,
-        String finishReason, boolean hasChoice, ServerTimings timings, String errorMessage, int cachedTokens) {
+public record Chunk(
+        String text,
+        String reasoningText,
+        int promptTokens,
+        int completionTokens,
+        int reasoningTokens,
+        String finishReason,
+        boolean hasChoice,
+        ServerTimings timings,
+        String errorMessage,
+        int cachedTokens) {
 
-    public Chunk(String text, String reasoningText, int promptTokens, int completionTokens, int reasoningTokens,
-            String finishReason, boolean hasChoice, ServerTimings timings, String errorMessage) {
-        this(text, reasoningText, promptTokens, completionTokens, reasoningTokens, finishReason, hasChoice, timings,
-                errorMessage, -1);
+    public Chunk(
+            String text,
+            String reasoningText,
+            int promptTokens,
+            int completionTokens,
+            int reasoningTokens,
+            String finishReason,
+            boolean hasChoice,
+            ServerTimings timings,
+            String errorMessage) {
+        this(
+                text,
+                reasoningText,
+                promptTokens,
+                completionTokens,
+                reasoningTokens,
+                finishReason,
+                hasChoice,
+                timings,
+                errorMessage,
+                -1);
     }
 
     public boolean isError() {

@@ -3,8 +3,8 @@ package io.benchsuite.client;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
 import io.benchsuite.record.ServerTimings;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -24,8 +24,7 @@ public final class ChunkDecoder {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private ChunkDecoder() {
-    }
+    private ChunkDecoder() {}
 
     public static Chunk decode(String json) throws MalformedChunkException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
@@ -45,8 +44,8 @@ public final class ChunkDecoder {
             readTop(p, b);
             return b.build();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new MalformedChunkException("unreadable JSON chunk (" + e.getOriginalMessage() + "): "
-                    + abbreviate(bytes, offset, length));
+            throw new MalformedChunkException(
+                    "unreadable JSON chunk (" + e.getOriginalMessage() + "): " + abbreviate(bytes, offset, length));
         } catch (IOException e) {
             throw new MalformedChunkException("unreadable JSON chunk: " + abbreviate(bytes, offset, length));
         }
@@ -68,8 +67,17 @@ public final class ChunkDecoder {
 
         Chunk build() {
             String errorMessage = error != null ? error : objectIsError ? (message == null ? "error" : message) : null;
-            return new Chunk(text, reasoning, promptTokens, completionTokens, reasoningTokens, finishReason, hasChoice,
-                    timings, errorMessage, cachedTokens);
+            return new Chunk(
+                    text,
+                    reasoning,
+                    promptTokens,
+                    completionTokens,
+                    reasoningTokens,
+                    finishReason,
+                    hasChoice,
+                    timings,
+                    errorMessage,
+                    cachedTokens);
         }
     }
 

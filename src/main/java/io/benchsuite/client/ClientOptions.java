@@ -19,8 +19,15 @@ import java.util.Optional;
  * @param keepGeneratedText whether records keep the generated text (memory grows with it)
  * @param tls which certificates an https base URL may present
  */
-public record ClientOptions(URI baseUrl, String completionsPath, Optional<String> apiKey, int maxConcurrency,
-        Duration requestTimeout, Duration connectTimeout, boolean keepGeneratedText, TlsTrust tls) {
+public record ClientOptions(
+        URI baseUrl,
+        String completionsPath,
+        Optional<String> apiKey,
+        int maxConcurrency,
+        Duration requestTimeout,
+        Duration connectTimeout,
+        boolean keepGeneratedText,
+        TlsTrust tls) {
 
     /**
      * The default request timeout: 30 minutes. Stated rather than inherited from an HTTP library (the
@@ -57,9 +64,22 @@ public record ClientOptions(URI baseUrl, String completionsPath, Optional<String
     }
 
     /** Options trusting the JDK's default certificate authorities, as any plain client does. */
-    public ClientOptions(URI baseUrl, String completionsPath, Optional<String> apiKey, int maxConcurrency,
-            Duration requestTimeout, Duration connectTimeout, boolean keepGeneratedText) {
-        this(baseUrl, completionsPath, apiKey, maxConcurrency, requestTimeout, connectTimeout, keepGeneratedText,
+    public ClientOptions(
+            URI baseUrl,
+            String completionsPath,
+            Optional<String> apiKey,
+            int maxConcurrency,
+            Duration requestTimeout,
+            Duration connectTimeout,
+            boolean keepGeneratedText) {
+        this(
+                baseUrl,
+                completionsPath,
+                apiKey,
+                maxConcurrency,
+                requestTimeout,
+                connectTimeout,
+                keepGeneratedText,
                 TlsTrust.jdkDefault());
     }
 }

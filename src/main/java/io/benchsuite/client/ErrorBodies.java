@@ -8,8 +8,7 @@ final class ErrorBodies {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ErrorBodies() {
-    }
+    private ErrorBodies() {}
 
     /**
      * vLLM: {"object":"error","message":...} or {"error":{"message":...}}; happy_vllm validation: {"detail":...};
@@ -32,7 +31,9 @@ final class ErrorBodies {
                 return error.asText();
             }
             if (node.has("detail")) {
-                return node.get("detail").isTextual() ? node.get("detail").asText() : node.get("detail").toString();
+                return node.get("detail").isTextual()
+                        ? node.get("detail").asText()
+                        : node.get("detail").toString();
             }
         } catch (Exception notJson) {
             // fall through to the raw body

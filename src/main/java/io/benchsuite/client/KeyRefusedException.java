@@ -40,7 +40,7 @@ public final class KeyRefusedException extends UsageException {
      * @param howToSet from {@code ApiKeys.howToSet}
      */
     public UsageException withOrigin(String origin, String howToSet) {
-        return new UsageException(call + " answered HTTP " + status + ": the server refused " + origin + "; "
-                + howToSet);
+        return new UsageException(
+                call + " answered HTTP " + status + ": the server refused " + origin + "; " + howToSet);
     }
 }

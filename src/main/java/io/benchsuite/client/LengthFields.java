@@ -32,16 +32,21 @@ import io.benchsuite.config.Backend;
  * @param includeUsage        send {@code stream_options.include_usage: true} (a final usage chunk)
  * @param continuousUsage     send {@code stream_options.continuous_usage_stats: true} (usage on every chunk)
  */
-public record LengthFields(boolean maxTokens, boolean maxCompletionTokens, boolean minTokens, boolean ignoreEos,
-        boolean includeUsage, boolean continuousUsage) {
+public record LengthFields(
+        boolean maxTokens,
+        boolean maxCompletionTokens,
+        boolean minTokens,
+        boolean ignoreEos,
+        boolean includeUsage,
+        boolean continuousUsage) {
 
     public static LengthFields of(Backend backend, Api api) {
         return switch (backend) {
             // SGLang takes vLLM's fields; llama.cpp takes ignore_eos and ignores the fields it does not know.
             case HAPPY_VLLM, VLLM, SGLANG, LLAMACPP -> new LengthFields(true, false, true, true, true, true);
             // TGI's and Triton's OpenAI front ends refuse fields they do not know, as some hosted endpoints do.
-            case TGI, TRTLLM, OPENAI -> new LengthFields(api == Api.COMPLETIONS, api == Api.CHAT, false, false, true,
-                    false);
+            case TGI, TRTLLM, OPENAI ->
+                new LengthFields(api == Api.COMPLETIONS, api == Api.CHAT, false, false, true, false);
             case MISTRAL -> new LengthFields(true, false, true, false, false, false);
             case AUTO -> throw new IllegalArgumentException("backend auto must be resolved before a request is built");
         };

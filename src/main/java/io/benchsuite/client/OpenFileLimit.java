@@ -27,8 +27,7 @@ public final class OpenFileLimit {
      */
     static final int MARGIN = 256;
 
-    private OpenFileLimit() {
-    }
+    private OpenFileLimit() {}
 
     /**
      * Descriptors a run of {@code maxConcurrency} parallel requests may hold: a socket per request, twice

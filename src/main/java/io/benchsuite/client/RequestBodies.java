@@ -14,8 +14,7 @@ public final class RequestBodies {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     /** A completions-API body (what every benchmark sent before the chat API existed). */
     public static byte[] completion(Backend backend, String model, String prompt, int outputTokens) {

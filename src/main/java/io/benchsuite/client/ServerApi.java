@@ -47,8 +47,8 @@ public final class ServerApi {
                 .baseUri(uri)
                 .connectTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .readTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        apiKey.ifPresent(key -> builder.register((ClientRequestFilter) ctx ->
-                ctx.getHeaders().putSingle("Authorization", "Bearer " + key)));
+        apiKey.ifPresent(key -> builder.register(
+                (ClientRequestFilter) ctx -> ctx.getHeaders().putSingle("Authorization", "Bearer " + key)));
         JsonEndpoint endpoint = builder.build(JsonEndpoint.class);
         try {
             return new Response(200, endpoint.get());
@@ -59,8 +59,10 @@ public final class ServerApi {
             if (tlsProblem.isPresent()) {
                 throw new ServerUnavailableException("cannot connect to " + uri + ": " + tlsProblem.get(), e);
             }
-            throw new ServerUnavailableException("cannot connect to " + uri + " (" + rootMessage(e)
-                    + "); check that the server runs and that --base-url (or --host/--port) points to it", e);
+            throw new ServerUnavailableException(
+                    "cannot connect to " + uri + " (" + rootMessage(e)
+                            + "); check that the server runs and that --base-url (or --host/--port) points to it",
+                    e);
         } finally {
             if (endpoint instanceof AutoCloseable closeable) {
                 try {

@@ -22,29 +22,38 @@ public final class ServerDiscovery {
     private static final Logger LOG = Logger.getLogger(ServerDiscovery.class);
     static final String MODELS_PATH = "/v1/models";
 
-    private ServerDiscovery() {
-    }
+    private ServerDiscovery() {}
 
-    public static ServerInfo discover(ServerApi api, Backend backend, Optional<String> model, String infoEndpoint,
+    public static ServerInfo discover(
+            ServerApi api,
+            Backend backend,
+            Optional<String> model,
+            String infoEndpoint,
             String launchArgumentsEndpoint) {
         return switch (backend) {
             case HAPPY_VLLM -> happyVllm(api, model, infoEndpoint, launchArgumentsEndpoint);
             case VLLM, SGLANG, TGI, LLAMACPP, TRTLLM, OPENAI -> openAi(api, backend, model);
-            case MISTRAL -> openAi(api, backend, Optional.of(model.orElseThrow(() -> new UsageException(
-                    "The mistral backend needs the model's name; set " + SettingsCatalog.get("model").spellings()))));
+            case MISTRAL ->
+                openAi(
+                        api,
+                        backend,
+                        Optional.of(model.orElseThrow(
+                                () -> new UsageException("The mistral backend needs the model's name; set "
+                                        + SettingsCatalog.get("model").spellings()))));
             case AUTO -> throw new IllegalArgumentException("backend auto must be resolved before discovery");
         };
     }
 
-    private static ServerInfo happyVllm(ServerApi api, Optional<String> model, String infoEndpoint,
-            String launchArgumentsEndpoint) {
+    private static ServerInfo happyVllm(
+            ServerApi api, Optional<String> model, String infoEndpoint, String launchArgumentsEndpoint) {
         ServerApi.Response info = api.get(infoEndpoint);
         if (KeyRefusedException.refusesKey(info.status())) {
             throw new KeyRefusedException("GET " + api.baseUrl() + infoEndpoint, info.status());
         }
         if (!info.ok()) {
             throw new UsageException("GET " + api.baseUrl() + infoEndpoint + " answered HTTP " + info.status()
-                    + "; for a plain vLLM server set " + SettingsCatalog.get("backend").option()
+                    + "; for a plain vLLM server set "
+                    + SettingsCatalog.get("backend").option()
                     + " vllm, else fix " + SettingsCatalog.get("info-endpoint").option());
         }
         JsonNode body = info.body();
@@ -53,11 +62,17 @@ public final class ServerDiscovery {
             throw new UsageException("The server serves model '" + served + "', not '" + model.get() + "'; set "
                     + SettingsCatalog.get("model").option() + " " + served + " or leave it empty");
         }
-        String name = model.or(() -> Optional.ofNullable(served)).orElseThrow(() -> new UsageException(
-                "The server's " + infoEndpoint + " gives no model_name; set " + SettingsCatalog.get("model").spellings()));
-        OptionalInt maxLength = body.path("max_length").isInt() ? OptionalInt.of(body.get("max_length").asInt())
+        String name = model.or(() -> Optional.ofNullable(served))
+                .orElseThrow(() -> new UsageException("The server's " + infoEndpoint + " gives no model_name; set "
+                        + SettingsCatalog.get("model").spellings()));
+        OptionalInt maxLength = body.path("max_length").isInt()
+                ? OptionalInt.of(body.get("max_length").asInt())
                 : OptionalInt.empty();
-        return new ServerInfo(name, text(body, "version"), text(body, "vllm_version"), maxLength,
+        return new ServerInfo(
+                name,
+                text(body, "version"),
+                text(body, "vllm_version"),
+                maxLength,
                 launchArguments(api, launchArgumentsEndpoint));
     }
 
@@ -65,7 +80,8 @@ public final class ServerDiscovery {
     private static Map<String, Object> launchArguments(ServerApi api, String path) {
         ServerApi.Response response = api.get(path);
         if (!response.ok() || !response.body().isObject()) {
-            LOG.warnf("No launch arguments from %s%s (HTTP %d); the report will lack the engine settings",
+            LOG.warnf(
+                    "No launch arguments from %s%s (HTTP %d); the report will lack the engine settings",
                     api.baseUrl(), path, response.status());
             return Map.of();
         }
@@ -108,7 +124,8 @@ public final class ServerDiscovery {
         String name = model.orElse(ids.get(0));
         OptionalInt maxModelLen = OptionalInt.empty();
         for (JsonNode entry : models.body().path("data")) {
-            if (name.equals(entry.path("id").asText()) && entry.path("max_model_len").isInt()) {
+            if (name.equals(entry.path("id").asText())
+                    && entry.path("max_model_len").isInt()) {
                 maxModelLen = OptionalInt.of(entry.get("max_model_len").asInt());
             }
         }

@@ -13,6 +13,9 @@ import java.util.OptionalInt;
  * @param maxModelLen the context length in tokens, when the server says
  * @param launchArguments happy_vllm's launch arguments; empty when it was started without them
  */
-public record ServerInfo(String model, Optional<String> happyVllmVersion, Optional<String> vllmVersion,
-        OptionalInt maxModelLen, Map<String, Object> launchArguments) {
-}
+public record ServerInfo(
+        String model,
+        Optional<String> happyVllmVersion,
+        Optional<String> vllmVersion,
+        OptionalInt maxModelLen,
+        Map<String, Object> launchArguments) {}

@@ -27,6 +27,7 @@ public final class ServerTokenCounter implements TokenCounter, AutoCloseable {
 
     /** Enough for every text of a few benchmarks' fitting; bounded because 4096-token prompts weigh ~16 kB each. */
     private static final int CACHE_ENTRIES = 8192;
+
     private static final long TIMEOUT_SECONDS = 30;
 
     private final URI uri;
@@ -36,7 +37,8 @@ public final class ServerTokenCounter implements TokenCounter, AutoCloseable {
 
     /** The request and answer shapes of a tokenize endpoint, by the server that defined them. */
     public enum Shape {
-        VLLM("vllm"), LLAMACPP("llamacpp");
+        VLLM("vllm"),
+        LLAMACPP("llamacpp");
 
         private final String id;
 
@@ -49,6 +51,7 @@ public final class ServerTokenCounter implements TokenCounter, AutoCloseable {
             return id;
         }
     }
+
     private final Map<String, Integer> cache = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
@@ -56,16 +59,16 @@ public final class ServerTokenCounter implements TokenCounter, AutoCloseable {
         }
     };
 
-    public ServerTokenCounter(URI baseUrl, String tokenizeEndpoint, String model, Optional<String> apiKey,
-            TlsTrust tls) {
+    public ServerTokenCounter(
+            URI baseUrl, String tokenizeEndpoint, String model, Optional<String> apiKey, TlsTrust tls) {
         this.uri = URI.create(baseUrl + tokenizeEndpoint);
         this.model = model;
         QuarkusRestClientBuilder builder = tls.applyTo(QuarkusRestClientBuilder.newBuilder())
                 .baseUri(uri)
                 .connectTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .readTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        apiKey.ifPresent(key -> builder.register((ClientRequestFilter) ctx ->
-                ctx.getHeaders().putSingle("Authorization", "Bearer " + key)));
+        apiKey.ifPresent(key -> builder.register(
+                (ClientRequestFilter) ctx -> ctx.getHeaders().putSingle("Authorization", "Bearer " + key)));
         this.endpoint = builder.build(TokenizeEndpoint.class);
     }
 
@@ -115,7 +118,8 @@ public final class ServerTokenCounter implements TokenCounter, AutoCloseable {
 
     private JsonNode post(Shape asked, String text) {
         try {
-            return asked == Shape.VLLM ? endpoint.tokenize(new TokenizeEndpoint.TokenizeRequest(model, text))
+            return asked == Shape.VLLM
+                    ? endpoint.tokenize(new TokenizeEndpoint.TokenizeRequest(model, text))
                     : endpoint.tokenizeContent(new TokenizeEndpoint.ContentRequest(text, true));
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
@@ -126,11 +130,15 @@ public final class ServerTokenCounter implements TokenCounter, AutoCloseable {
                 throw new UsageException("the server has no tokenize endpoint at " + uri
                         + "; drop --exact-input-lengths or set --tokenize-endpoint");
             }
-            throw new ServerUnavailableException("POST " + uri + " answered HTTP " + status
-                    + " while counting prompt tokens for --exact-input-lengths", e);
+            throw new ServerUnavailableException(
+                    "POST " + uri + " answered HTTP " + status
+                            + " while counting prompt tokens for --exact-input-lengths",
+                    e);
         } catch (ProcessingException e) {
-            throw new ServerUnavailableException("cannot count prompt tokens at " + uri + " ("
-                    + TlsFailures.explain(e).orElseGet(() -> ServerApi.rootMessage(e)) + ")", e);
+            throw new ServerUnavailableException(
+                    "cannot count prompt tokens at " + uri + " ("
+                            + TlsFailures.explain(e).orElseGet(() -> ServerApi.rootMessage(e)) + ")",
+                    e);
         }
     }
 

@@ -29,13 +29,16 @@ public final class SseFrameParser {
     private final EventSink sink;
     /** A line that began in an earlier read and is not finished yet. */
     private byte[] line = new byte[512];
+
     private int lineLength;
     /** The current event's data when it is held here (copied) rather than in the caller's read. */
     private byte[] data = new byte[512];
+
     private int dataLength;
     private boolean hasData;
     /** The current event's only data line, still in the bytes of the read being fed (not yet copied). */
     private byte[] inPlace;
+
     private int inPlaceOffset;
     private int inPlaceLength;
     private boolean lastWasCr;
@@ -161,7 +164,11 @@ public final class SseFrameParser {
     }
 
     private static boolean startsWithData(byte[] b, int from, int length) {
-        return length >= 5 && b[from] == 'd' && b[from + 1] == 'a' && b[from + 2] == 't' && b[from + 3] == 'a'
+        return length >= 5
+                && b[from] == 'd'
+                && b[from + 1] == 'a'
+                && b[from + 2] == 't'
+                && b[from + 3] == 'a'
                 && b[from + 4] == ':';
     }
 }

@@ -37,6 +37,7 @@ final class StreamRecorder {
     private int completionTokens = RequestRecord.NOT_REPORTED;
     /** Tokens credited to arrivals so far: an arrival with usage carries what the usage adds to this. */
     private int creditedTokens;
+
     private int reasoningTokens = -1;
     private ServerTimings timings = ServerTimings.NONE;
     private long firstContentNanos = StreamDetails.NEVER;
@@ -65,9 +66,13 @@ final class StreamRecorder {
     /** The response body ended normally (the server closed the stream). */
     RequestRecord onEnd(long endNanos) {
         if (error == ErrorKind.NONE && !done) {
-            return finish(ErrorKind.STREAM_TRUNCATED, parser.hasPartialEvent()
-                    ? "the stream ended in the middle of an event, without [DONE]"
-                    : "the stream ended without [DONE]", 200, endNanos);
+            return finish(
+                    ErrorKind.STREAM_TRUNCATED,
+                    parser.hasPartialEvent()
+                            ? "the stream ended in the middle of an event, without [DONE]"
+                            : "the stream ended without [DONE]",
+                    200,
+                    endNanos);
         }
         return finish(error, errorMessage, 200, endNanos);
     }
@@ -141,8 +146,13 @@ final class StreamRecorder {
     }
 
     private static boolean isDone(byte[] b, int offset, int length) {
-        return length == 6 && b[offset] == '[' && b[offset + 1] == 'D' && b[offset + 2] == 'O'
-                && b[offset + 3] == 'N' && b[offset + 4] == 'E' && b[offset + 5] == ']';
+        return length == 6
+                && b[offset] == '['
+                && b[offset + 1] == 'D'
+                && b[offset + 2] == 'O'
+                && b[offset + 3] == 'N'
+                && b[offset + 4] == 'E'
+                && b[offset + 5] == ']';
     }
 
     private void markError(ErrorKind kind, String message) {
@@ -165,12 +175,24 @@ final class StreamRecorder {
     private RequestRecord finish(ErrorKind kind, String message, Integer httpStatus, long endNanos) {
         long end = Math.max(endNanos, chunks == 0 ? startNanos : chunkNanos[chunks - 1]);
         Outcome outcome = kind.outcome();
-        return new RequestRecord(request.internalId(), request.prompt(), request.outputTokens(),
-                request.intendedStartNanos(), startNanos, end,
-                Arrays.copyOf(chunkNanos, chunks), Arrays.copyOf(chunkTokens, chunks),
-                promptTokens, completionTokens, outcome, kind,
-                httpStatus, message,
+        return new RequestRecord(
+                request.internalId(),
+                request.prompt(),
+                request.outputTokens(),
+                request.intendedStartNanos(),
+                startNanos,
+                end,
+                Arrays.copyOf(chunkNanos, chunks),
+                Arrays.copyOf(chunkTokens, chunks),
+                promptTokens,
+                completionTokens,
+                outcome,
+                kind,
+                httpStatus,
+                message,
                 keepText ? text.toString() : null,
-                new StreamDetails(firstContentNanos, reasoningTokens, timings), cachedTokens, retryAfterSeconds);
+                new StreamDetails(firstContentNanos, reasoningTokens, timings),
+                cachedTokens,
+                retryAfterSeconds);
     }
 }

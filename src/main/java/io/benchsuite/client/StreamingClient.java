@@ -49,6 +49,7 @@ public final class StreamingClient implements AutoCloseable {
     private final HttpClient freshHttp;
     /** Connections that carried a request already: a failure on one of them may be a stale keep-alive. */
     private final Set<HttpConnection> knownConnections = ConcurrentHashMap.newKeySet();
+
     private final LongAdder resent = new LongAdder();
 
     public StreamingClient(Vertx vertx, ClientOptions options) {
@@ -65,20 +66,24 @@ public final class StreamingClient implements AutoCloseable {
         this.ownsVertx = ownsVertx;
         this.options = options;
         this.authorization = options.apiKey().map(k -> "Bearer " + k).orElse(null);
-        HttpClientOptions clientOptions = options.tls().applyTo(new HttpClientOptions()
-                .setKeepAlive(true)
-                .setTcpNoDelay(true)
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()))
-                // The TLS handshake queues behind the same burst of connections as the TCP connect does.
-                .setSslHandshakeTimeout(options.connectTimeout().toMillis())
-                .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS)
-                .setSsl("https".equals(options.baseUrl().getScheme())));
+        HttpClientOptions clientOptions = options.tls()
+                .applyTo(new HttpClientOptions()
+                        .setKeepAlive(true)
+                        .setTcpNoDelay(true)
+                        .setConnectTimeout((int) Math.min(
+                                Integer.MAX_VALUE, options.connectTimeout().toMillis()))
+                        // The TLS handshake queues behind the same burst of connections as the TCP connect does.
+                        .setSslHandshakeTimeout(options.connectTimeout().toMillis())
+                        .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS)
+                        .setSsl("https".equals(options.baseUrl().getScheme())));
         // One HTTP/1.1 keep-alive connection per request in flight (streams cannot share one), and an
         // unbounded wait queue: the dispatcher already bounds what is in flight, so the queue never grows
         // past the concurrency and no request is refused by the client.
-        this.http = vertx.createHttpClient(clientOptions,
+        this.http = vertx.createHttpClient(
+                clientOptions,
                 new PoolOptions().setHttp1MaxSize(options.maxConcurrency()).setMaxWaitQueueSize(-1));
-        this.freshHttp = vertx.createHttpClient(new HttpClientOptions(clientOptions).setKeepAlive(false),
+        this.freshHttp = vertx.createHttpClient(
+                new HttpClientOptions(clientOptions).setKeepAlive(false),
                 new PoolOptions().setHttp1MaxSize(options.maxConcurrency()).setMaxWaitQueueSize(-1));
     }
 
@@ -87,9 +92,13 @@ public final class StreamingClient implements AutoCloseable {
         InFlight call = new InFlight(request, body);
         inFlight.add(call);
         call.result.whenComplete((r, e) -> inFlight.remove(call));
-        call.timer = vertx.setTimer(options.requestTimeout().toMillis(), id -> call.fail(ErrorKind.TIMEOUT,
-                "no complete response within the request timeout of " + options.requestTimeout().toSeconds() + " s",
-                null));
+        call.timer = vertx.setTimer(
+                options.requestTimeout().toMillis(),
+                id -> call.fail(
+                        ErrorKind.TIMEOUT,
+                        "no complete response within the request timeout of "
+                                + options.requestTimeout().toSeconds() + " s",
+                        null));
         call.startNanos = System.nanoTime();
         attempt(call, http);
         return call.result;
@@ -189,6 +198,7 @@ public final class StreamingClient implements AutoCloseable {
         volatile long startNanos;
         /** Attempts so far (1, or 2 once sent again); events of an earlier attempt are ignored. */
         volatile int attempts;
+
         volatile boolean reusedConnection;
         volatile boolean responded;
         long timer;
@@ -207,9 +217,14 @@ public final class StreamingClient implements AutoCloseable {
                     String text = body.succeeded() ? body.result().toString(StandardCharsets.UTF_8) : "";
                     // A refused key is named as such: the server's own words ("Unauthorized") do not say which
                     // setting to look at.
-                    fail(ErrorKind.HTTP_STATUS, "HTTP " + status + ": " + (KeyRefusedException.refusesKey(status)
-                            ? "the server refused the API key (api-key): " : "") + ErrorBodies.message(text,
-                            response.statusMessage()), status);
+                    fail(
+                            ErrorKind.HTTP_STATUS,
+                            "HTTP " + status + ": "
+                                    + (KeyRefusedException.refusesKey(status)
+                                            ? "the server refused the API key (api-key): "
+                                            : "")
+                                    + ErrorBodies.message(text, response.statusMessage()),
+                            status);
                 });
                 return;
             }
@@ -222,8 +237,8 @@ public final class StreamingClient implements AutoCloseable {
                 // a direct buffer, which this client does not get, is copied out first.
                 ByteBuf bytes = buffer.getByteBuf();
                 if (bytes.hasArray()) {
-                    recorder.onBytes(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(),
-                            bytes.readableBytes(), now);
+                    recorder.onBytes(
+                            bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes(), now);
                 } else {
                     recorder.onBytes(buffer.getBytes(), now);
                 }
@@ -250,7 +265,10 @@ public final class StreamingClient implements AutoCloseable {
                 return;
             }
             ErrorKind kind = classify(cause);
-            if (kind == ErrorKind.CONNECTION_RESET && reusedConnection && !responded && attempts == 1
+            if (kind == ErrorKind.CONNECTION_RESET
+                    && reusedConnection
+                    && !responded
+                    && attempts == 1
                     && !finished.get()) {
                 resent.increment();
                 HttpClientRequest stale = httpRequest;
@@ -262,8 +280,14 @@ public final class StreamingClient implements AutoCloseable {
                 attempt(this, freshHttp);
                 return;
             }
-            fail(kind, describe(cause) + (attempts > 1 ? " (on the fresh connection of a request sent again after"
-                    + " its kept-alive connection was found closed)" : ""), null);
+            fail(
+                    kind,
+                    describe(cause)
+                            + (attempts > 1
+                                    ? " (on the fresh connection of a request sent again after"
+                                            + " its kept-alive connection was found closed)"
+                                    : ""),
+                    null);
         }
 
         void fail(ErrorKind kind, String message, Integer status) {
@@ -276,8 +300,8 @@ public final class StreamingClient implements AutoCloseable {
             if (req != null && kind != ErrorKind.HTTP_STATUS) {
                 req.reset();
             }
-            StreamRecorder r = recorder != null ? recorder
-                    : new StreamRecorder(request, startNanos, options.keepGeneratedText());
+            StreamRecorder r =
+                    recorder != null ? recorder : new StreamRecorder(request, startNanos, options.keepGeneratedText());
             result.complete(r.onFailure(kind, message, status, Math.max(now, startNanos)));
         }
     }

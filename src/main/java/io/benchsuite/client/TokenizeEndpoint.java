@@ -26,14 +26,16 @@ public interface TokenizeEndpoint {
 
     /** The body vLLM and the simulator accept: the served model and the text to count. */
     @io.quarkus.runtime.annotations.RegisterForReflection
-    record TokenizeRequest(String model, String prompt) {
-    }
+    record TokenizeRequest(String model, String prompt) {}
 
     /**
      * llama.cpp's body. {@code add_special} counts the BOS token its completions add, as vLLM's count does
      * (llama.cpp leaves it out by default).
      */
     @io.quarkus.runtime.annotations.RegisterForReflection
-    record ContentRequest(String content, @com.fasterxml.jackson.annotation.JsonProperty("add_special") boolean addSpecial) {
-    }
+    record ContentRequest(
+            String content,
+
+            @com.fasterxml.jackson.annotation.JsonProperty("add_special")
+            boolean addSpecial) {}
 }

@@ -51,13 +51,17 @@ public enum Api {
      * {@code .env}, which sets the chat path there, keeps working), else the API's default path.
      */
     public static String completionsPath(BenchSettings settings) {
-        return settings.completionsEndpoint().map(String::trim).filter(path -> !path.isEmpty())
+        return settings.completionsEndpoint()
+                .map(String::trim)
+                .filter(path -> !path.isEmpty())
                 .orElse(of(settings).defaultPath());
     }
 
     public static Api parse(String text) {
         String wanted = text.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(a -> a.id.equals(wanted)).findFirst()
+        return Arrays.stream(values())
+                .filter(a -> a.id.equals(wanted))
+                .findFirst()
                 .orElseThrow(() -> new UsageException("Unknown api '" + text + "'; set "
                         + SettingsCatalog.get("api").spellings() + " to one of " + choices()));
     }

@@ -17,8 +17,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  */
 public final class ApiKeys {
 
-    private ApiKeys() {
-    }
+    private ApiKeys() {}
 
     public static Optional<String> resolve(BenchSettings settings) {
         Optional<String> given = settings.apiKey().map(String::strip).filter(k -> !k.isEmpty());
@@ -34,8 +33,9 @@ public final class ApiKeys {
             }
             return Optional.of(key);
         } catch (IOException e) {
-            throw new UsageException("Cannot read the API key file '" + file + "' (" + e.getClass().getSimpleName()
-                    + "); set " + SettingsCatalog.get("api-key-file").spellings() + " to a readable file");
+            throw new UsageException("Cannot read the API key file '" + file + "' ("
+                    + e.getClass().getSimpleName() + "); set "
+                    + SettingsCatalog.get("api-key-file").spellings() + " to a readable file");
         }
     }
 
@@ -54,8 +54,9 @@ public final class ApiKeys {
     public static String describeOrigin(BenchSettings settings, Map<String, String> environment, Path dotEnv) {
         Optional<String> given = settings.apiKey().map(String::strip).filter(k -> !k.isEmpty());
         if (given.isEmpty()) {
-            return settings.apiKeyFile().map(file -> "the API key read from the file " + file + " ("
-                    + SettingsCatalog.get("api-key-file").option() + ")")
+            return settings.apiKeyFile()
+                    .map(file -> "the API key read from the file " + file + " ("
+                            + SettingsCatalog.get("api-key-file").option() + ")")
                     .orElse("the request without an API key (none is set)");
         }
         Setting setting = SettingsCatalog.get("api-key");

@@ -55,7 +55,9 @@ public enum Backend {
 
     public static Backend parse(String text) {
         String wanted = text.trim().toLowerCase(Locale.ROOT).replace('-', '_');
-        return Arrays.stream(values()).filter(b -> b.id.equals(wanted)).findFirst()
+        return Arrays.stream(values())
+                .filter(b -> b.id.equals(wanted))
+                .findFirst()
                 .orElseThrow(() -> new UsageException("Unknown backend '" + text + "'; set "
                         + SettingsCatalog.get("backend").spellings() + " to one of " + choices()));
     }

@@ -26,7 +26,8 @@ public interface BenchSettings {
     @Doc("Model name sent in each request; with happy_vllm/vllm it is read from the server when empty")
     Optional<String> model();
 
-    @Doc(value = "Server root URL, e.g. http://127.0.0.1:5000; when empty it is built from host and port",
+    @Doc(
+            value = "Server root URL, e.g. http://127.0.0.1:5000; when empty it is built from host and port",
             perInvocation = true)
     Optional<String> baseUrl();
 
@@ -99,8 +100,10 @@ public interface BenchSettings {
             + "(a 404 on /metrics/ tries /metrics once)")
     Optional<String> metricsEndpoint();
 
-    @Doc(value = "Full URL of the Prometheus metrics page, for servers that publish it on a port of their own "
-            + "(Triton http://host:8002/metrics, Ray); overrides base-url + metrics-endpoint", perInvocation = true)
+    @Doc(
+            value = "Full URL of the Prometheus metrics page, for servers that publish it on a port of their own "
+                    + "(Triton http://host:8002/metrics, Ray); overrides base-url + metrics-endpoint",
+            perInvocation = true)
     Optional<String> metricsUrl();
 
     @Doc("Path of happy_vllm's info endpoint")
@@ -111,7 +114,8 @@ public interface BenchSettings {
     @WithDefault("/v1/launch_arguments")
     String launchArgumentsEndpoint();
 
-    @Doc("Path of the tokenize endpoint that counts prompt tokens for --exact-input-lengths (vLLM and llama.cpp: /tokenize)")
+    @Doc(
+            "Path of the tokenize endpoint that counts prompt tokens for --exact-input-lengths (vLLM and llama.cpp: /tokenize)")
     @WithDefault("/tokenize")
     String tokenizeEndpoint();
 
@@ -119,20 +123,29 @@ public interface BenchSettings {
     @WithDefault("20")
     double speedThreshold();
 
-    @Doc(value = "API key sent as 'Authorization: Bearer'; prefer the environment to the command line; never written out",
+    @Doc(
+            value =
+                    "API key sent as 'Authorization: Bearer'; prefer the environment to the command line; never written out",
             perInvocation = true)
     Optional<String> apiKey();
 
-    @Doc(value = "File holding the API key (a mounted Kubernetes Secret); used when api-key is not given",
+    @Doc(
+            value = "File holding the API key (a mounted Kubernetes Secret); used when api-key is not given",
             perInvocation = true)
     Optional<String> apiKeyFile();
 
-    @Doc(value = "PEM file of CA certificates trusted for https base URLs, on top of the JDK's default ones (a private CA)",
-            prefixedOnly = true, perInvocation = true)
+    @Doc(
+            value =
+                    "PEM file of CA certificates trusted for https base URLs, on top of the JDK's default ones (a private CA)",
+            prefixedOnly = true,
+            perInvocation = true)
     Optional<String> caCert();
 
-    @Doc(value = "Skip TLS certificate and host-name verification (warned at start, recorded in the results); for tests only",
-            prefixedOnly = true, perInvocation = true)
+    @Doc(
+            value =
+                    "Skip TLS certificate and host-name verification (warned at start, recorded in the results); for tests only",
+            prefixedOnly = true,
+            perInvocation = true)
     @WithDefault("false")
     boolean insecure();
 
@@ -140,7 +153,8 @@ public interface BenchSettings {
     @WithDefault("1800")
     double requestTimeout();
 
-    @Doc("Write each request's generated text in the raw results (generated_text); when false the field is empty and the client keeps no text in memory")
+    @Doc(
+            "Write each request's generated text in the raw results (generated_text); when false the field is empty and the client keeps no text in memory")
     @WithDefault("false")
     boolean keepGeneratedText();
 
@@ -164,9 +178,11 @@ public interface BenchSettings {
     @WithDefault("true")
     boolean stopOnSaturation();
 
-    @Doc(value = "Stop the run once this many requests in a row could not reach the server (connection refused or reset, "
-            + "HTTP 502/503/504); 0 never stops. Above the 38 in flight at the default sweep's top level, so one batch "
-            + "of dropped connections alone does not stop a suite, while a server that is down does at once",
+    @Doc(
+            value =
+                    "Stop the run once this many requests in a row could not reach the server (connection refused or reset, "
+                            + "HTTP 502/503/504); 0 never stops. Above the 38 in flight at the default sweep's top level, so one batch "
+                            + "of dropped connections alone does not stop a suite, while a server that is down does at once",
             perInvocation = true)
     @WithDefault("100")
     int maxConsecutiveFailures();
@@ -181,24 +197,36 @@ public interface BenchSettings {
             + "result, and given again it sends exactly the same prompts")
     long seed();
 
-    @Doc(value = "Scale durations, counts and grids down so the suite ends in a few minutes; the settings you give "
-            + "still win", prefixedOnly = true, ownOption = true)
+    @Doc(
+            value = "Scale durations, counts and grids down so the suite ends in a few minutes; the settings you give "
+                    + "still win",
+            prefixedOnly = true,
+            ownOption = true)
     @WithDefault("false")
     boolean quick();
 
-    @Doc(value = "Continue an interrupted suite (--run-folder, else the newest unfinished one under output-folder) "
-            + "with the settings and seed it stored; finished benchmarks are skipped, and a setting given that "
-            + "contradicts a stored one is an error", prefixedOnly = true, ownOption = true, perInvocation = true)
+    @Doc(
+            value = "Continue an interrupted suite (--run-folder, else the newest unfinished one under output-folder) "
+                    + "with the settings and seed it stored; finished benchmarks are skipped, and a setting given that "
+                    + "contradicts a stored one is an error",
+            prefixedOnly = true,
+            ownOption = true,
+            perInvocation = true)
     @WithDefault("false")
     boolean resume();
 
-    @Doc(value = "Serve this tool's own progress and client measurements for Prometheus on "
-            + "http://0.0.0.0:PORT/q/metrics while it runs; off when not set", prefixedOnly = true, ownOption = true,
+    @Doc(
+            value = "Serve this tool's own progress and client measurements for Prometheus on "
+                    + "http://0.0.0.0:PORT/q/metrics while it runs; off when not set",
+            prefixedOnly = true,
+            ownOption = true,
             perInvocation = true)
     Optional<Integer> metricsPort();
 
-    @Doc(value = "Trim or extend each prompt to exactly its nominal token length, counted by the server's tokenize "
-            + "endpoint (tokenize-endpoint); without it lengths are approximate", ownOption = true)
+    @Doc(
+            value = "Trim or extend each prompt to exactly its nominal token length, counted by the server's tokenize "
+                    + "endpoint (tokenize-endpoint); without it lengths are approximate",
+            ownOption = true)
     @WithDefault("false")
     boolean exactInputLengths();
 }

@@ -55,8 +55,8 @@ public final class DotEnvFile {
     private static final Pattern COMMENT = compile("(?:" + BLANK + "*#[^\\r\\n]*)?");
     private static final Pattern END_OF_LINE = compile(BLANK + "*(?:\\r\\n|\\n|\\r|\\z)");
     private static final Pattern REST_OF_LINE = compile("[^\\r\\n]*(?:\\r|\\n|\\r\\n)?");
-    private static final Pattern INLINE_COMMENT = Pattern.compile("[" + SPACE + "]+#.*",
-            Pattern.UNICODE_CHARACTER_CLASS | Pattern.DOTALL);
+    private static final Pattern INLINE_COMMENT =
+            Pattern.compile("[" + SPACE + "]+#.*", Pattern.UNICODE_CHARACTER_CLASS | Pattern.DOTALL);
     private static final Pattern DOUBLE_QUOTE_ESCAPE = compile("\\\\[\\\\'\"abfnrtv]");
     private static final Pattern SINGLE_QUOTE_ESCAPE = compile("\\\\[\\\\']");
     private static final Pattern VARIABLE = compile("\\$\\{([^}:]*)(?::-([^}]*))?\\}");
@@ -66,11 +66,9 @@ public final class DotEnvFile {
      *                   {@code null} for a key without {@code =}
      * @param skippedLines 1-based line numbers of statements that could not be parsed and were skipped
      */
-    public record Parsed(Map<String, String> values, List<Integer> skippedLines) {
-    }
+    public record Parsed(Map<String, String> values, List<Integer> skippedLines) {}
 
-    private DotEnvFile() {
-    }
+    private DotEnvFile() {}
 
     /**
      * Reads and parses a file.
@@ -79,7 +77,10 @@ public final class DotEnvFile {
      * @throws IOException when the file cannot be read
      */
     public static Parsed read(Path file, Map<String, String> environment) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n").replace('\r', '\n'),
+        return parse(
+                Files.readString(file, StandardCharsets.UTF_8)
+                        .replace("\r\n", "\n")
+                        .replace('\r', '\n'),
                 environment);
     }
 
@@ -132,10 +133,12 @@ public final class DotEnvFile {
     private static String value(Reader reader) {
         int next = reader.peek();
         if (next == '\'') {
-            return unescape(SINGLE_QUOTE_ESCAPE, reader.read(SINGLE_QUOTED_VALUE).group(1));
+            return unescape(
+                    SINGLE_QUOTE_ESCAPE, reader.read(SINGLE_QUOTED_VALUE).group(1));
         }
         if (next == '"') {
-            return unescape(DOUBLE_QUOTE_ESCAPE, reader.read(DOUBLE_QUOTED_VALUE).group(1));
+            return unescape(
+                    DOUBLE_QUOTE_ESCAPE, reader.read(DOUBLE_QUOTED_VALUE).group(1));
         }
         if (next == -1 || next == '\n' || next == '\r') {
             return "";
@@ -145,7 +148,8 @@ public final class DotEnvFile {
     }
 
     private static String unescape(Pattern escapes, String value) {
-        return escapes.matcher(value).replaceAll(m -> Matcher.quoteReplacement(decode(m.group().charAt(1))));
+        return escapes.matcher(value)
+                .replaceAll(m -> Matcher.quoteReplacement(decode(m.group().charAt(1))));
     }
 
     private static String decode(char escaped) {
@@ -170,11 +174,13 @@ public final class DotEnvFile {
         Map<String, String> scope = new HashMap<>(environment);
         for (Map.Entry<String, String> binding : bindings.entrySet()) {
             String key = binding.getKey().substring(binding.getKey().indexOf('\u0000') + 1);
-            String value = binding.getValue() == null ? null : VARIABLE.matcher(binding.getValue()).replaceAll(m -> {
-                String fallback = m.group(2) == null ? "" : m.group(2);
-                String found = scope.containsKey(m.group(1)) ? scope.get(m.group(1)) : fallback;
-                return Matcher.quoteReplacement(found == null ? "" : found);
-            });
+            String value = binding.getValue() == null
+                    ? null
+                    : VARIABLE.matcher(binding.getValue()).replaceAll(m -> {
+                        String fallback = m.group(2) == null ? "" : m.group(2);
+                        String found = scope.containsKey(m.group(1)) ? scope.get(m.group(1)) : fallback;
+                        return Matcher.quoteReplacement(found == null ? "" : found);
+                    });
             resolved.put(key, value);
             scope.put(key, value);
         }

@@ -23,11 +23,13 @@ public final class EnvironmentNames {
 
     /** The launcher's JVM flags (bin/bench-suite). */
     public static final String LAUNCHER_OPTIONS = "BENCH_SUITE_JAVA_OPTS";
+
     private static final String PREFIX = "BENCH_";
 
     private static final Pattern SERVICE_HOST_OR_PORT =
             Pattern.compile("BENCH(_[A-Z0-9_]+)?_SERVICE_(HOST|PORT(_[A-Z0-9_]+)?)");
-    private static final Pattern PORT_DETAIL = Pattern.compile("BENCH(_[A-Z0-9_]+)?_PORT_\\d+_(TCP|UDP|SCTP)(_(PROTO|PORT|ADDR))?");
+    private static final Pattern PORT_DETAIL =
+            Pattern.compile("BENCH(_[A-Z0-9_]+)?_PORT_\\d+_(TCP|UDP|SCTP)(_(PROTO|PORT|ADDR))?");
     private static final Pattern PORT_NAME = Pattern.compile("BENCH(_[A-Z0-9_]+)?_PORT");
     private static final Pattern SERVICE_ADDRESS = Pattern.compile("(tcp|udp|sctp)://[^\\s/]+:\\d+");
 
@@ -35,11 +37,9 @@ public final class EnvironmentNames {
      * @param values   the variables to use, service-link values on settings' names removed
      * @param warnings one line each, for the log
      */
-    public record Checked(Map<String, String> values, List<String> warnings) {
-    }
+    public record Checked(Map<String, String> values, List<String> warnings) {}
 
-    private EnvironmentNames() {
-    }
+    private EnvironmentNames() {}
 
     /**
      * @param variables an environment or the entries of a .env file
@@ -69,16 +69,21 @@ public final class EnvironmentNames {
 
     /** Whether Kubernetes sets this name, with this value, for a Service whose name starts with "bench". */
     static boolean isServiceLink(String name, String value) {
-        return SERVICE_HOST_OR_PORT.matcher(name).matches() || PORT_DETAIL.matcher(name).matches()
+        return SERVICE_HOST_OR_PORT.matcher(name).matches()
+                || PORT_DETAIL.matcher(name).matches()
                 || isServiceAddress(name, value);
     }
 
     private static boolean isServiceAddress(String name, String value) {
-        return PORT_NAME.matcher(name).matches() && value != null && SERVICE_ADDRESS.matcher(value.strip()).matches();
+        return PORT_NAME.matcher(name).matches()
+                && value != null
+                && SERVICE_ADDRESS.matcher(value.strip()).matches();
     }
 
     private static String serviceLinkOnSetting(String name, String value, Setting setting, String where) {
-        String service = name.substring(0, name.length() - "_PORT".length()).toLowerCase(Locale.ROOT).replace('_', '-');
+        String service = name.substring(0, name.length() - "_PORT".length())
+                .toLowerCase(Locale.ROOT)
+                .replace('_', '-');
         return where + " " + name + "='" + value + "' is not a " + setting.name() + ": Kubernetes sets it in every pod "
                 + "for a Service named '" + service + "' (service links), so it is ignored; set enableServiceLinks: "
                 + "false in the pod spec (the Job of src/main/kubernetes does) and give the " + setting.name()
@@ -95,12 +100,15 @@ public final class EnvironmentNames {
     }
 
     private static Optional<Setting> setting(String name) {
-        return SettingsCatalog.all().stream().filter(s -> s.envName().equals(name)).findFirst();
+        return SettingsCatalog.all().stream()
+                .filter(s -> s.envName().equals(name))
+                .findFirst();
     }
 
     /** The setting's BENCH_ name closest to the given one (edit distance), for "did you mean". */
     static String nearest(String name) {
-        return SettingsCatalog.all().stream().map(Setting::envName)
+        return SettingsCatalog.all().stream()
+                .map(Setting::envName)
                 .min(Comparator.comparingInt((String candidate) -> distance(name, candidate))
                         .thenComparing(Comparator.naturalOrder()))
                 .orElseThrow();

@@ -7,11 +7,23 @@ import java.util.Optional;
  * One documented setting: its kebab-case name, value type, default (empty when it has none) and
  * description, with the spellings under which a user can give it.
  */
-public record Setting(String name, Class<?> type, boolean list, Optional<String> defaultValue, String description,
-        boolean prefixedOnly, boolean ownOption, boolean perInvocation) {
+public record Setting(
+        String name,
+        Class<?> type,
+        boolean list,
+        Optional<String> defaultValue,
+        String description,
+        boolean prefixedOnly,
+        boolean ownOption,
+        boolean perInvocation) {
 
     /** A setting every command takes as an option and that a resumed run keeps. */
-    public Setting(String name, Class<?> type, boolean list, Optional<String> defaultValue, String description,
+    public Setting(
+            String name,
+            Class<?> type,
+            boolean list,
+            Optional<String> defaultValue,
+            String description,
             boolean prefixedOnly) {
         this(name, type, list, defaultValue, description, prefixedOnly, false, false);
     }

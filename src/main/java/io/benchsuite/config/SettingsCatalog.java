@@ -26,8 +26,7 @@ public final class SettingsCatalog {
     private static final Map<String, Setting> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Setting::name, Function.identity()));
 
-    private SettingsCatalog() {
-    }
+    private SettingsCatalog() {}
 
     /** Every setting, sorted by name. */
     public static List<Setting> all() {
@@ -53,8 +52,15 @@ public final class SettingsCatalog {
         if (type == Optional.class || list) {
             type = (Class<?>) ((ParameterizedType) method.getGenericReturnType()).getActualTypeArguments()[0];
         }
-        return new Setting(kebab(method.getName()), type, list, Optional.ofNullable(def).map(WithDefault::value),
-                doc.value(), doc.prefixedOnly(), doc.ownOption(), doc.perInvocation());
+        return new Setting(
+                kebab(method.getName()),
+                type,
+                list,
+                Optional.ofNullable(def).map(WithDefault::value),
+                doc.value(),
+                doc.prefixedOnly(),
+                doc.ownOption(),
+                doc.perInvocation());
     }
 
     /** baseUrl -> base-url, the naming SmallRye Config applies to mapping methods. */

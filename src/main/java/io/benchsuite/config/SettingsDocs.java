@@ -8,18 +8,18 @@ import java.util.stream.Collectors;
  */
 public final class SettingsDocs {
 
-    private SettingsDocs() {
-    }
+    private SettingsDocs() {}
 
     /** A markdown table: option, environment variables, default, description. */
     public static String markdownTable() {
         String header = "| option | environment | default | description |\n|---|---|---|---|\n";
-        return header + SettingsCatalog.all().stream()
-                .map(s -> "| `" + s.option() + "` | `" + s.envName() + "`" + s.legacyEnvName().map(n -> ", `" + n + "`")
-                        .orElse("") + " | "
-                        + s.defaultValue().map(d -> "`" + d + "`").orElse("(none)") + " | "
-                        + s.description().replace("|", "\\|") + " |")
-                .collect(Collectors.joining("\n", "", "\n"));
+        return header
+                + SettingsCatalog.all().stream()
+                        .map(s -> "| `" + s.option() + "` | `" + s.envName() + "`"
+                                + s.legacyEnvName().map(n -> ", `" + n + "`").orElse("") + " | "
+                                + s.defaultValue().map(d -> "`" + d + "`").orElse("(none)") + " | "
+                                + s.description().replace("|", "\\|") + " |")
+                        .collect(Collectors.joining("\n", "", "\n"));
     }
 
     /** Every setting with its default, commented out, and a one-line comment. */
@@ -31,9 +31,11 @@ public final class SettingsDocs {
                 # certificate settings exist only as BENCH_ names, so that a stray INSECURE set for another
                 # program cannot turn certificate checks off.
                 """;
-        return header + SettingsCatalog.all().stream()
-                .map(s -> "\n# " + s.description() + "\n#" + s.legacyEnvName().orElse(s.envName()) + "="
-                        + s.defaultValue().orElse(""))
-                .collect(Collectors.joining("", "", "\n"));
+        return header
+                + SettingsCatalog.all().stream()
+                        .map(s -> "\n# " + s.description() + "\n#"
+                                + s.legacyEnvName().orElse(s.envName()) + "="
+                                + s.defaultValue().orElse(""))
+                        .collect(Collectors.joining("", "", "\n"));
     }
 }

@@ -27,8 +27,7 @@ public final class SettingsLoader {
     /** Below the environment, as Quarkus places .env. */
     static final int DOTENV_ORDINAL = 295;
 
-    private SettingsLoader() {
-    }
+    private SettingsLoader() {}
 
     /** Below every source the user controls, above the built-in defaults (e.g. --quick's values). */
     static final int PRESET_ORDINAL = 100;
@@ -55,15 +54,16 @@ public final class SettingsLoader {
      * @param environment environment variables
      * @param dotEnv the .env file; a missing file is simply no source
      */
-    public static BenchSettings load(Map<String, String> commandLine, Map<String, String> environment, Path dotEnv,
-            Map<String, String> preset) {
+    public static BenchSettings load(
+            Map<String, String> commandLine, Map<String, String> environment, Path dotEnv, Map<String, String> preset) {
         List<ConfigSource> sources = userSources(commandLine, environment, dotEnv);
         Map<String, String> presetValues = new HashMap<>();
-        preset.forEach((name, value) -> presetValues.put(SettingsCatalog.get(name).property(), value));
+        preset.forEach(
+                (name, value) -> presetValues.put(SettingsCatalog.get(name).property(), value));
         // No fixed default seed: with one, every run sent the same prefixes and a second run hit the prompt cache.
         presetValues.putIfAbsent(SettingsCatalog.get("seed").property(), Long.toString(drawSeed()));
-        sources.add(new NamedSource(new PropertiesConfigSource(presetValues, "preset", PRESET_ORDINAL), "preset",
-                PRESET_ORDINAL));
+        sources.add(new NamedSource(
+                new PropertiesConfigSource(presetValues, "preset", PRESET_ORDINAL), "preset", PRESET_ORDINAL));
 
         ConfigSource[] all = sources.toArray(ConfigSource[]::new);
         // Types first, on a plain config: binding the mapping would fail with a multi-line report.
@@ -85,8 +85,7 @@ public final class SettingsLoader {
     }
 
     /** A value the user set, and where: "command line", "environment", ".env file .env"... */
-    public record GivenValue(String value, String source) {
-    }
+    public record GivenValue(String value, String source) {}
 
     /** The settings the user set (command line, real environment, .env of the working directory), by name. */
     public static Map<String, GivenValue> given(Map<String, String> commandLine) {
@@ -94,10 +93,11 @@ public final class SettingsLoader {
     }
 
     /** The settings set by the command line, the environment or the .env file, by setting name. */
-    public static Map<String, GivenValue> given(Map<String, String> commandLine, Map<String, String> environment,
-            Path dotEnv) {
+    public static Map<String, GivenValue> given(
+            Map<String, String> commandLine, Map<String, String> environment, Path dotEnv) {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withSources(userSources(commandLine, environment, dotEnv).toArray(ConfigSource[]::new)).build();
+                .withSources(userSources(commandLine, environment, dotEnv).toArray(ConfigSource[]::new))
+                .build();
         Map<String, GivenValue> given = new java.util.TreeMap<>();
         for (Setting setting : SettingsCatalog.all()) {
             ConfigValue value = config.getConfigValue(setting.property());
@@ -108,13 +108,13 @@ public final class SettingsLoader {
         return given;
     }
 
-    private static List<ConfigSource> userSources(Map<String, String> commandLine, Map<String, String> environment,
-            Path dotEnv) {
+    private static List<ConfigSource> userSources(
+            Map<String, String> commandLine, Map<String, String> environment, Path dotEnv) {
         List<ConfigSource> sources = new ArrayList<>();
         Map<String, String> cli = new HashMap<>();
         commandLine.forEach((name, value) -> cli.put(SettingsCatalog.get(name).property(), value));
-        sources.add(new NamedSource(new PropertiesConfigSource(cli, "command line", CLI_ORDINAL), "command line",
-                CLI_ORDINAL));
+        sources.add(new NamedSource(
+                new PropertiesConfigSource(cli, "command line", CLI_ORDINAL), "command line", CLI_ORDINAL));
 
         EnvironmentNames.Checked checkedEnvironment = EnvironmentNames.check(environment, "environment variable");
         checkedEnvironment.warnings().forEach(Warnings::once);
@@ -130,8 +130,10 @@ public final class SettingsLoader {
         sources.add(new UnprefixedSource(env));
 
         if (Files.isRegularFile(dotEnv)) {
-            ConfigSource dotEnvSource = new NamedSource(new EnvConfigSource(dotEnvValues(dotEnv, environment),
-                    DOTENV_ORDINAL), ".env file " + dotEnv, DOTENV_ORDINAL);
+            ConfigSource dotEnvSource = new NamedSource(
+                    new EnvConfigSource(dotEnvValues(dotEnv, environment), DOTENV_ORDINAL),
+                    ".env file " + dotEnv,
+                    DOTENV_ORDINAL);
             sources.add(dotEnvSource);
             sources.add(new UnprefixedSource(dotEnvSource));
         }

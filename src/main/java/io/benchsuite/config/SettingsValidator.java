@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 public final class SettingsValidator {
 
-    private SettingsValidator() {
-    }
+    private SettingsValidator() {}
 
     /** Checks every value that does not depend on which command runs. */
     public static void validate(BenchSettings s) {
@@ -41,11 +40,14 @@ public final class SettingsValidator {
         if (s.minDurationSpeedGeneration() > s.maxDurationSpeedGeneration()) {
             throw new UsageException("min-duration-speed-generation (" + s.minDurationSpeedGeneration()
                     + " s) is above max-duration-speed-generation (" + s.maxDurationSpeedGeneration()
-                    + " s); lower " + SettingsCatalog.get("min-duration-speed-generation").option()
-                    + " or raise " + SettingsCatalog.get("max-duration-speed-generation").option());
+                    + " s); lower "
+                    + SettingsCatalog.get("min-duration-speed-generation").option()
+                    + " or raise "
+                    + SettingsCatalog.get("max-duration-speed-generation").option());
         }
         endpoint("completions-endpoint", Api.completionsPath(s), Api.of(s).defaultPath());
-        s.metricsEndpoint().filter(path -> !path.isBlank())
+        s.metricsEndpoint()
+                .filter(path -> !path.isBlank())
                 .ifPresent(path -> endpoint("metrics-endpoint", path, "/metrics"));
         metricsUrl(s);
         endpoint("info-endpoint", s.infoEndpoint());
@@ -80,7 +82,8 @@ public final class SettingsValidator {
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw new UsageException("Invalid metrics-url '" + given + "'; set " + SettingsCatalog.get("metrics-url").spellings()
+        throw new UsageException("Invalid metrics-url '" + given + "'; set "
+                + SettingsCatalog.get("metrics-url").spellings()
                 + " to the full URL of the metrics page, e.g. http://triton-host:8002/metrics");
     }
 
@@ -117,10 +120,12 @@ public final class SettingsValidator {
             throw new UsageException("Invalid " + setting.name() + ": '" + text + "' is not a URL (" + e.getReason()
                     + "); set " + setting.spellings() + " to e.g. http://127.0.0.1:8000");
         }
-        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+        if (uri.getScheme() == null
+                || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
                 || uri.getHost() == null) {
-            throw new UsageException("Invalid " + setting.name() + ": '" + text
-                    + "' is not an http(s) URL with a host; set " + setting.spellings() + " to e.g. http://127.0.0.1:8000");
+            throw new UsageException(
+                    "Invalid " + setting.name() + ": '" + text + "' is not an http(s) URL with a host; set "
+                            + setting.spellings() + " to e.g. http://127.0.0.1:8000");
         }
         String normalized = uri.toString();
         while (normalized.endsWith("/")) {
@@ -185,7 +190,8 @@ public final class SettingsValidator {
     }
 
     private static String format(double value) {
-        return value == Math.rint(value) && !Double.isInfinite(value) ? Long.toString((long) value)
+        return value == Math.rint(value) && !Double.isInfinite(value)
+                ? Long.toString((long) value)
                 : Double.toString(value);
     }
 }

@@ -34,7 +34,8 @@ final class UnprefixedSource implements ConfigSource {
             return null;
         }
         String name = propertyName.substring(prefix.length());
-        return SettingsCatalog.byName(name).flatMap(Setting::legacyEnvName).isPresent() ? delegate.getValue(name)
+        return SettingsCatalog.byName(name).flatMap(Setting::legacyEnvName).isPresent()
+                ? delegate.getValue(name)
                 : null;
     }
 

@@ -13,8 +13,7 @@ final class Warnings {
     private static final Logger LOG = Logger.getLogger(SettingsLoader.class);
     private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
 
-    private Warnings() {
-    }
+    private Warnings() {}
 
     static void once(String message) {
         if (SEEN.add(message)) {

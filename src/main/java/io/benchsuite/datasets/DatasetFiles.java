@@ -8,8 +8,7 @@ public final class DatasetFiles {
 
     public static final int GROWING = 0;
 
-    private DatasetFiles() {
-    }
+    private DatasetFiles() {}
 
     public static String fileName(int promptLength) {
         if (promptLength < 0) {

@@ -14,8 +14,8 @@ public final class DatasetFolder {
 
     public DatasetFolder(Path folder) {
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new UsageException("Output '" + folder + "' is a file, not a folder; give a folder for the "
-                    + "prompt files");
+            throw new UsageException(
+                    "Output '" + folder + "' is a file, not a folder; give a folder for the " + "prompt files");
         }
         this.folder = folder;
     }

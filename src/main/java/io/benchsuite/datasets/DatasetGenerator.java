@@ -19,11 +19,13 @@ public final class DatasetGenerator {
 
     /** The seed of the committed {@code datasets/} folder. */
     public static final long DEFAULT_SEED = 20_261_127L;
+
     public static final List<Integer> DEFAULT_LENGTHS = List.of(32, 1024, 4096);
     public static final int MIN_LENGTH = 8;
     public static final int MAX_LENGTH = 131_072;
     /** The seed's files hold 1000 prompts; longer prompts get fewer so no default file passes ~4 MB. */
     public static final int MAX_DEFAULT_COUNT = 1000;
+
     static final int TOKEN_BUDGET_PER_FILE = 1_024_000;
     public static final int GROWING_STEP = 10;
     public static final int GROWING_COUNT = 410;
@@ -50,8 +52,8 @@ public final class DatasetGenerator {
     /** {@code count} distinct prompts of about {@code length} tokens (at least that, usually a few more). */
     public PromptFile fixedLength(int length, int count) {
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
-            throw new IllegalArgumentException("prompt length must be between " + MIN_LENGTH + " and "
-                    + MAX_LENGTH + ": " + length);
+            throw new IllegalArgumentException(
+                    "prompt length must be between " + MIN_LENGTH + " and " + MAX_LENGTH + ": " + length);
         }
         if (count < 1) {
             throw new IllegalArgumentException("prompt count must be positive: " + count);
@@ -62,8 +64,8 @@ public final class DatasetGenerator {
         int attempts = 0;
         while (prompts.size() < count) {
             if (++attempts > 2 * count + 100) {
-                throw new IllegalStateException("could not draw " + count + " distinct prompts of " + length
-                        + " tokens");
+                throw new IllegalStateException(
+                        "could not draw " + count + " distinct prompts of " + length + " tokens");
             }
             String prompt = prompt(stream.nextLong(), length, PromptCutter.slack(length));
             if (seen.add(prompt)) {

@@ -11,7 +11,8 @@ public record LengthStats(int prompts, double median, int min, int max) {
         if (prompts.isEmpty()) {
             throw new IllegalArgumentException("no prompts to measure");
         }
-        int[] lengths = prompts.stream().mapToInt(SimpleTokenizer::count).sorted().toArray();
+        int[] lengths =
+                prompts.stream().mapToInt(SimpleTokenizer::count).sorted().toArray();
         int mid = lengths.length / 2;
         double median = lengths.length % 2 == 1 ? lengths[mid] : (lengths[mid - 1] + lengths[mid]) / 2.0;
         return new LengthStats(lengths.length, median, lengths[0], lengths[lengths.length - 1]);

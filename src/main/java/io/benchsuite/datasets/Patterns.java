@@ -34,8 +34,7 @@ final class Patterns {
             "Nobody in {town} could remember who had first {verb.pp} the {noun} that hung above the door of "
                     + "{place}.",
             "{hero} {verb.past} the {noun#1} {adv}, then set the {noun#1} back where {hero.he} had found it.",
-            "It was {few} hundred steps from {place} to the edge of town, and {hero} counted every one of "
-                    + "them.",
+            "It was {few} hundred steps from {place} to the edge of town, and {hero} counted every one of " + "them.",
             "The {job} from {town} arrived {time} with {small} {adj noun.pl} and no explanation.",
             "By the time the {weather} cleared, {friend} had already {verb.pp} half of the {noun.pl}.",
             "{hero} thought about {topic} for a long while and decided it could wait until {day}.",
@@ -175,8 +174,7 @@ final class Patterns {
             "\"Well,\" {sp} {said}, \"{S}.\"",
             "\"{S}. {Q}?\"");
 
-    private Patterns() {
-    }
+    private Patterns() {}
 
     private static List<Template> parse(String... patterns) {
         return Stream.of(patterns).map(Template::parse).toList();

@@ -14,8 +14,7 @@ final class PromptCutter {
     /** A sentence end may overshoot the target by this fraction (at least one token) to be preferred. */
     static final double SENTENCE_SLACK = 0.02;
 
-    private PromptCutter() {
-    }
+    private PromptCutter() {}
 
     static int slack(int target) {
         return Math.max(1, (int) (target * SENTENCE_SLACK));
@@ -52,8 +51,7 @@ final class PromptCutter {
                     return text.substring(0, end);
                 }
             }
-            throw new IllegalArgumentException("text of " + tokens.size() + " tokens is too short to cut at "
-                    + target);
+            throw new IllegalArgumentException("text of " + tokens.size() + " tokens is too short to cut at " + target);
         }
         return text.substring(0, firstWordBoundary);
     }

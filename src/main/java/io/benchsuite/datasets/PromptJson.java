@@ -11,14 +11,14 @@ import java.util.List;
  */
 public final class PromptJson {
 
-    private PromptJson() {
-    }
+    private PromptJson() {}
 
     public static String write(List<String> prompts) {
         if (prompts.isEmpty()) {
             return "[]\n";
         }
-        StringBuilder out = new StringBuilder(prompts.stream().mapToInt(String::length).sum() * 11 / 10 + 16);
+        StringBuilder out =
+                new StringBuilder(prompts.stream().mapToInt(String::length).sum() * 11 / 10 + 16);
         out.append("[\n");
         for (int i = 0; i < prompts.size(); i++) {
             out.append("    ");
@@ -45,7 +45,8 @@ public final class PromptJson {
                         out.append(c);
                     } else {
                         // UTF-16 code units, so characters beyond the BMP come out as surrogate pairs
-                        out.append("\\u").append(Character.forDigit(c >> 12 & 0xF, 16))
+                        out.append("\\u")
+                                .append(Character.forDigit(c >> 12 & 0xF, 16))
                                 .append(Character.forDigit(c >> 8 & 0xF, 16))
                                 .append(Character.forDigit(c >> 4 & 0xF, 16))
                                 .append(Character.forDigit(c & 0xF, 16));

@@ -55,15 +55,15 @@ public final class ProseWriter {
         if (random.nextDouble() < NEW_FRIEND_CHANCE) {
             bindings.put("friend", otherThan(bindings.get("hero")));
         }
-        boolean dialogue = started && (lastWasDialogue ? random.nextDouble() < 0.6 : random.nextDouble()
-                < DIALOGUE_CHANCE);
+        boolean dialogue =
+                started && (lastWasDialogue ? random.nextDouble() < 0.6 : random.nextDouble() < DIALOGUE_CHANCE);
         if (dialogue) {
             paragraph.add(dialogueLine());
         } else {
             int sentences = 3 + random.nextInt(5);
             for (int i = 0; i < sentences; i++) {
-                List<Template> source = i == 0 && random.nextDouble() < OPENER_CHANCE
-                        ? Patterns.OPENERS : Patterns.NARRATIVE;
+                List<Template> source =
+                        i == 0 && random.nextDouble() < OPENER_CHANCE ? Patterns.OPENERS : Patterns.NARRATIVE;
                 bindings.put("name", stranger());
                 paragraph.add(sentenceCase(fresh(source).fill(random, bindings)));
             }

@@ -6,8 +6,7 @@ package io.benchsuite.datasets;
  */
 public final class Seeds {
 
-    private Seeds() {
-    }
+    private Seeds() {}
 
     /** The SplitMix64 finalizer over seed and key: well mixed, and fixed by this code, not by the JDK. */
     public static long derive(long seed, long key) {

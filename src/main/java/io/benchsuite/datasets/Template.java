@@ -33,17 +33,13 @@ final class Template {
     /** {@code class[.form][#tag]}. */
     private static final Pattern WORD = Pattern.compile("([A-Za-z]+)(?:\\.([a-z]+))?(?:#([0-9a-z]+))?");
 
-    private sealed interface Part permits Literal, Slot {
-    }
+    private sealed interface Part permits Literal, Slot {}
 
-    private record Literal(String text) implements Part {
-    }
+    private record Literal(String text) implements Part {}
 
-    private record Word(String wordClass, String form, String tag) {
-    }
+    private record Word(String wordClass, String form, String tag) {}
 
-    private record Slot(boolean article, List<Word> words) implements Part {
-    }
+    private record Slot(boolean article, List<Word> words) implements Part {}
 
     private final String pattern;
     private final List<Part> parts;
@@ -92,8 +88,7 @@ final class Template {
             }
             String wordClass = m.group(1);
             if (!BOUND.contains(wordClass) && !Lexicon.has(wordClass)) {
-                throw new IllegalArgumentException("unknown word class '" + wordClass + "' in template: "
-                        + pattern);
+                throw new IllegalArgumentException("unknown word class '" + wordClass + "' in template: " + pattern);
             }
             words.add(new Word(wordClass, Objects.toString(m.group(2), ""), Objects.toString(m.group(3), "")));
         }
@@ -129,8 +124,8 @@ final class Template {
         return out.toString();
     }
 
-    private static String[] entry(Word word, Random random, Map<String, String[]> bindings,
-            Map<String, String[]> tagged) {
+    private static String[] entry(
+            Word word, Random random, Map<String, String[]> bindings, Map<String, String[]> tagged) {
         if (BOUND.contains(word.wordClass())) {
             String[] bound = bindings.get(word.wordClass());
             if (bound == null) {

@@ -32,9 +32,11 @@ final class BareStreamReader {
 
     /** The last four bytes of an event followed by the end of its HTTP chunk. */
     private static final long EVENT_END = bytes("\n\n\r\n");
+
     private static final long EVENT_END_MASK = 0xFFFF_FFFFL;
     /** A newline, then the last chunk: {@code 0}, an empty line. */
     private static final long ANSWER_END = bytes("\n0\r\n\r\n");
+
     private static final long ANSWER_END_MASK = 0xFFFF_FFFF_FFFFL;
 
     private final InetSocketAddress address;
@@ -67,6 +69,7 @@ final class BareStreamReader {
         long startNanos;
         /** Reused from answer to answer: {@link #record} copies what it keeps. */
         final long[] arrivals = new long[tokens];
+
         int events;
 
         Stream(SocketChannel channel) {
@@ -105,11 +108,22 @@ final class BareStreamReader {
             int[] chunkTokens = new int[counted];
             Arrays.fill(chunkTokens, 1);
             boolean complete = counted == tokens;
-            return new RequestRecord(0, "", tokens, startNanos, startNanos, endNanos,
-                    Arrays.copyOf(arrivals, counted), chunkTokens, RequestRecord.NOT_REPORTED, counted,
+            return new RequestRecord(
+                    0,
+                    "",
+                    tokens,
+                    startNanos,
+                    startNanos,
+                    endNanos,
+                    Arrays.copyOf(arrivals, counted),
+                    chunkTokens,
+                    RequestRecord.NOT_REPORTED,
+                    counted,
                     complete ? Outcome.SUCCESS : ErrorKind.STREAM_TRUNCATED.outcome(),
-                    complete ? ErrorKind.NONE : ErrorKind.STREAM_TRUNCATED, 200,
-                    complete ? "" : "the answer had " + events + " events, " + tokens + " tokens expected", null);
+                    complete ? ErrorKind.NONE : ErrorKind.STREAM_TRUNCATED,
+                    200,
+                    complete ? "" : "the answer had " + events + " events, " + tokens + " tokens expected",
+                    null);
         }
     }
 

@@ -22,7 +22,7 @@ public record ErrorStats(int count, double meanMs, double p99Ms, double stdMs) {
         for (double e : errorsMs) {
             squares += (e - mean) * (e - mean);
         }
-        return new ErrorStats(errorsMs.length, mean, Percentiles.percentile(errorsMs, 99),
-                Math.sqrt(squares / errorsMs.length));
+        return new ErrorStats(
+                errorsMs.length, mean, Percentiles.percentile(errorsMs, 99), Math.sqrt(squares / errorsMs.length));
     }
 }

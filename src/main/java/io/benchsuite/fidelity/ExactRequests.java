@@ -20,12 +20,12 @@ public final class ExactRequests {
 
     /** The model the simulator serves by default. */
     public static final String MODEL = "sim-model";
+
     static final String PROMPT = "Count slowly from one to one hundred.";
     /** Far beyond any schedule these benchmarks use: a run ends when every request was answered. */
     private static final double NO_TIME_LIMIT_SECONDS = 3600;
 
-    private ExactRequests() {
-    }
+    private ExactRequests() {}
 
     /** The request body asking for exactly {@code tokens} tokens. */
     public static byte[] body(int tokens) {
@@ -37,7 +37,7 @@ public final class ExactRequests {
             throws InterruptedException {
         byte[] body = body(tokens);
         Dispatcher dispatcher = new Dispatcher(r -> client.send(r, body), Ticker.SYSTEM, Progress.NONE, tokens);
-        return dispatcher.constantConcurrency(Collections.nCopies(requests, PROMPT), concurrency,
-                StopRule.maxDurationOnly(NO_TIME_LIMIT_SECONDS));
+        return dispatcher.constantConcurrency(
+                Collections.nCopies(requests, PROMPT), concurrency, StopRule.maxDurationOnly(NO_TIME_LIMIT_SECONDS));
     }
 }

@@ -16,8 +16,7 @@ public final class FidelityBenchmark {
 
     private static final Logger LOG = Logger.getLogger(FidelityBenchmark.class);
 
-    private FidelityBenchmark() {
-    }
+    private FidelityBenchmark() {}
 
     public static FidelityReport run(Vertx vertx, List<Scenario> scenarios, int repetitions)
             throws IOException, InterruptedException {
@@ -25,12 +24,19 @@ public final class FidelityBenchmark {
         List<ScenarioSummary> summaries = new ArrayList<>();
         List<ScenarioSummary> floors = new ArrayList<>();
         for (Scenario scenario : scenarios) {
-            try (SimulatorProcess simulator = SimulatorProcess.start(scenario.firstTokenMs(), scenario.interTokenMs())) {
-                LOG.infof("%d streams, %d requests of %d tokens (%s ms then every %s ms): simulator pid %d at %s",
-                        scenario.streams(), scenario.requests(), scenario.outputTokens(), scenario.firstTokenMs(),
-                        scenario.interTokenMs(), simulator.pid(), simulator.baseUrl());
-                ScenarioRunner.Runs runs = new ScenarioRunner(vertx, simulator.baseUrl(), scenario,
-                        simulator::cpuNanos).run(repetitions);
+            try (SimulatorProcess simulator =
+                    SimulatorProcess.start(scenario.firstTokenMs(), scenario.interTokenMs())) {
+                LOG.infof(
+                        "%d streams, %d requests of %d tokens (%s ms then every %s ms): simulator pid %d at %s",
+                        scenario.streams(),
+                        scenario.requests(),
+                        scenario.outputTokens(),
+                        scenario.firstTokenMs(),
+                        scenario.interTokenMs(),
+                        simulator.pid(),
+                        simulator.baseUrl());
+                ScenarioRunner.Runs runs =
+                        new ScenarioRunner(vertx, simulator.baseUrl(), scenario, simulator::cpuNanos).run(repetitions);
                 summaries.add(ScenarioSummary.medianOf(scenario, runs.client()));
                 floors.add(ScenarioSummary.medianOf(scenario, runs.floor()));
             }
@@ -40,7 +46,11 @@ public final class FidelityBenchmark {
 
     static String describeMachine() {
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        return String.format(Locale.ROOT, "%d processors, load average %.2f at start, Java %s",
-                Runtime.getRuntime().availableProcessors(), load, System.getProperty("java.version"));
+        return String.format(
+                Locale.ROOT,
+                "%d processors, load average %.2f at start, Java %s",
+                Runtime.getRuntime().availableProcessors(),
+                load,
+                System.getProperty("java.version"));
     }
 }

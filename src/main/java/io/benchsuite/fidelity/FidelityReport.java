@@ -14,6 +14,9 @@ import java.util.List;
  * @param targets     the issue's targets with PASS/FAIL
  */
 @RegisterForReflection
-public record FidelityReport(String machine, int repetitions, List<ScenarioSummary> scenarios,
-        List<ScenarioSummary> floors, List<TargetCheck> targets) {
-}
+public record FidelityReport(
+        String machine,
+        int repetitions,
+        List<ScenarioSummary> scenarios,
+        List<ScenarioSummary> floors,
+        List<TargetCheck> targets) {}

@@ -10,49 +10,63 @@ import java.util.Map;
  */
 public final class FidelityTable {
 
-    private FidelityTable() {
-    }
+    private FidelityTable() {}
 
     public static String render(FidelityReport report) {
         List<ScenarioSummary> summaries = report.scenarios();
         StringBuilder out = new StringBuilder();
-        out.append("Fidelity of the streaming client against an exact schedule (").append(report.machine())
+        out.append("Fidelity of the streaming client against an exact schedule (")
+                .append(report.machine())
                 .append(")\n");
         out.append("errors in ms = measured - scheduled; medians over repetitions\n\n");
         rows(out, summaries);
         out.append("\nfloor: a bare java.nio reader on one thread (no HTTP library, no JSON, no metrics polling),"
                 + " same simulator, same streams:\n");
         rows(out, report.floors());
-        out.append(String.format(Locale.ROOT, "%nof the CPU per 1000 events, spent in the kernel (socket reads,"
-                + " epoll), client / floor:"));
+        out.append(String.format(
+                Locale.ROOT,
+                "%nof the CPU per 1000 events, spent in the kernel (socket reads," + " epoll), client / floor:"));
         for (int i = 0; i < summaries.size(); i++) {
-            out.append(String.format(Locale.ROOT, " %d streams %.2f / %.2f ms;", summaries.get(i).scenario().streams(),
+            out.append(String.format(
+                    Locale.ROOT,
+                    " %d streams %.2f / %.2f ms;",
+                    summaries.get(i).scenario().streams(),
                     summaries.get(i).kernelCpuMsPer1000Events(),
                     i < report.floors().size() ? report.floors().get(i).kernelCpuMsPer1000Events() : Double.NaN));
         }
         out.append(String.format(Locale.ROOT, "%nsimulator CPU per 1000 events (its own process), client runs:"));
         for (ScenarioSummary s : summaries) {
-            out.append(String.format(Locale.ROOT, " %d streams %.2f ms;", s.scenario().streams(),
-                    s.serverCpuMsPer1000Events()));
+            out.append(String.format(
+                    Locale.ROOT, " %d streams %.2f ms;", s.scenario().streams(), s.serverCpuMsPer1000Events()));
         }
         out.append(String.format(Locale.ROOT, "%nmetrics scrapes per second (target step 10 ms):"));
         for (ScenarioSummary s : summaries) {
-            out.append(String.format(Locale.ROOT, " %d streams %.0f;", s.scenario().streams(), s.scrapesPerSecond()));
+            out.append(
+                    String.format(Locale.ROOT, " %d streams %.0f;", s.scenario().streams(), s.scrapesPerSecond()));
         }
         out.append(String.format(Locale.ROOT, "%nclient self-check (client_health) per repetition, client runs:"));
         for (ScenarioSummary s : summaries) {
             out.append(String.format(Locale.ROOT, "%n%7d streams:", s.scenario().streams()));
             for (ScenarioResult run : s.runs()) {
                 var health = run.clientHealth();
-                out.append(String.format(Locale.ROOT, " %s (%d/%d affected, lag p99 %.1f max %.1f ms, GC max %.1f ms);",
-                        health.verdict(), health.requestsAffected(), health.requests(), health.eventLoopLagP99Ms(),
-                        health.eventLoopLagMaxMs(), health.gcPauseMaxMs()));
+                out.append(String.format(
+                        Locale.ROOT,
+                        " %s (%d/%d affected, lag p99 %.1f max %.1f ms, GC max %.1f ms);",
+                        health.verdict(),
+                        health.requestsAffected(),
+                        health.requests(),
+                        health.eventLoopLagP99Ms(),
+                        health.eventLoopLagMaxMs(),
+                        health.gcPauseMaxMs()));
             }
         }
         out.append("\n\nclient CPU by thread, ms, last repetition (threads that ended meanwhile are missing):\n");
         for (ScenarioSummary s : summaries) {
             ScenarioResult last = s.runs().get(s.runs().size() - 1);
-            out.append(String.format(Locale.ROOT, "%5d streams, %.0f ms in all:", s.scenario().streams(),
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%5d streams, %.0f ms in all:",
+                    s.scenario().streams(),
                     last.resources().cpuNanos() / 1e6));
             last.resources().cpuMsByThread().entrySet().stream()
                     .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
@@ -62,8 +76,15 @@ public final class FidelityTable {
         }
         out.append("\nTargets (issue 3, section 5)              limit      measured   original Python tool\n");
         for (TargetCheck t : report.targets()) {
-            out.append(String.format(Locale.ROOT, "%-4s %5d streams  %-27s <= %-6s %9.3f %-3s %s%n",
-                    t.pass() ? "PASS" : "FAIL", t.streams(), t.figure(), trim(t.limit()), t.measured(), t.unit(),
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%-4s %5d streams  %-27s <= %-6s %9.3f %-3s %s%n",
+                    t.pass() ? "PASS" : "FAIL",
+                    t.streams(),
+                    t.figure(),
+                    trim(t.limit()),
+                    t.measured(),
+                    t.unit(),
                     Double.isNaN(t.originalTool()) ? "-" : trim(t.originalTool()) + " " + t.unit()));
         }
         out.append("original tool at 1000 streams: 94% of tokens read in bursts\n");
@@ -71,17 +92,41 @@ public final class FidelityTable {
     }
 
     private static void rows(StringBuilder out, List<ScenarioSummary> summaries) {
-        out.append(String.format(Locale.ROOT, "%7s %9s %7s | %8s %8s %8s | %8s %8s %8s | %7s | %9s | %8s %8s | %6s%n",
-                "streams", "schedule", "reqs", "TTFT avg", "TTFT p99", "TTFT std", "ITL avg", "ITL p99", "ITL std",
-                "bursts", "CPU/1000", "heap MiB", "RSS MiB", "failed"));
+        out.append(String.format(
+                Locale.ROOT,
+                "%7s %9s %7s | %8s %8s %8s | %8s %8s %8s | %7s | %9s | %8s %8s | %6s%n",
+                "streams",
+                "schedule",
+                "reqs",
+                "TTFT avg",
+                "TTFT p99",
+                "TTFT std",
+                "ITL avg",
+                "ITL p99",
+                "ITL std",
+                "bursts",
+                "CPU/1000",
+                "heap MiB",
+                "RSS MiB",
+                "failed"));
         for (ScenarioSummary s : summaries) {
             Scenario c = s.scenario();
-            out.append(String.format(Locale.ROOT,
+            out.append(String.format(
+                    Locale.ROOT,
                     "%7d %9s %7d | %8.3f %8.3f %8.3f | %8.3f %8.3f %8.3f | %6.2f%% | %6.2f ms | %8.0f %8.0f | %6d%n",
-                    c.streams(), trim(c.firstTokenMs()) + "/" + trim(c.interTokenMs()), c.requests(),
-                    s.ttftErrorMeanMs(), s.ttftErrorP99Ms(), s.ttftErrorStdMs(),
-                    s.interTokenErrorMeanMs(), s.interTokenErrorP99Ms(), s.interTokenErrorStdMs(),
-                    s.burstShare() * 100, s.cpuMsPer1000Events(), s.heapPeakMiB(), s.rssPeakMiB(),
+                    c.streams(),
+                    trim(c.firstTokenMs()) + "/" + trim(c.interTokenMs()),
+                    c.requests(),
+                    s.ttftErrorMeanMs(),
+                    s.ttftErrorP99Ms(),
+                    s.ttftErrorStdMs(),
+                    s.interTokenErrorMeanMs(),
+                    s.interTokenErrorP99Ms(),
+                    s.interTokenErrorStdMs(),
+                    s.burstShare() * 100,
+                    s.cpuMsPer1000Events(),
+                    s.heapPeakMiB(),
+                    s.rssPeakMiB(),
                     s.failedRequests()));
         }
     }

@@ -20,6 +20,7 @@ public final class ResourceMeter {
     private static final long TICKS_PER_SECOND = 100;
     /** Writing "5" here resets VmHWM to the current RSS (Linux 4.0+); refused in some containers. */
     private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
+
     private static final long SAMPLE_MILLIS = 10;
 
     private final com.sun.management.OperatingSystemMXBean os =
@@ -34,8 +35,7 @@ public final class ResourceMeter {
     private java.util.Map<Long, Long> threadCpuAtStart = java.util.Map.of();
     private boolean rssReset;
 
-    private ResourceMeter() {
-    }
+    private ResourceMeter() {}
 
     public static ResourceMeter start() {
         ResourceMeter meter = new ResourceMeter();

@@ -16,6 +16,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param cpuMsByThread  CPU milliseconds per kind of thread (event loops, poller, JIT, GC...), live threads only
  */
 @RegisterForReflection
-public record ResourceUsage(long cpuNanos, long kernelCpuNanos, long heapPeakBytes, long rssPeakBytes,
-        boolean rssPeakReset, java.util.Map<String, Double> cpuMsByThread) {
-}
+public record ResourceUsage(
+        long cpuNanos,
+        long kernelCpuNanos,
+        long heapPeakBytes,
+        long rssPeakBytes,
+        boolean rssPeakReset,
+        java.util.Map<String, Double> cpuMsByThread) {}

@@ -18,8 +18,8 @@ public record Scenario(int streams, int requests, double firstTokenMs, double in
 
     public Scenario {
         if (streams < 1 || requests < streams || outputTokens < 2 || !(firstTokenMs > 0) || !(interTokenMs > 0)) {
-            throw new IllegalArgumentException("invalid scenario: " + streams + " streams, " + requests
-                    + " requests, " + outputTokens + " tokens, " + firstTokenMs + "/" + interTokenMs + " ms");
+            throw new IllegalArgumentException("invalid scenario: " + streams + " streams, " + requests + " requests, "
+                    + outputTokens + " tokens, " + firstTokenMs + "/" + interTokenMs + " ms");
         }
     }
 

@@ -16,18 +16,25 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  *                      against the exact schedule
  */
 @RegisterForReflection
-public record ScenarioResult(TimingErrors timing, ResourceUsage resources, double wallSeconds, int scrapes,
-        long serverCpuNanos, ClientHealth clientHealth) {
+public record ScenarioResult(
+        TimingErrors timing,
+        ResourceUsage resources,
+        double wallSeconds,
+        int scrapes,
+        long serverCpuNanos,
+        ClientHealth clientHealth) {
 
     /** Simulator CPU milliseconds per 1,000 chunks received, NaN when unknown. */
     public double serverCpuMsPer1000Events() {
-        return timing.events() == 0 || serverCpuNanos < 0 ? Double.NaN
+        return timing.events() == 0 || serverCpuNanos < 0
+                ? Double.NaN
                 : serverCpuNanos / 1e6 / (timing.events() / 1000.0);
     }
 
     /** Client kernel CPU milliseconds per 1,000 chunks received, NaN when unknown. */
     public double kernelCpuMsPer1000Events() {
-        return timing.events() == 0 || resources.kernelCpuNanos() < 0 ? Double.NaN
+        return timing.events() == 0 || resources.kernelCpuNanos() < 0
+                ? Double.NaN
                 : resources.kernelCpuNanos() / 1e6 / (timing.events() / 1000.0);
     }
 

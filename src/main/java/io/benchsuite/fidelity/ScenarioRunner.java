@@ -44,26 +44,31 @@ final class ScenarioRunner {
     }
 
     /** What a scenario measured: the streaming client's repetitions, then the bare reader's. */
-    record Runs(List<ScenarioResult> client, List<ScenarioResult> floor) {
-    }
+    record Runs(List<ScenarioResult> client, List<ScenarioResult> floor) {}
 
     /**
      * One warm-up round (not measured: it pays for class loading, JIT and connection set-up), then N runs of
      * the streaming client with the metrics poller, then the same for the bare reader, alone, as the floor.
      */
     Runs run(int repetitions) throws InterruptedException, IOException {
-        ClientOptions options = new ClientOptions(URI.create(baseUrl), "/v1/completions", Optional.empty(),
-                scenario.streams(), ClientOptions.DEFAULT_REQUEST_TIMEOUT,
-                ClientOptions.connectTimeoutFor(scenario.streams()), false);
-        PollerSettings pollerSettings = PollerSettings.of(baseUrl, "/metrics", METRICS_STEP.toNanos() / 1e9,
-                Optional.empty(), Optional.of(ExactRequests.MODEL));
+        ClientOptions options = new ClientOptions(
+                URI.create(baseUrl),
+                "/v1/completions",
+                Optional.empty(),
+                scenario.streams(),
+                ClientOptions.DEFAULT_REQUEST_TIMEOUT,
+                ClientOptions.connectTimeoutFor(scenario.streams()),
+                false);
+        PollerSettings pollerSettings = PollerSettings.of(
+                baseUrl, "/metrics", METRICS_STEP.toNanos() / 1e9, Optional.empty(), Optional.of(ExactRequests.MODEL));
         List<ScenarioResult> client = new ArrayList<>();
         try (StreamingClient streamingClient = new StreamingClient(vertx, options);
                 MetricsPoller poller = MetricsPoller.start(pollerSettings, LOG::warn)) {
             sendAll(streamingClient, scenario.streams() * 2, WARM_UP_TOKENS);
             for (int i = 0; i < repetitions; i++) {
                 System.gc(); // start each repetition from a clean heap, so peaks do not carry over
-                client.add(measure(streamingClient.eventLoops(),
+                client.add(measure(
+                        streamingClient.eventLoops(),
                         () -> sendAll(streamingClient, scenario.requests(), scenario.outputTokens()),
                         () -> (int) poller.counts().succeeded()));
             }
@@ -71,8 +76,8 @@ final class ScenarioRunner {
         URI uri = URI.create(baseUrl);
         new BareStreamReader(uri, "/v1/completions", ExactRequests.body(WARM_UP_TOKENS), WARM_UP_TOKENS)
                 .run(scenario.streams(), scenario.streams() * 2);
-        BareStreamReader bare = new BareStreamReader(uri, "/v1/completions", ExactRequests.body(scenario.outputTokens()),
-                scenario.outputTokens());
+        BareStreamReader bare = new BareStreamReader(
+                uri, "/v1/completions", ExactRequests.body(scenario.outputTokens()), scenario.outputTokens());
         List<ScenarioResult> floor = new ArrayList<>();
         for (int i = 0; i < repetitions; i++) {
             System.gc();
@@ -91,8 +96,11 @@ final class ScenarioRunner {
      * @param eventLoops the loops reading the streams, probed by the client's self-check as in a benchmark
      *                   (none for the bare reader, whose self-check then sees only GC pauses)
      */
-    private ScenarioResult measure(Iterable<io.netty.util.concurrent.EventExecutor> eventLoops, Exchange exchange,
-            java.util.function.IntSupplier scrapesSoFar) throws InterruptedException, IOException {
+    private ScenarioResult measure(
+            Iterable<io.netty.util.concurrent.EventExecutor> eventLoops,
+            Exchange exchange,
+            java.util.function.IntSupplier scrapesSoFar)
+            throws InterruptedException, IOException {
         long serverCpuBefore = serverCpuNanos.getAsLong();
         int scrapesBefore = scrapesSoFar.getAsInt();
         ResourceMeter meter = ResourceMeter.start();
@@ -109,8 +117,7 @@ final class ScenarioRunner {
         return new ScenarioResult(timing, usage, (end - start) / 1e9, scrapes, serverCpu, clientHealth);
     }
 
-    private List<RequestRecord> sendAll(StreamingClient client, int requests, int tokens)
-            throws InterruptedException {
+    private List<RequestRecord> sendAll(StreamingClient client, int requests, int tokens) throws InterruptedException {
         return ExactRequests.sendAll(client, requests, scenario.streams(), tokens);
     }
 }

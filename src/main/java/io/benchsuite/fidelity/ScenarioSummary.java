@@ -11,11 +11,24 @@ import java.util.function.ToDoubleFunction;
  * shared machine, then moves no figure. Failed requests are summed instead, since any failure matters.
  */
 @RegisterForReflection
-public record ScenarioSummary(Scenario scenario, int repetitions, double ttftErrorMeanMs, double ttftErrorP99Ms,
-        double ttftErrorStdMs, double interTokenErrorMeanMs, double interTokenErrorP99Ms,
-        double interTokenErrorStdMs, double burstShare, double cpuMsPer1000Events,
-        double kernelCpuMsPer1000Events, double heapPeakMiB,
-        double rssPeakMiB, double scrapesPerSecond, double serverCpuMsPer1000Events, int failedRequests, List<ScenarioResult> runs) {
+public record ScenarioSummary(
+        Scenario scenario,
+        int repetitions,
+        double ttftErrorMeanMs,
+        double ttftErrorP99Ms,
+        double ttftErrorStdMs,
+        double interTokenErrorMeanMs,
+        double interTokenErrorP99Ms,
+        double interTokenErrorStdMs,
+        double burstShare,
+        double cpuMsPer1000Events,
+        double kernelCpuMsPer1000Events,
+        double heapPeakMiB,
+        double rssPeakMiB,
+        double scrapesPerSecond,
+        double serverCpuMsPer1000Events,
+        int failedRequests,
+        List<ScenarioResult> runs) {
 
     private static final double MIB = 1024.0 * 1024.0;
 
@@ -23,7 +36,9 @@ public record ScenarioSummary(Scenario scenario, int repetitions, double ttftErr
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("no repetition to summarize");
         }
-        return new ScenarioSummary(scenario, runs.size(),
+        return new ScenarioSummary(
+                scenario,
+                runs.size(),
                 median(runs, r -> r.timing().ttft().meanMs()),
                 median(runs, r -> r.timing().ttft().p99Ms()),
                 median(runs, r -> r.timing().ttft().stdMs()),
@@ -34,7 +49,11 @@ public record ScenarioSummary(Scenario scenario, int repetitions, double ttftErr
                 median(runs, ScenarioResult::cpuMsPer1000Events),
                 median(runs, ScenarioResult::kernelCpuMsPer1000Events),
                 median(runs, r -> r.resources().heapPeakBytes() / MIB),
-                median(runs, r -> r.resources().rssPeakBytes() < 0 ? Double.NaN : r.resources().rssPeakBytes() / MIB),
+                median(
+                        runs,
+                        r -> r.resources().rssPeakBytes() < 0
+                                ? Double.NaN
+                                : r.resources().rssPeakBytes() / MIB),
                 median(runs, r -> r.wallSeconds() > 0 ? r.scrapes() / r.wallSeconds() : 0),
                 median(runs, ScenarioResult::serverCpuMsPer1000Events),
                 runs.stream().mapToInt(r -> r.timing().failedRequests()).sum(),

@@ -46,15 +46,29 @@ public final class SimulatorProcess implements AutoCloseable {
 
     /** CPU time the simulator process has used so far, -1 when the platform does not tell. */
     public long cpuNanos() {
-        return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+        return process.info()
+                .totalCpuDuration()
+                .map(java.time.Duration::toNanos)
+                .orElse(-1L);
     }
 
     /** Starts the child on a free port and waits for its "listening on" line. */
-    public static SimulatorProcess start(double firstTokenMs, double interTokenMs) throws IOException, InterruptedException {
+    public static SimulatorProcess start(double firstTokenMs, double interTokenMs)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(selfLaunch());
-        command.addAll(List.of("simulate", "--preset", "exact", "--port", "0",
-                "--first-token-ms", format(firstTokenMs), "--inter-token-ms", format(interTokenMs)));
-        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        command.addAll(List.of(
+                "simulate",
+                "--preset",
+                "exact",
+                "--port",
+                "0",
+                "--first-token-ms",
+                format(firstTokenMs),
+                "--inter-token-ms",
+                format(interTokenMs)));
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         CompletableFuture<String> url = new CompletableFuture<>();
         Thread reader = new Thread(() -> readStderr(process, url), "simulator-stderr");
         reader.setDaemon(true);
@@ -63,16 +77,19 @@ public final class SimulatorProcess implements AutoCloseable {
             return new SimulatorProcess(process, url.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS));
         } catch (ExecutionException | TimeoutException e) {
             process.destroyForcibly();
-            throw new IOException("the simulator process did not start (" + String.join(" ", command) + "): "
-                    + (e.getCause() != null ? e.getCause().getMessage() : "no 'listening' line within "
-                    + START_TIMEOUT_SECONDS + " s"), e);
+            throw new IOException(
+                    "the simulator process did not start (" + String.join(" ", command) + "): "
+                            + (e.getCause() != null
+                                    ? e.getCause().getMessage()
+                                    : "no 'listening' line within " + START_TIMEOUT_SECONDS + " s"),
+                    e);
         }
     }
 
     /** Forwards nothing but the listening line; the child's log would only interleave with the table. */
     private static void readStderr(Process process, CompletableFuture<String> url) {
-        try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader err =
+                new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
             StringBuilder seen = new StringBuilder();
             while ((line = err.readLine()) != null) {
@@ -92,22 +109,27 @@ public final class SimulatorProcess implements AutoCloseable {
     /** The command that started this process, without its arguments. */
     static List<String> selfLaunch() {
         if (System.getProperty("org.graalvm.nativeimage.imagecode") != null) {
-            return List.of(ProcessHandle.current().info().command()
+            return List.of(ProcessHandle.current()
+                    .info()
+                    .command()
                     .orElseThrow(() -> new IllegalStateException("cannot find this executable's path")));
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             // Debug agents would make the child fight for the same port, a recording for the same file.
-            if (!flag.startsWith("-agentlib:jdwp") && !flag.startsWith("-javaagent")
+            if (!flag.startsWith("-agentlib:jdwp")
+                    && !flag.startsWith("-javaagent")
                     && !flag.startsWith("-XX:StartFlightRecording")) {
                 command.add(flag);
             }
         }
         String classPath = System.getProperty("java.class.path");
         String javaCommand = System.getProperty("sun.java.command", "");
-        if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)
-                && Files.isRegularFile(Path.of(classPath)) && javaCommand.startsWith(classPath)) {
+        if (classPath.endsWith(".jar")
+                && !classPath.contains(java.io.File.pathSeparator)
+                && Files.isRegularFile(Path.of(classPath))
+                && javaCommand.startsWith(classPath)) {
             command.addAll(List.of("-jar", classPath));
         } else {
             command.addAll(List.of("-cp", classPath, javaCommand.split(" ")[0]));

@@ -17,12 +17,16 @@ import java.util.function.ToDoubleFunction;
  * @param originalTool the Python tool's value, NaN when none was quoted
  */
 @RegisterForReflection
-public record TargetCheck(int streams, String figure, String unit, double limit, double measured,
-        double originalTool, boolean pass) {
+public record TargetCheck(
+        int streams, String figure, String unit, double limit, double measured, double originalTool, boolean pass) {
 
-    private record Target(int streams, String figure, String unit, double limit, double originalTool,
-            ToDoubleFunction<ScenarioSummary> value) {
-    }
+    private record Target(
+            int streams,
+            String figure,
+            String unit,
+            double limit,
+            double originalTool,
+            ToDoubleFunction<ScenarioSummary> value) {}
 
     private static final List<Target> TARGETS = List.of(
             new Target(100, "TTFT error mean", "ms", 0.5, 4.9, ScenarioSummary::ttftErrorMeanMs),
@@ -45,8 +49,14 @@ public record TargetCheck(int streams, String figure, String unit, double limit,
                     double measured = target.value().applyAsDouble(s);
                     // A failed request means the figures describe part of the run only: no pass then.
                     boolean pass = measured <= target.limit() && s.failedRequests() == 0;
-                    checks.add(new TargetCheck(target.streams(), target.figure(), target.unit(), target.limit(),
-                            measured, target.originalTool(), pass));
+                    checks.add(new TargetCheck(
+                            target.streams(),
+                            target.figure(),
+                            target.unit(),
+                            target.limit(),
+                            measured,
+                            target.originalTool(),
+                            pass));
                 }
             }
         }

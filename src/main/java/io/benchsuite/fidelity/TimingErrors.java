@@ -20,8 +20,7 @@ import java.util.List;
  * @param failedRequests  requests that did not end with a complete answer, left out of the errors above
  */
 @RegisterForReflection
-public record TimingErrors(ErrorStats ttft, ErrorStats interToken, double burstShare, long events,
-        int failedRequests) {
+public record TimingErrors(ErrorStats ttft, ErrorStats interToken, double burstShare, long events, int failedRequests) {
 
     public static TimingErrors of(List<RequestRecord> records, double firstTokenMs, double interTokenMs) {
         int complete = 0;
@@ -53,8 +52,12 @@ public record TimingErrors(ErrorStats ttft, ErrorStats interToken, double burstS
                 gaps[g++] = delta - interTokenMs;
             }
         }
-        return new TimingErrors(ErrorStats.of(ttft), ErrorStats.of(gaps), pairs == 0 ? 0 : (double) bursts / pairs,
-                events, records.size() - complete);
+        return new TimingErrors(
+                ErrorStats.of(ttft),
+                ErrorStats.of(gaps),
+                pairs == 0 ? 0 : (double) bursts / pairs,
+                events,
+                records.size() - complete);
     }
 
     private static boolean isComplete(RequestRecord r) {

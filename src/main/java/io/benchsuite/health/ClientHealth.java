@@ -24,9 +24,19 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param reason              why, in one sentence; empty when {@code ok}
  */
 @RegisterForReflection
-@JsonPropertyOrder({"gc_pause_count", "gc_pause_total_ms", "gc_pause_max_ms", "event_loop_lag_p99_ms",
-        "event_loop_lag_max_ms", "cpu_load_max", "client_cpu_seconds", "requests_affected", "requests", "verdict",
-        "reason"})
+@JsonPropertyOrder({
+    "gc_pause_count",
+    "gc_pause_total_ms",
+    "gc_pause_max_ms",
+    "event_loop_lag_p99_ms",
+    "event_loop_lag_max_ms",
+    "cpu_load_max",
+    "client_cpu_seconds",
+    "requests_affected",
+    "requests",
+    "verdict",
+    "reason"
+})
 public record ClientHealth(
         @JsonProperty("gc_pause_count") int gcPauseCount,
         @JsonProperty("gc_pause_total_ms") double gcPauseTotalMs,

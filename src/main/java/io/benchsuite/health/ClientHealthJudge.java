@@ -23,8 +23,7 @@ public final class ClientHealthJudge {
     /** More than this fraction of affected requests makes the benchmark {@code degraded}. */
     public static final double DEGRADED_FRACTION = 0.01;
 
-    private ClientHealthJudge() {
-    }
+    private ClientHealthJudge() {}
 
     /**
      * @param observed what the monitor saw during the benchmark
@@ -46,10 +45,18 @@ public final class ClientHealthJudge {
         }
         boolean degraded = !records.isEmpty() && affected > DEGRADED_FRACTION * records.size();
         String reason = degraded ? reason(affected, records.size(), observed, stalls) : "";
-        return new ClientHealth(observed.gcPauseCount(), round(observed.gcPauseTotalMs()), round(observed.gcPauseMaxMs()),
-                round(observed.lagP99Ms()), round(observed.lagMaxMs()), round(observed.cpuLoadMax()),
-                round(observed.clientCpuSeconds()), affected, records.size(),
-                degraded ? ClientHealth.DEGRADED : ClientHealth.OK, reason);
+        return new ClientHealth(
+                observed.gcPauseCount(),
+                round(observed.gcPauseTotalMs()),
+                round(observed.gcPauseMaxMs()),
+                round(observed.lagP99Ms()),
+                round(observed.lagMaxMs()),
+                round(observed.cpuLoadMax()),
+                round(observed.clientCpuSeconds()),
+                affected,
+                records.size(),
+                degraded ? ClientHealth.DEGRADED : ClientHealth.OK,
+                reason);
     }
 
     private static boolean overlapsAny(List<Stall> sortedStalls, long from, long to) {
@@ -68,9 +75,17 @@ public final class ClientHealthJudge {
         long gc = stalls.stream().filter(s -> s.cause() == Stall.Cause.GC_PAUSE).count();
         long lag = stalls.size() - gc;
         double longest = stalls.stream().mapToDouble(Stall::millis).max().orElse(0);
-        return String.format(Locale.ROOT, "%d of %d requests (%.1f %%) overlapped a client stall over %.0f ms "
+        return String.format(
+                Locale.ROOT,
+                "%d of %d requests (%.1f %%) overlapped a client stall over %.0f ms "
                         + "(%d GC pauses, %d event-loop lags; longest %.1f ms; machine CPU load up to %.0f %%)",
-                affected, total, 100.0 * affected / total, STALL_MS, gc, lag, longest,
+                affected,
+                total,
+                100.0 * affected / total,
+                STALL_MS,
+                gc,
+                lag,
+                longest,
                 Math.max(0, observed.cpuLoadMax()) * 100);
     }
 
@@ -90,8 +105,15 @@ public final class ClientHealthJudge {
      * @param cpuLoadMax       highest machine CPU load sampled (0-1), -1 when unknown
      * @param clientCpuSeconds this process's CPU time over the benchmark, -1 when unknown
      */
-    public record Observations(List<Stall> stalls, int gcPauseCount, double gcPauseTotalMs, double gcPauseMaxMs,
-            double lagP99Ms, double lagMaxMs, double cpuLoadMax, double clientCpuSeconds) {
+    public record Observations(
+            List<Stall> stalls,
+            int gcPauseCount,
+            double gcPauseTotalMs,
+            double gcPauseMaxMs,
+            double lagP99Ms,
+            double lagMaxMs,
+            double cpuLoadMax,
+            double clientCpuSeconds) {
 
         public Observations {
             stalls = List.copyOf(stalls);

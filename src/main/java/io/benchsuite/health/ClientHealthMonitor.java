@@ -67,8 +67,8 @@ public final class ClientHealthMonitor implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        sampler.scheduleAtFixedRate(() -> sample(notified ? List.of() : collectors), SAMPLE_MS, SAMPLE_MS,
-                TimeUnit.MILLISECONDS);
+        sampler.scheduleAtFixedRate(
+                () -> sample(notified ? List.of() : collectors), SAMPLE_MS, SAMPLE_MS, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -104,8 +104,8 @@ public final class ClientHealthMonitor implements AutoCloseable {
             }
         }
         double cpuSeconds = os == null || cpuStartNanos < 0 ? -1 : (os.getProcessCpuTime() - cpuStartNanos) / 1e9;
-        return new ClientHealthJudge.Observations(stalls, gcCount, gcTotalMs, gcMaxMs, lags.quantileMs(0.99),
-                lags.maxMs(), cpuLoadMax, cpuSeconds);
+        return new ClientHealthJudge.Observations(
+                stalls, gcCount, gcTotalMs, gcMaxMs, lags.quantileMs(0.99), lags.maxMs(), cpuLoadMax, cpuSeconds);
     }
 
     @Override
@@ -133,8 +133,8 @@ public final class ClientHealthMonitor implements AutoCloseable {
         if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
             return;
         }
-        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
-                (CompositeData) notification.getUserData());
+        GarbageCollectionNotificationInfo info =
+                GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
         // Concurrent cycles (G1's, ZGC's and Shenandoah's "Cycles" beans) run beside the application threads.
         String name = info.getGcName() + " " + info.getGcAction();
         if (name.contains("Concurrent") || name.contains("concurrent") || name.contains("Cycles")) {
@@ -179,8 +179,7 @@ public final class ClientHealthMonitor implements AutoCloseable {
         }
     }
 
-    private record Registration(NotificationEmitter emitter, NotificationListener listener) {
-    }
+    private record Registration(NotificationEmitter emitter, NotificationListener listener) {}
 
     /**
      * The probe of one event loop: it asks to run again {@value #PROBE_MS} ms after each run, on that loop, and

@@ -27,19 +27,28 @@ public final class LoadBenchmark {
 
     private static final Logger LOG = Logger.getLogger(LoadBenchmark.class);
 
-    private LoadBenchmark() {
-    }
+    private LoadBenchmark() {}
 
     public static LoadResult run(Vertx vertx, LoadPlan plan) throws IOException, InterruptedException {
         OpenFileLimit.check(plan.streams()).ifPresent(LOG::warn);
         double loadAtStart = loadAverage();
         try (SimulatorProcess simulator = SimulatorProcess.start(plan.firstTokenMs(), plan.interTokenMs())) {
-            LOG.infof("%d streams x %d requests of %d tokens, request timeout %d s: simulator pid %d at %s",
-                    plan.streams(), plan.requestsPerStream(), plan.outputTokens(), plan.requestTimeout().toSeconds(),
-                    simulator.pid(), simulator.baseUrl());
-            ClientOptions options = new ClientOptions(URI.create(simulator.baseUrl()), "/v1/completions",
-                    Optional.empty(), plan.streams(), plan.requestTimeout(),
-                    ClientOptions.connectTimeoutFor(plan.streams()), plan.keepGeneratedText());
+            LOG.infof(
+                    "%d streams x %d requests of %d tokens, request timeout %d s: simulator pid %d at %s",
+                    plan.streams(),
+                    plan.requestsPerStream(),
+                    plan.outputTokens(),
+                    plan.requestTimeout().toSeconds(),
+                    simulator.pid(),
+                    simulator.baseUrl());
+            ClientOptions options = new ClientOptions(
+                    URI.create(simulator.baseUrl()),
+                    "/v1/completions",
+                    Optional.empty(),
+                    plan.streams(),
+                    plan.requestTimeout(),
+                    ClientOptions.connectTimeoutFor(plan.streams()),
+                    plan.keepGeneratedText());
             try (StreamingClient client = new StreamingClient(vertx, options)) {
                 System.gc(); // the heap peak should be the run's, not the start-up's garbage
                 long simulatorCpuBefore = simulator.cpuNanos();
@@ -56,10 +65,18 @@ public final class LoadBenchmark {
                 }
                 ResourceUsage usage = meter.stop();
                 long simulatorCpuAfter = simulator.cpuNanos();
-                return new LoadResult(plan, RequestTally.of(records), (end - start) / 1e9, usage,
+                return new LoadResult(
+                        plan,
+                        RequestTally.of(records),
+                        (end - start) / 1e9,
+                        usage,
                         simulatorCpuBefore < 0 || simulatorCpuAfter < 0 ? -1 : simulatorCpuAfter - simulatorCpuBefore,
-                        fds.peak(), OpenFileLimit.current().orElse(-1), RecordFootprint.meanBytes(records),
-                        loadAtStart, loadAverage(), Runtime.getRuntime().availableProcessors());
+                        fds.peak(),
+                        OpenFileLimit.current().orElse(-1),
+                        RecordFootprint.meanBytes(records),
+                        loadAtStart,
+                        loadAverage(),
+                        Runtime.getRuntime().availableProcessors());
             }
         }
     }

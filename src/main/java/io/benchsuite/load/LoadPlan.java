@@ -10,12 +10,16 @@ import java.time.Duration;
  *
  * @param keepGeneratedText whether records keep the generated text, to measure what it costs in memory
  */
-public record LoadPlan(int streams, int requestsPerStream, int outputTokens, double firstTokenMs,
-        double interTokenMs, boolean keepGeneratedText) {
+public record LoadPlan(
+        int streams,
+        int requestsPerStream,
+        int outputTokens,
+        double firstTokenMs,
+        double interTokenMs,
+        boolean keepGeneratedText) {
 
     public LoadPlan {
-        if (streams < 1 || requestsPerStream < 1 || outputTokens < 1 || !(firstTokenMs > 0)
-                || !(interTokenMs > 0)) {
+        if (streams < 1 || requestsPerStream < 1 || outputTokens < 1 || !(firstTokenMs > 0) || !(interTokenMs > 0)) {
             throw new IllegalArgumentException("invalid load plan: " + streams + " streams, " + requestsPerStream
                     + " requests each, " + outputTokens + " tokens, " + firstTokenMs + "/" + interTokenMs + " ms");
         }

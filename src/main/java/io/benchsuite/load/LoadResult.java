@@ -16,9 +16,18 @@ import io.benchsuite.fidelity.ResourceUsage;
  * @param loadAverageEnd         the same when it ended
  * @param processors             processors the JVM sees, to read the load average against
  */
-public record LoadResult(LoadPlan plan, RequestTally tally, double wallSeconds, ResourceUsage usage,
-        long simulatorCpuNanos, int peakOpenFds, long openFileLimit, double retainedBytesPerRecord,
-        double loadAverageStart, double loadAverageEnd, int processors) {
+public record LoadResult(
+        LoadPlan plan,
+        RequestTally tally,
+        double wallSeconds,
+        ResourceUsage usage,
+        long simulatorCpuNanos,
+        int peakOpenFds,
+        long openFileLimit,
+        double retainedBytesPerRecord,
+        double loadAverageStart,
+        double loadAverageEnd,
+        int processors) {
 
     /** The verdict of the benchmark: every request finished without an error of any kind. */
     public boolean clean() {

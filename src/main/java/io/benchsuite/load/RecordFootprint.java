@@ -25,8 +25,7 @@ final class RecordFootprint {
     /** A {@code String}: header, the array reference, hash, coder and hash-is-zero flag. */
     private static final long STRING_OBJECT = align(OBJECT_HEADER + REFERENCE + 4 + 1 + 1);
 
-    private RecordFootprint() {
-    }
+    private RecordFootprint() {}
 
     static long bytes(RequestRecord record) {
         int chunks = record.chunkCount();

@@ -12,8 +12,8 @@ import java.util.TreeMap;
  * kind (the client's own wording, which for a socket that could not be opened is Netty's "Failed to open a
  * socket", the "Too many open files" being its cause), and the tokens received.
  */
-public record RequestTally(int succeeded, Map<ErrorKind, Integer> failedByKind, Map<ErrorKind, String> firstMessage,
-        long tokens) {
+public record RequestTally(
+        int succeeded, Map<ErrorKind, Integer> failedByKind, Map<ErrorKind, String> firstMessage, long tokens) {
 
     public RequestTally {
         failedByKind = Map.copyOf(failedByKind);

@@ -32,7 +32,8 @@ public record CacheConfig(Map<String, String> settings, OptionalLong kvCapacityT
         if (family.isEmpty() || family.get().samples().isEmpty()) {
             return Optional.empty();
         }
-        Map<String, String> settings = new TreeMap<>(family.get().samples().get(0).labels());
+        Map<String, String> settings =
+                new TreeMap<>(family.get().samples().get(0).labels());
         settings.remove("engine");
         return Optional.of(new CacheConfig(settings, capacity(family.get())));
     }

@@ -4,9 +4,7 @@ package io.benchsuite.prometheus;
 public sealed interface FetchResult {
 
     /** A 200 answer: its body and the dialect its Content-Type announced. */
-    record Fetched(String body, ExpositionFormat format) implements FetchResult {
-    }
+    record Fetched(String body, ExpositionFormat format) implements FetchResult {}
 
-    record Failed(ScrapeFailure failure) implements FetchResult {
-    }
+    record Failed(ScrapeFailure failure) implements FetchResult {}
 }

@@ -7,5 +7,4 @@ package io.benchsuite.prometheus;
  *     instant (plus at most the latency), and it does not drift with parse time as a receive stamp would
  * @param latencyNanos from send to the last byte of the answer, parsing excluded
  */
-public record GaugeSample(long sentNanos, long latencyNanos, ServerGauges gauges) {
-}
+public record GaugeSample(long sentNanos, long latencyNanos, ServerGauges gauges) {}

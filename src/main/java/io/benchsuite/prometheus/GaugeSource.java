@@ -49,7 +49,8 @@ sealed interface GaugeSource {
             if (family.isEmpty()) {
                 return List.of();
             }
-            return family.get().measurementSamples().stream().filter(s -> value.equals(s.labels().get(label)))
+            return family.get().measurementSamples().stream()
+                    .filter(s -> value.equals(s.labels().get(label)))
                     .toList();
         }
     }
@@ -68,10 +69,10 @@ sealed interface GaugeSource {
 
         @Override
         public List<Sample> series(MetricsPage page) {
-            Map<Map<String, String>, Double> numerators = byOtherLabels(
-                    new Labelled(familyName, label, numerator).series(page));
-            Map<Map<String, String>, Double> denominators = byOtherLabels(
-                    new Labelled(familyName, label, denominator).series(page));
+            Map<Map<String, String>, Double> numerators =
+                    byOtherLabels(new Labelled(familyName, label, numerator).series(page));
+            Map<Map<String, String>, Double> denominators =
+                    byOtherLabels(new Labelled(familyName, label, denominator).series(page));
             List<Sample> ratios = new ArrayList<>();
             numerators.forEach((labels, value) -> {
                 Double max = denominators.get(labels);

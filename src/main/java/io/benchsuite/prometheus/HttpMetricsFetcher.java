@@ -39,6 +39,7 @@ public final class HttpMetricsFetcher implements MetricsFetcher {
 
     /** The classic format first: it is smaller than OpenMetrics and every vLLM version serves it. */
     static final String ACCEPT = "text/plain;version=0.0.4;q=1.0,application/openmetrics-text;q=0.5,*/*;q=0.1";
+
     private static final int MAX_QUOTED_BODY = 120;
     /** Old vLLM servers answer /metrics with 307 to /metrics/; one hop is all that is needed. */
     private static final int MAX_REDIRECTS = 3;
@@ -52,6 +53,7 @@ public final class HttpMetricsFetcher implements MetricsFetcher {
     private final PollerSettings settings;
     /** Changed once at most, by the fetching thread only, when /metrics/ gave way to /metrics. */
     private RequestOptions request;
+
     private volatile URI uri;
     private boolean fallbackTried;
     private final Duration timeout;
@@ -64,13 +66,18 @@ public final class HttpMetricsFetcher implements MetricsFetcher {
         this.timeout = settings.scrapeTimeout();
         // Metrics off: inside the Quarkus application, Micrometer would try to register this second Vert.x's
         // gauges under names the application's own Vert.x already holds.
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
-                .setInternalBlockingPoolSize(1).setMetricsOptions(new MetricsOptions().setEnabled(false)));
+        this.vertx = Vertx.vertx(new VertxOptions()
+                .setEventLoopPoolSize(1)
+                .setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1)
+                .setMetricsOptions(new MetricsOptions().setEnabled(false)));
         boolean tls = "https".equals(uri.getScheme());
-        this.client = vertx.createHttpClient(settings.tls().applyTo(new HttpClientOptions()
-                        .setKeepAlive(true)
-                        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
-                        .setMaxRedirects(MAX_REDIRECTS))
+        this.client = vertx.createHttpClient(
+                settings.tls()
+                        .applyTo(new HttpClientOptions()
+                                .setKeepAlive(true)
+                                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
+                                .setMaxRedirects(MAX_REDIRECTS))
                         .setSsl(tls),
                 new PoolOptions().setHttp1MaxSize(1));
         this.request = requestFor(uri);
@@ -98,8 +105,11 @@ public final class HttpMetricsFetcher implements MetricsFetcher {
     @Override
     public FetchResult fetch() throws InterruptedException {
         FetchResult result = fetchOnce();
-        if (result instanceof FetchResult.Failed && lastStatus == 404 && !fallbackTried
-                && uri.getPath() != null && uri.getPath().endsWith(TRAILING_SLASH_PATH)) {
+        if (result instanceof FetchResult.Failed
+                && lastStatus == 404
+                && !fallbackTried
+                && uri.getPath() != null
+                && uri.getPath().endsWith(TRAILING_SLASH_PATH)) {
             fallbackTried = true;
             URI original = uri;
             String path = uri.getPath();
@@ -144,10 +154,12 @@ public final class HttpMetricsFetcher implements MetricsFetcher {
         return response.body().map(body -> {
             lastStatus = response.statusCode();
             if (response.statusCode() != 200) {
-                return failed(ScrapeFailure.Kind.HTTP_STATUS, "HTTP " + response.statusCode() + " from " + uri
-                        + quoteBody(body));
+                return failed(
+                        ScrapeFailure.Kind.HTTP_STATUS,
+                        "HTTP " + response.statusCode() + " from " + uri + quoteBody(body));
             }
-            return new FetchResult.Fetched(body.toString(StandardCharsets.UTF_8),
+            return new FetchResult.Fetched(
+                    body.toString(StandardCharsets.UTF_8),
                     ExpositionFormat.fromContentType(response.getHeader("Content-Type")));
         });
     }
@@ -167,25 +179,28 @@ public final class HttpMetricsFetcher implements MetricsFetcher {
             return failed(ScrapeFailure.Kind.CONNECTION, "connection refused by " + uri);
         }
         if (cause instanceof IOException || cause instanceof io.vertx.core.VertxException) {
-            return failed(ScrapeFailure.Kind.CONNECTION, TlsFailures.explain(cause).orElseGet(() -> describe(cause)));
+            return failed(
+                    ScrapeFailure.Kind.CONNECTION, TlsFailures.explain(cause).orElseGet(() -> describe(cause)));
         }
         return failed(ScrapeFailure.Kind.OTHER, describe(cause));
     }
 
     private static String describe(Throwable cause) {
-        return cause.getMessage() == null ? cause.getClass().getSimpleName()
+        return cause.getMessage() == null
+                ? cause.getClass().getSimpleName()
                 : cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     private static String quoteBody(Buffer body) {
-        String trimmed = body == null ? "" : body.toString(StandardCharsets.UTF_8).strip();
+        String trimmed =
+                body == null ? "" : body.toString(StandardCharsets.UTF_8).strip();
         if (trimmed.isEmpty()) {
             return "";
         }
         int newline = trimmed.indexOf('\n');
         String firstLine = newline < 0 ? trimmed : trimmed.substring(0, newline);
-        return ": " + (firstLine.length() > MAX_QUOTED_BODY ? firstLine.substring(0, MAX_QUOTED_BODY) + "..."
-                : firstLine);
+        return ": "
+                + (firstLine.length() > MAX_QUOTED_BODY ? firstLine.substring(0, MAX_QUOTED_BODY) + "..." : firstLine);
     }
 
     private static FetchResult failed(ScrapeFailure.Kind kind, String reason) {

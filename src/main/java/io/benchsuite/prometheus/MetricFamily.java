@@ -23,8 +23,10 @@ public record MetricFamily(String name, MetricType type, String help, List<Sampl
      * seconds), which is metadata, not a measurement: summing it with the counter would be meaningless.
      */
     public boolean isCreatedSample(Sample sample) {
-        return type.hasCreatedSamples() && sample.name().length() == name.length() + "_created".length()
-                && sample.name().startsWith(name) && sample.name().endsWith("_created");
+        return type.hasCreatedSamples()
+                && sample.name().length() == name.length() + "_created".length()
+                && sample.name().startsWith(name)
+                && sample.name().endsWith("_created");
     }
 
     /** The samples that carry measurements: everything but the {@code _created} samples. */

@@ -22,16 +22,26 @@ public enum MetricType {
     /** The type named by a {@code # TYPE} line, case-insensitive; empty for a word that names no type. */
     public static Optional<MetricType> fromKeyword(String keyword) {
         switch (keyword.toLowerCase(Locale.ROOT)) {
-            case "counter": return Optional.of(COUNTER);
-            case "gauge": return Optional.of(GAUGE);
-            case "histogram": return Optional.of(HISTOGRAM);
-            case "summary": return Optional.of(SUMMARY);
-            case "untyped": return Optional.of(UNTYPED);
-            case "unknown": return Optional.of(UNKNOWN);
-            case "info": return Optional.of(INFO);
-            case "stateset": return Optional.of(STATESET);
-            case "gaugehistogram": return Optional.of(GAUGEHISTOGRAM);
-            default: return Optional.empty();
+            case "counter":
+                return Optional.of(COUNTER);
+            case "gauge":
+                return Optional.of(GAUGE);
+            case "histogram":
+                return Optional.of(HISTOGRAM);
+            case "summary":
+                return Optional.of(SUMMARY);
+            case "untyped":
+                return Optional.of(UNTYPED);
+            case "unknown":
+                return Optional.of(UNKNOWN);
+            case "info":
+                return Optional.of(INFO);
+            case "stateset":
+                return Optional.of(STATESET);
+            case "gaugehistogram":
+                return Optional.of(GAUGEHISTOGRAM);
+            default:
+                return Optional.empty();
         }
     }
 
@@ -42,14 +52,21 @@ public enum MetricType {
      */
     boolean ownsSuffix(String suffix) {
         switch (this) {
-            case COUNTER: return suffix.equals("_total") || suffix.equals("_created");
-            case HISTOGRAM: return suffix.equals("_bucket") || suffix.equals("_sum") || suffix.equals("_count")
-                    || suffix.equals("_created");
-            case SUMMARY: return suffix.equals("_sum") || suffix.equals("_count") || suffix.equals("_created");
-            case GAUGEHISTOGRAM: return suffix.equals("_bucket") || suffix.equals("_gsum")
-                    || suffix.equals("_gcount");
-            case INFO: return suffix.equals("_info");
-            default: return false;
+            case COUNTER:
+                return suffix.equals("_total") || suffix.equals("_created");
+            case HISTOGRAM:
+                return suffix.equals("_bucket")
+                        || suffix.equals("_sum")
+                        || suffix.equals("_count")
+                        || suffix.equals("_created");
+            case SUMMARY:
+                return suffix.equals("_sum") || suffix.equals("_count") || suffix.equals("_created");
+            case GAUGEHISTOGRAM:
+                return suffix.equals("_bucket") || suffix.equals("_gsum") || suffix.equals("_gcount");
+            case INFO:
+                return suffix.equals("_info");
+            default:
+                return false;
         }
     }
 

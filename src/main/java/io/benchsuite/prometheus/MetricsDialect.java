@@ -18,34 +18,46 @@ import java.util.Optional;
  */
 public enum MetricsDialect {
     /** vLLM, happy_vllm included. */
-    VLLM("vLLM", List.of("vllm:"),
+    VLLM(
+            "vLLM",
+            List.of("vllm:"),
             List.of(new GaugeSource.Family("vllm:num_requests_running")),
             List.of(new GaugeSource.Family("vllm:num_requests_waiting")),
-            List.of(new GaugeSource.Family("vllm:kv_cache_usage_perc"),
+            List.of(
+                    new GaugeSource.Family("vllm:kv_cache_usage_perc"),
                     new GaugeSource.Family("vllm:gpu_cache_usage_perc")),
             null),
     /**
      * vLLM whose engine metrics Ray re-exports with its {@code ray_} prefix (Ray Serve LLM). Recent Ray versions
      * replace the colon with an underscore, so both spellings are read.
      */
-    RAY_VLLM("vLLM through Ray Serve", List.of("ray_vllm:", "ray_vllm_"),
-            List.of(new GaugeSource.Family("ray_vllm:num_requests_running"),
+    RAY_VLLM(
+            "vLLM through Ray Serve",
+            List.of("ray_vllm:", "ray_vllm_"),
+            List.of(
+                    new GaugeSource.Family("ray_vllm:num_requests_running"),
                     new GaugeSource.Family("ray_vllm_num_requests_running")),
-            List.of(new GaugeSource.Family("ray_vllm:num_requests_waiting"),
+            List.of(
+                    new GaugeSource.Family("ray_vllm:num_requests_waiting"),
                     new GaugeSource.Family("ray_vllm_num_requests_waiting")),
-            List.of(new GaugeSource.Family("ray_vllm:kv_cache_usage_perc"),
+            List.of(
+                    new GaugeSource.Family("ray_vllm:kv_cache_usage_perc"),
                     new GaugeSource.Family("ray_vllm:gpu_cache_usage_perc"),
                     new GaugeSource.Family("ray_vllm_kv_cache_usage_perc"),
                     new GaugeSource.Family("ray_vllm_gpu_cache_usage_perc")),
             null),
     /** SGLang: {@code token_usage} is the fraction of the KV pool's tokens in use, 0-1. */
-    SGLANG("SGLang", List.of("sglang:"),
+    SGLANG(
+            "SGLang",
+            List.of("sglang:"),
             List.of(new GaugeSource.Family("sglang:num_running_reqs")),
             List.of(new GaugeSource.Family("sglang:num_queue_reqs")),
             List.of(new GaugeSource.Family("sglang:token_usage")),
             null),
     /** Hugging Face TGI: the current batch is what runs, the queue what waits; no KV usage at all. */
-    TGI("TGI", List.of("tgi_"),
+    TGI(
+            "TGI",
+            List.of("tgi_"),
             List.of(new GaugeSource.Family("tgi_batch_current_size")),
             List.of(new GaugeSource.Family("tgi_queue_size")),
             List.of(),
@@ -54,7 +66,9 @@ public enum MetricsDialect {
      * llama.cpp's llama-server: requests being processed by a slot, and deferred ones waiting for a slot.
      * {@code kv_cache_usage_ratio} was removed from llama-server in 2025 (ggml-org/llama.cpp #13660).
      */
-    LLAMACPP("llama.cpp", List.of("llamacpp:"),
+    LLAMACPP(
+            "llama.cpp",
+            List.of("llamacpp:"),
             List.of(new GaugeSource.Family("llamacpp:requests_processing")),
             List.of(new GaugeSource.Family("llamacpp:requests_deferred")),
             List.of(new GaugeSource.Family("llamacpp:kv_cache_usage_ratio")),
@@ -68,13 +82,16 @@ public enum MetricsDialect {
      * older backends lack it); KV usage is {@code kv_cache_block_type="fraction"}, or used / max blocks on
      * backends older than that label value.
      */
-    TRTLLM("TensorRT-LLM (Triton)", List.of("nv_trt_llm_"),
-            List.of(new GaugeSource.Labelled("nv_trt_llm_request_metrics", "request_type", "scheduled"),
+    TRTLLM(
+            "TensorRT-LLM (Triton)",
+            List.of("nv_trt_llm_"),
+            List.of(
+                    new GaugeSource.Labelled("nv_trt_llm_request_metrics", "request_type", "scheduled"),
                     new GaugeSource.Labelled("nv_trt_llm_request_metrics", "request_type", "active")),
             List.of(new GaugeSource.Labelled("nv_trt_llm_request_metrics", "request_type", "waiting")),
-            List.of(new GaugeSource.Labelled("nv_trt_llm_kv_cache_block_metrics", "kv_cache_block_type", "fraction"),
-                    new GaugeSource.Ratio("nv_trt_llm_kv_cache_block_metrics", "kv_cache_block_type", "used",
-                            "max")),
+            List.of(
+                    new GaugeSource.Labelled("nv_trt_llm_kv_cache_block_metrics", "kv_cache_block_type", "fraction"),
+                    new GaugeSource.Ratio("nv_trt_llm_kv_cache_block_metrics", "kv_cache_block_type", "used", "max")),
             null);
 
     private final String displayName;
@@ -82,8 +99,13 @@ public enum MetricsDialect {
     private final Map<ServerGauge, List<GaugeSource>> sources = new EnumMap<>(ServerGauge.class);
     private final String kvAbsence;
 
-    MetricsDialect(String displayName, List<String> prefixes, List<GaugeSource> running, List<GaugeSource> waiting,
-            List<GaugeSource> kvUsage, String kvAbsence) {
+    MetricsDialect(
+            String displayName,
+            List<String> prefixes,
+            List<GaugeSource> running,
+            List<GaugeSource> waiting,
+            List<GaugeSource> kvUsage,
+            String kvAbsence) {
         this.displayName = displayName;
         this.prefixes = prefixes;
         sources.put(ServerGauge.RUNNING_REQUESTS, running);
@@ -138,6 +160,7 @@ public enum MetricsDialect {
 
     /** "vLLM, vLLM through Ray Serve, SGLang, ...", for messages. */
     public static String knownServers() {
-        return String.join(", ", Arrays.stream(values()).map(MetricsDialect::displayName).toList());
+        return String.join(
+                ", ", Arrays.stream(values()).map(MetricsDialect::displayName).toList());
     }
 }

@@ -9,6 +9,5 @@ public interface MetricsFetcher extends AutoCloseable {
 
     /** Frees the connection and threads, once the poller has stopped calling {@link #fetch()}. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

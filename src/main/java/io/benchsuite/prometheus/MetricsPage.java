@@ -27,8 +27,7 @@ public record MetricsPage(Map<String, MetricFamily> families, List<String> warni
         if (exact != null) {
             return Optional.of(exact);
         }
-        String alias = name.endsWith("_total") ? name.substring(0, name.length() - "_total".length())
-                : name + "_total";
+        String alias = name.endsWith("_total") ? name.substring(0, name.length() - "_total".length()) : name + "_total";
         MetricFamily counter = families.get(alias);
         return counter != null && counter.type() == MetricType.COUNTER ? Optional.of(counter) : Optional.empty();
     }

@@ -34,13 +34,14 @@ public final class MetricsPoller implements AutoCloseable {
     private final Object lock = new Object();
     /** In send order; since sends are sequential on one thread, sentNanos only grows. */
     private final List<GaugeSample> samples = new ArrayList<>();
+
     private final Map<ScrapeFailure.Kind, Long> failedByKind = new EnumMap<>(ScrapeFailure.Kind.class);
     private long succeeded;
     private long failed;
     private ScrapeFailure lastFailure;
 
-    private MetricsPoller(MetricsFetcher fetcher, long stepNanos, ServerGaugeMapper mapper, OnceReporter reporter,
-            Ticker clock) {
+    private MetricsPoller(
+            MetricsFetcher fetcher, long stepNanos, ServerGaugeMapper mapper, OnceReporter reporter, Ticker clock) {
         this.fetcher = fetcher;
         this.stepNanos = stepNanos;
         this.mapper = mapper;
@@ -57,13 +58,17 @@ public final class MetricsPoller implements AutoCloseable {
 
     /** Starts polling over HTTP with warnings (missing families, failures) sent to {@code warnings}. */
     public static MetricsPoller start(PollerSettings settings, Consumer<String> warnings) {
-        return start(new HttpMetricsFetcher(settings), settings.step(),
-                new ServerGaugeMapper(settings.servedModelName()), warnings, Ticker.SYSTEM);
+        return start(
+                new HttpMetricsFetcher(settings),
+                settings.step(),
+                new ServerGaugeMapper(settings.servedModelName()),
+                warnings,
+                Ticker.SYSTEM);
     }
 
     /** The seam: any fetcher and clock. */
-    static MetricsPoller start(MetricsFetcher fetcher, Duration step, ServerGaugeMapper mapper,
-            Consumer<String> warnings, Ticker clock) {
+    static MetricsPoller start(
+            MetricsFetcher fetcher, Duration step, ServerGaugeMapper mapper, Consumer<String> warnings, Ticker clock) {
         MetricsPoller poller = new MetricsPoller(fetcher, step.toNanos(), mapper, new OnceReporter(warnings), clock);
         poller.thread.start();
         return poller;
@@ -106,15 +111,18 @@ public final class MetricsPoller implements AutoCloseable {
         FetchResult.Fetched fetched = (FetchResult.Fetched) result;
         MetricsPage page = PrometheusTextParser.parse(fetched.body(), fetched.format());
         if (page.sampleCount() == 0 && !page.warnings().isEmpty()) {
-            recordFailure(new ScrapeFailure(ScrapeFailure.Kind.UNPARSABLE,
+            recordFailure(new ScrapeFailure(
+                    ScrapeFailure.Kind.UNPARSABLE,
                     "no readable metric sample, " + page.warnings().get(0)));
             return;
         }
         if (page.sampleCount() == 0) {
             // The server answered, with nothing to say yet (vLLM 0.6 answers an empty 200 before its first
             // request; families without samples likewise): no values, which is not a failure of the scrape.
-            reporter.report(new MappingNote("no-samples", "the metrics page answered with no metric sample"
-                    + " (empty body or families without samples): no values until it has some"));
+            reporter.report(new MappingNote(
+                    "no-samples",
+                    "the metrics page answered with no metric sample"
+                            + " (empty body or families without samples): no values until it has some"));
             synchronized (lock) {
                 samples.add(new GaugeSample(sent, latency, ServerGauges.NONE));
                 succeeded++;
@@ -122,8 +130,10 @@ public final class MetricsPoller implements AutoCloseable {
             return;
         }
         if (!page.warnings().isEmpty()) {
-            reporter.report(new MappingNote("parse-warnings", "the metrics page has unreadable lines, which are"
-                    + " skipped (reported once): " + page.warnings().get(0)));
+            reporter.report(new MappingNote(
+                    "parse-warnings",
+                    "the metrics page has unreadable lines, which are" + " skipped (reported once): "
+                            + page.warnings().get(0)));
         }
         GaugeReading reading = mapper.read(page);
         reading.notes().forEach(reporter::report);
@@ -145,8 +155,10 @@ public final class MetricsPoller implements AutoCloseable {
             failedByKind.merge(failure.kind(), 1L, Long::sum);
             lastFailure = failure;
         }
-        reporter.report(new MappingNote("failure:" + failure.kind(), "metrics scrape failed (" + failure
-                + "); the poller keeps trying and counts further failures of this kind without logging them"));
+        reporter.report(new MappingNote(
+                "failure:" + failure.kind(),
+                "metrics scrape failed (" + failure
+                        + "); the poller keeps trying and counts further failures of this kind without logging them"));
     }
 
     /** Every sample so far, in send order. */

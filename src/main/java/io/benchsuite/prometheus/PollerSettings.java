@@ -16,8 +16,13 @@ import java.util.Optional;
  * @param servedModelName the model whose series are read when the page has several (see ServerGaugeMapper)
  * @param tls which certificates an https metrics URI may present
  */
-public record PollerSettings(URI metricsUri, Duration step, Duration scrapeTimeout, Optional<String> bearerToken,
-        Optional<String> servedModelName, TlsTrust tls) {
+public record PollerSettings(
+        URI metricsUri,
+        Duration step,
+        Duration scrapeTimeout,
+        Optional<String> bearerToken,
+        Optional<String> servedModelName,
+        TlsTrust tls) {
 
     /**
      * Long enough for a loaded Python server to render its page, short enough that a hung endpoint is noticed
@@ -45,21 +50,30 @@ public record PollerSettings(URI metricsUri, Duration step, Duration scrapeTimeo
      * Settings from the values the command line has: base URL and endpoint are joined with exactly one slash
      * (happy_vllm serves /metrics at the root whatever its API prefix, so the endpoint is given apart).
      */
-    public static PollerSettings of(String baseUrl, String metricsEndpoint, double stepSeconds,
-            Optional<String> bearerToken, Optional<String> servedModelName) {
+    public static PollerSettings of(
+            String baseUrl,
+            String metricsEndpoint,
+            double stepSeconds,
+            Optional<String> bearerToken,
+            Optional<String> servedModelName) {
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         String endpoint = metricsEndpoint.startsWith("/") ? metricsEndpoint : "/" + metricsEndpoint;
         return of(URI.create(base + endpoint), stepSeconds, bearerToken, servedModelName);
     }
 
     /** Settings for a metrics page given as a full URL (Triton and Ray publish metrics on a port of their own). */
-    public static PollerSettings of(URI metricsUri, double stepSeconds, Optional<String> bearerToken,
-            Optional<String> servedModelName) {
+    public static PollerSettings of(
+            URI metricsUri, double stepSeconds, Optional<String> bearerToken, Optional<String> servedModelName) {
         if (!(stepSeconds > 0) || Double.isInfinite(stepSeconds)) {
             throw new IllegalArgumentException("metrics step must be a positive number of seconds: " + stepSeconds);
         }
-        return new PollerSettings(metricsUri, Duration.ofNanos(Math.round(stepSeconds * 1e9)),
-                DEFAULT_SCRAPE_TIMEOUT, bearerToken, servedModelName, TlsTrust.jdkDefault());
+        return new PollerSettings(
+                metricsUri,
+                Duration.ofNanos(Math.round(stepSeconds * 1e9)),
+                DEFAULT_SCRAPE_TIMEOUT,
+                bearerToken,
+                servedModelName,
+                TlsTrust.jdkDefault());
     }
 
     /** The same settings for another page, e.g. {@code /metrics} after {@code /metrics/} answered 404. */

@@ -24,10 +24,10 @@ public final class PrometheusTextParser {
 
     /** Beyond this many malformed lines only a count is kept, so a garbage page cannot flood memory or logs. */
     static final int MAX_LISTED_WARNINGS = 50;
+
     private static final int MAX_QUOTED_LINE = 120;
 
-    private PrometheusTextParser() {
-    }
+    private PrometheusTextParser() {}
 
     public static MetricsPage parse(CharSequence text) {
         return parse(text, ExpositionFormat.CLASSIC_TEXT);
@@ -71,8 +71,7 @@ public final class PrometheusTextParser {
         }
 
         MetricFamily build() {
-            return new MetricFamily(name, type == null ? MetricType.UNTYPED : type, help == null ? "" : help,
-                    samples);
+            return new MetricFamily(name, type == null ? MetricType.UNTYPED : type, help == null ? "" : help, samples);
         }
     }
 
@@ -83,6 +82,7 @@ public final class PrometheusTextParser {
         private final Map<String, FamilyBuilder> families = new LinkedHashMap<>();
         /** Sample name -> owning family, so suffix resolution happens once per distinct name, not per line. */
         private final Map<String, FamilyBuilder> familyOfSampleName = new HashMap<>();
+
         private final List<String> warnings = new ArrayList<>();
         private int unlistedWarnings;
         private int lineNumber;
@@ -149,10 +149,16 @@ public final class PrometheusTextParser {
             }
             String keyword = token();
             switch (keyword) {
-                case "HELP": readHelp(); return false;
-                case "TYPE": readType(); return false;
-                case "EOF": return true;
-                default: return false; // a plain comment, or OpenMetrics' # UNIT which nothing here needs
+                case "HELP":
+                    readHelp();
+                    return false;
+                case "TYPE":
+                    readType();
+                    return false;
+                case "EOF":
+                    return true;
+                default:
+                    return false; // a plain comment, or OpenMetrics' # UNIT which nothing here needs
             }
         }
 
@@ -261,8 +267,7 @@ public final class PrometheusTextParser {
         }
 
         /** The labels of a sample, and its name when it was quoted inside the braces. */
-        private record LabelSet(Map<String, String> labels, String quotedName) {
-        }
+        private record LabelSet(Map<String, String> labels, String quotedName) {}
 
         /**
          * Reads {@code {a="x",b="y",}}. When the sample had no name before the brace, the first item may be
@@ -285,7 +290,10 @@ public final class PrometheusTextParser {
                 }
                 String labelName = c == '"' ? quotedString() : labelName();
                 skipBlanks();
-                if (first && nameMayBeInside && c == '"' && pos < lineEnd
+                if (first
+                        && nameMayBeInside
+                        && c == '"'
+                        && pos < lineEnd
                         && (text.charAt(pos) == ',' || text.charAt(pos) == '}')) {
                     quotedName = labelName;
                 } else {
@@ -320,11 +328,16 @@ public final class PrometheusTextParser {
             String[] p = labelPairs;
             try {
                 switch (pairCount) {
-                    case 0: return Map.of();
-                    case 1: return Map.of(p[0], p[1]);
-                    case 2: return Map.of(p[0], p[1], p[2], p[3]);
-                    case 3: return Map.of(p[0], p[1], p[2], p[3], p[4], p[5]);
-                    case 4: return Map.of(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]);
+                    case 0:
+                        return Map.of();
+                    case 1:
+                        return Map.of(p[0], p[1]);
+                    case 2:
+                        return Map.of(p[0], p[1], p[2], p[3]);
+                    case 3:
+                        return Map.of(p[0], p[1], p[2], p[3], p[4], p[5]);
+                    case 4:
+                        return Map.of(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]);
                     default:
                         // Rare (info-style gauges such as vllm:cache_config_info): a copy is affordable here.
                         Map<String, String> many = new HashMap<>(2 * pairCount);

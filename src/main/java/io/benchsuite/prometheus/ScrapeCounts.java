@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** How the poller's scrapes went so far. */
-public record ScrapeCounts(long succeeded, long failed, Map<ScrapeFailure.Kind, Long> failedByKind,
-        Optional<ScrapeFailure> lastFailure) {
+public record ScrapeCounts(
+        long succeeded, long failed, Map<ScrapeFailure.Kind, Long> failedByKind, Optional<ScrapeFailure> lastFailure) {
 
     public ScrapeCounts {
         failedByKind = Map.copyOf(failedByKind);

@@ -33,9 +33,14 @@ public final class ServerGaugeMapper {
     public GaugeReading read(MetricsPage page) {
         Optional<MetricsDialect> dialect = MetricsDialect.of(page);
         if (dialect.isEmpty()) {
-            return new GaugeReading(ServerGauges.NONE, List.of(new MappingNote("unknown-server", "the metrics page"
-                    + " has none of the families of " + MetricsDialect.knownServers() + ": running requests,"
-                    + " waiting requests and KV-cache usage will be left empty")));
+            return new GaugeReading(
+                    ServerGauges.NONE,
+                    List.of(new MappingNote(
+                            "unknown-server",
+                            "the metrics page"
+                                    + " has none of the families of " + MetricsDialect.knownServers()
+                                    + ": running requests,"
+                                    + " waiting requests and KV-cache usage will be left empty")));
         }
         List<MappingNote> notes = new ArrayList<>();
         OptionalDouble running = read(page, dialect.get(), ServerGauge.RUNNING_REQUESTS, notes);
@@ -57,12 +62,17 @@ public final class ServerGaugeMapper {
         }
         Optional<String> absence = dialect.absence(gauge);
         if (absence.isPresent()) {
-            notes.add(new MappingNote("absent:" + gauge.name(), absence.get() + ": " + gauge.description()
-                    + " will be left empty"));
+            notes.add(new MappingNote(
+                    "absent:" + gauge.name(), absence.get() + ": " + gauge.description() + " will be left empty"));
         } else {
-            notes.add(new MappingNote("missing:" + gauge.name(), "the " + dialect.displayName() + " metrics page"
-                    + " has no usable " + String.join(" or ", sources.stream().map(GaugeSource::describe).toList())
-                    + ": " + gauge.description() + " will be left empty"));
+            notes.add(new MappingNote(
+                    "missing:" + gauge.name(),
+                    "the " + dialect.displayName() + " metrics page"
+                            + " has no usable "
+                            + String.join(
+                                    " or ",
+                                    sources.stream().map(GaugeSource::describe).toList())
+                            + ": " + gauge.description() + " will be left empty"));
         }
         return OptionalDouble.empty();
     }
@@ -72,15 +82,19 @@ public final class ServerGaugeMapper {
             return all;
         }
         String model = servedModelName.get();
-        List<Sample> matching = all.stream().filter(s -> model.equals(s.labels().get(MODEL_LABEL))).toList();
+        List<Sample> matching = all.stream()
+                .filter(s -> model.equals(s.labels().get(MODEL_LABEL)))
+                .toList();
         if (!matching.isEmpty()) {
             return matching;
         }
         TreeSet<String> listed = new TreeSet<>();
         all.forEach(s -> s.label(MODEL_LABEL).ifPresent(listed::add));
         if (!listed.isEmpty()) {
-            notes.add(new MappingNote("model:" + source.familyName(), "model name '" + model + "' is not among the "
-                    + MODEL_LABEL + " values " + listed + " of " + source.familyName() + ": all its series are used"));
+            notes.add(new MappingNote(
+                    "model:" + source.familyName(),
+                    "model name '" + model + "' is not among the " + MODEL_LABEL + " values " + listed + " of "
+                            + source.familyName() + ": all its series are used"));
         }
         return all;
     }

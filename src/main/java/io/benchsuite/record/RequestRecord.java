@@ -58,36 +58,121 @@ public record RequestRecord(
         int retryAfterSeconds) {
 
     /** A record with stream details but without cached-token count or Retry-After (both -1). */
-    public RequestRecord(int internalId, String prompt, int requestedOutputTokens, long intendedStartNanos,
-            long startNanos, long endNanos, long[] chunkNanos, int[] chunkTokens, int promptTokens,
-            int completionTokens, Outcome outcome, ErrorKind errorKind, Integer httpStatus, String errorMessage,
-            String generatedText, StreamDetails details) {
-        this(internalId, prompt, requestedOutputTokens, intendedStartNanos, startNanos, endNanos, chunkNanos,
-                chunkTokens, promptTokens, completionTokens, outcome, errorKind, httpStatus, errorMessage,
-                generatedText, details, NOT_REPORTED, NOT_REPORTED);
+    public RequestRecord(
+            int internalId,
+            String prompt,
+            int requestedOutputTokens,
+            long intendedStartNanos,
+            long startNanos,
+            long endNanos,
+            long[] chunkNanos,
+            int[] chunkTokens,
+            int promptTokens,
+            int completionTokens,
+            Outcome outcome,
+            ErrorKind errorKind,
+            Integer httpStatus,
+            String errorMessage,
+            String generatedText,
+            StreamDetails details) {
+        this(
+                internalId,
+                prompt,
+                requestedOutputTokens,
+                intendedStartNanos,
+                startNanos,
+                endNanos,
+                chunkNanos,
+                chunkTokens,
+                promptTokens,
+                completionTokens,
+                outcome,
+                errorKind,
+                httpStatus,
+                errorMessage,
+                generatedText,
+                details,
+                NOT_REPORTED,
+                NOT_REPORTED);
     }
 
     /** A record without stream details, with a cached-token count and a Retry-After. */
-    public RequestRecord(int internalId, String prompt, int requestedOutputTokens, long intendedStartNanos,
-            long startNanos, long endNanos, long[] chunkNanos, int[] chunkTokens, int promptTokens,
-            int completionTokens, Outcome outcome, ErrorKind errorKind, Integer httpStatus, String errorMessage,
-            String generatedText, int cachedTokens, int retryAfterSeconds) {
-        this(internalId, prompt, requestedOutputTokens, intendedStartNanos, startNanos, endNanos, chunkNanos,
-                chunkTokens, promptTokens, completionTokens, outcome, errorKind, httpStatus, errorMessage,
-                generatedText, StreamDetails.NONE, cachedTokens, retryAfterSeconds);
+    public RequestRecord(
+            int internalId,
+            String prompt,
+            int requestedOutputTokens,
+            long intendedStartNanos,
+            long startNanos,
+            long endNanos,
+            long[] chunkNanos,
+            int[] chunkTokens,
+            int promptTokens,
+            int completionTokens,
+            Outcome outcome,
+            ErrorKind errorKind,
+            Integer httpStatus,
+            String errorMessage,
+            String generatedText,
+            int cachedTokens,
+            int retryAfterSeconds) {
+        this(
+                internalId,
+                prompt,
+                requestedOutputTokens,
+                intendedStartNanos,
+                startNanos,
+                endNanos,
+                chunkNanos,
+                chunkTokens,
+                promptTokens,
+                completionTokens,
+                outcome,
+                errorKind,
+                httpStatus,
+                errorMessage,
+                generatedText,
+                StreamDetails.NONE,
+                cachedTokens,
+                retryAfterSeconds);
     }
 
     /** The value of {@link #promptTokens} and {@link #completionTokens} when the server sent no usage. */
     public static final int NOT_REPORTED = -1;
 
     /** A record without stream details (see {@link StreamDetails#NONE}). */
-    public RequestRecord(int internalId, String prompt, int requestedOutputTokens, long intendedStartNanos,
-            long startNanos, long endNanos, long[] chunkNanos, int[] chunkTokens, int promptTokens,
-            int completionTokens, Outcome outcome, ErrorKind errorKind, Integer httpStatus, String errorMessage,
+    public RequestRecord(
+            int internalId,
+            String prompt,
+            int requestedOutputTokens,
+            long intendedStartNanos,
+            long startNanos,
+            long endNanos,
+            long[] chunkNanos,
+            int[] chunkTokens,
+            int promptTokens,
+            int completionTokens,
+            Outcome outcome,
+            ErrorKind errorKind,
+            Integer httpStatus,
+            String errorMessage,
             String generatedText) {
-        this(internalId, prompt, requestedOutputTokens, intendedStartNanos, startNanos, endNanos, chunkNanos,
-                chunkTokens, promptTokens, completionTokens, outcome, errorKind, httpStatus, errorMessage,
-                generatedText, StreamDetails.NONE);
+        this(
+                internalId,
+                prompt,
+                requestedOutputTokens,
+                intendedStartNanos,
+                startNanos,
+                endNanos,
+                chunkNanos,
+                chunkTokens,
+                promptTokens,
+                completionTokens,
+                outcome,
+                errorKind,
+                httpStatus,
+                errorMessage,
+                generatedText,
+                StreamDetails.NONE);
     }
 
     public RequestRecord {
@@ -99,13 +184,15 @@ public record RequestRecord(
         chunkTokens = Objects.requireNonNull(chunkTokens, "chunkTokens").clone();
         errorMessage = errorMessage == null ? "" : errorMessage;
         if (chunkNanos.length != chunkTokens.length) {
-            throw new IllegalArgumentException("chunkNanos and chunkTokens differ in length: "
-                    + chunkNanos.length + " vs " + chunkTokens.length);
+            throw new IllegalArgumentException(
+                    "chunkNanos and chunkTokens differ in length: " + chunkNanos.length + " vs " + chunkTokens.length);
         }
         if (requestedOutputTokens < 0) {
             throw new IllegalArgumentException("requestedOutputTokens is negative: " + requestedOutputTokens);
         }
-        if (promptTokens < NOT_REPORTED || completionTokens < NOT_REPORTED || cachedTokens < NOT_REPORTED
+        if (promptTokens < NOT_REPORTED
+                || completionTokens < NOT_REPORTED
+                || cachedTokens < NOT_REPORTED
                 || retryAfterSeconds < NOT_REPORTED) {
             throw new IllegalArgumentException("token counts must be -1 (not reported) or more");
         }
@@ -211,9 +298,23 @@ public record RequestRecord(
 
     @Override
     public int hashCode() {
-        int result = Objects.hash(internalId, prompt, requestedOutputTokens, intendedStartNanos, startNanos, endNanos,
-                promptTokens, completionTokens, outcome, errorKind, httpStatus, errorMessage, generatedText, details,
-                cachedTokens, retryAfterSeconds);
+        int result = Objects.hash(
+                internalId,
+                prompt,
+                requestedOutputTokens,
+                intendedStartNanos,
+                startNanos,
+                endNanos,
+                promptTokens,
+                completionTokens,
+                outcome,
+                errorKind,
+                httpStatus,
+                errorMessage,
+                generatedText,
+                details,
+                cachedTokens,
+                retryAfterSeconds);
         result = 31 * result + Arrays.hashCode(chunkNanos);
         return 31 * result + Arrays.hashCode(chunkTokens);
     }

@@ -17,7 +17,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection
 @JsonPropertyOrder({"predicted_n", "predicted_per_second", "prompt_n"})
-public record ServerTimings(@JsonIgnore int predictedN, @JsonIgnore double predictedPerSecond,
+public record ServerTimings(
+        @JsonIgnore int predictedN,
+        @JsonIgnore double predictedPerSecond,
         @JsonIgnore int promptN) {
 
     /** No timings were sent. */
@@ -25,11 +27,14 @@ public record ServerTimings(@JsonIgnore int predictedN, @JsonIgnore double predi
 
     /** From a raw result: null members are absent ones. */
     @JsonCreator
-    static ServerTimings fromJson(@JsonProperty("predicted_n") Integer predictedN,
+    static ServerTimings fromJson(
+            @JsonProperty("predicted_n") Integer predictedN,
             @JsonProperty("predicted_per_second") Double predictedPerSecond,
             @JsonProperty("prompt_n") Integer promptN) {
-        return new ServerTimings(predictedN == null ? -1 : predictedN,
-                predictedPerSecond == null ? Double.NaN : predictedPerSecond, promptN == null ? -1 : promptN);
+        return new ServerTimings(
+                predictedN == null ? -1 : predictedN,
+                predictedPerSecond == null ? Double.NaN : predictedPerSecond,
+                promptN == null ? -1 : promptN);
     }
 
     @JsonIgnore

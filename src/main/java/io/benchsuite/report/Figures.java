@@ -15,16 +15,18 @@ final class Figures {
 
     static final String NA = "NA";
 
-    private Figures() {
-    }
+    private Figures() {}
 
     static String ingestionSpeed(KeyNumbers numbers) {
-        return numbers.ingestionSpeed().isPresent() ? "~" + numbers.ingestionSpeed().getAsLong() + " t/s" : NA;
+        return numbers.ingestionSpeed().isPresent()
+                ? "~" + numbers.ingestionSpeed().getAsLong() + " t/s"
+                : NA;
     }
 
     static String referenceSpeed(KeyNumbers numbers) {
         return numbers.referenceSpeed().isPresent()
-                ? "~" + Math.round(numbers.referenceSpeed().getAsDouble()) + " t/s for each request" : NA;
+                ? "~" + Math.round(numbers.referenceSpeed().getAsDouble()) + " t/s for each request"
+                : NA;
     }
 
     static String kvCapacity(KeyNumbers numbers) {
@@ -52,7 +54,10 @@ final class Figures {
     }
 
     static List<String> thresholdHeader(ReportModel model) {
-        List<String> header = new ArrayList<>(List.of("Input length", "Output length", "Levels run",
+        List<String> header = new ArrayList<>(List.of(
+                "Input length",
+                "Output length",
+                "Levels run",
                 "Speed >= " + number(model.speedThreshold()) + " t/s: largest N",
                 "Speed: last N before first failure"));
         if (model.hasKvMetrics()) {
@@ -70,13 +75,17 @@ final class Figures {
         List<List<String>> rows = new ArrayList<>();
         for (PairReport pair : model.pairs()) {
             List<Integer> levels = ThresholdsCsv.keptLevels(pair);
-            List<String> row = new ArrayList<>(List.of(String.valueOf(pair.pair().inputLength()),
+            List<String> row = new ArrayList<>(List.of(
+                    String.valueOf(pair.pair().inputLength()),
                     String.valueOf(pair.pair().outputLength()),
                     pair.levelsRun().stream().map(String::valueOf).collect(Collectors.joining(", ")),
-                    largest(pair.speedThreshold(), levels), firstCrossing(pair.speedThreshold(), levels)));
+                    largest(pair.speedThreshold(), levels),
+                    firstCrossing(pair.speedThreshold(), levels)));
             if (model.hasKvMetrics()) {
                 row.add(pair.kvCacheThreshold().map(t -> largest(t, levels)).orElse(NA));
-                row.add(pair.kvCacheThreshold().map(t -> firstCrossing(t, levels)).orElse(NA));
+                row.add(pair.kvCacheThreshold()
+                        .map(t -> firstCrossing(t, levels))
+                        .orElse(NA));
             }
             rows.add(row);
         }
@@ -98,35 +107,53 @@ final class Figures {
         if (status == ThresholdStatus.NOT_REACHED) {
             return notReached(levels);
         }
-        return threshold.lastBeforeFirstFailure() == 0 ? belowLowest(levels)
+        return threshold.lastBeforeFirstFailure() == 0
+                ? belowLowest(levels)
                 : String.valueOf(threshold.lastBeforeFirstFailure());
     }
 
     private static String notReached(List<Integer> levels) {
-        return "not reached up to " + levels.stream().mapToInt(Integer::intValue).max().orElse(0);
+        return "not reached up to "
+                + levels.stream().mapToInt(Integer::intValue).max().orElse(0);
     }
 
     private static String belowLowest(List<Integer> levels) {
-        return "0 (below the lowest level, " + levels.stream().mapToInt(Integer::intValue).min().orElse(0) + ")";
+        return "0 (below the lowest level, "
+                + levels.stream().mapToInt(Integer::intValue).min().orElse(0) + ")";
     }
 
     static List<String> issueHeader() {
-        return List.of("Benchmark file", "Errors (timeouts included)", "Timeouts", "Errors by kind",
-                "Output length mismatches", "Status", "Client self-check");
+        return List.of(
+                "Benchmark file",
+                "Errors (timeouts included)",
+                "Timeouts",
+                "Errors by kind",
+                "Output length mismatches",
+                "Status",
+                "Client self-check");
     }
 
     static List<List<String>> issueRows(ReportModel model) {
-        return model.issues().stream().map(issue -> List.of(issue.fileName(), String.valueOf(issue.errors()),
-                String.valueOf(issue.timeouts()), byKind(issue.errorsByKind()), String.valueOf(issue.lengthMismatches()),
-                (issue.inDoubt() ? "IN DOUBT (more than max-failed-share of its requests failed), " : "")
-                        + (issue.complete() ? "complete" : "INCOMPLETE (interrupted)")
-                        + (issue.used() ? "" : ", left out (too few valid queries)"), issue.clientHealth()))
+        return model.issues().stream()
+                .map(issue -> List.of(
+                        issue.fileName(),
+                        String.valueOf(issue.errors()),
+                        String.valueOf(issue.timeouts()),
+                        byKind(issue.errorsByKind()),
+                        String.valueOf(issue.lengthMismatches()),
+                        (issue.inDoubt() ? "IN DOUBT (more than max-failed-share of its requests failed), " : "")
+                                + (issue.complete() ? "complete" : "INCOMPLETE (interrupted)")
+                                + (issue.used() ? "" : ", left out (too few valid queries)"),
+                        issue.clientHealth()))
                 .toList();
     }
 
     static String byKind(Map<String, Integer> counts) {
-        return counts.isEmpty() ? "-" : counts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
-                .collect(Collectors.joining(", "));
+        return counts.isEmpty()
+                ? "-"
+                : counts.entrySet().stream()
+                        .map(e -> e.getKey() + ": " + e.getValue())
+                        .collect(Collectors.joining(", "));
     }
 
     /** A parameter value as text: JSON values print as they read. */

@@ -21,8 +21,7 @@ final class GraphData {
 
     private static final double SECONDS_PER_MILLI = 0.001;
 
-    private GraphData() {
-    }
+    private GraphData() {}
 
     /**
      * {@code fit_coefficients} [slope, intercept], then the kept points as two arrays of the same length
@@ -31,15 +30,31 @@ final class GraphData {
     static Map<String, Object> ingestion(IngestionReport ingestion) {
         Map<String, Object> map = new LinkedHashMap<>();
         Optional<PromptIngestionFit> fit = ingestion.fit();
-        map.put("fit_coefficients", fit.map(f -> List.of(f.fit().slope(), f.fit().intercept())).orElse(null));
+        map.put(
+                "fit_coefficients",
+                fit.map(f -> List.of(f.fit().slope(), f.fit().intercept())).orElse(null));
         List<IngestionPoint> kept = fit.map(PromptIngestionFit::keptPoints).orElse(List.of());
-        map.put("prompt_lengths", kept.stream().map(IngestionPoint::promptLength).toList());
-        map.put("times_to_first_token", kept.stream().map(IngestionPoint::timeToFirstToken).toList());
-        map.put("prompt_ingestion_speed", fit.map(PromptIngestionFit::tokensPerSecond).orElse(null));
-        map.put("first_fit_coefficients",
-                fit.map(f -> List.of(f.firstFit().slope(), f.firstFit().intercept())).orElse(null));
-        map.put("all_prompt_lengths", ingestion.points().stream().map(IngestionPoint::promptLength).toList());
-        map.put("all_times_to_first_token", ingestion.points().stream().map(IngestionPoint::timeToFirstToken).toList());
+        map.put(
+                "prompt_lengths",
+                kept.stream().map(IngestionPoint::promptLength).toList());
+        map.put(
+                "times_to_first_token",
+                kept.stream().map(IngestionPoint::timeToFirstToken).toList());
+        map.put(
+                "prompt_ingestion_speed",
+                fit.map(PromptIngestionFit::tokensPerSecond).orElse(null));
+        map.put(
+                "first_fit_coefficients",
+                fit.map(f -> List.of(f.firstFit().slope(), f.firstFit().intercept()))
+                        .orElse(null));
+        map.put(
+                "all_prompt_lengths",
+                ingestion.points().stream().map(IngestionPoint::promptLength).toList());
+        map.put(
+                "all_times_to_first_token",
+                ingestion.points().stream()
+                        .map(IngestionPoint::timeToFirstToken)
+                        .toList());
         return map;
     }
 
@@ -99,10 +114,18 @@ final class GraphData {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("input_length", profile.pair().inputLength());
         map.put("output_length", profile.pair().outputLength());
-        map.put("time_seconds", profile.points().stream().map(KvProfileReport.Point::seconds).toList());
-        map.put("gpu_cache_usage_perc", profile.points().stream().map(KvProfileReport.Point::usage).toList());
-        map.put("num_requests_running", profile.points().stream().map(KvProfileReport.Point::running).toList());
-        map.put("num_requests_waiting", profile.points().stream().map(KvProfileReport.Point::waiting).toList());
+        map.put(
+                "time_seconds",
+                profile.points().stream().map(KvProfileReport.Point::seconds).toList());
+        map.put(
+                "gpu_cache_usage_perc",
+                profile.points().stream().map(KvProfileReport.Point::usage).toList());
+        map.put(
+                "num_requests_running",
+                profile.points().stream().map(KvProfileReport.Point::running).toList());
+        map.put(
+                "num_requests_waiting",
+                profile.points().stream().map(KvProfileReport.Point::waiting).toList());
         map.put("sample_count", profile.sampleCount());
         map.put("bucket_maxima", profile.isReduced());
         map.put("dropped_samples", profile.droppedPoints());
@@ -110,6 +133,8 @@ final class GraphData {
     }
 
     private static List<Double> bars(Optional<Quartiles> quartiles) {
-        return quartiles.map(q -> List.of(q.median() - q.p25(), q.median(), q.p75() - q.median())).orElse(null);
+        return quartiles
+                .map(q -> List.of(q.median() - q.p25(), q.median(), q.p75() - q.median()))
+                .orElse(null);
     }
 }

@@ -39,7 +39,8 @@ public final class RawResultsReader {
 
     /** Whether the output folder holds raw results in either form. */
     public static boolean hasRawResults(Path outputFolder) {
-        return Files.isDirectory(outputFolder.resolve(RAW_FOLDER)) || Files.isRegularFile(outputFolder.resolve(RAW_ZIP));
+        return Files.isDirectory(outputFolder.resolve(RAW_FOLDER))
+                || Files.isRegularFile(outputFolder.resolve(RAW_ZIP));
     }
 
     public RawResults read(Path outputFolder) throws IOException {
@@ -48,7 +49,9 @@ public final class RawResultsReader {
         if (Files.isDirectory(folder)) {
             List<Path> files;
             try (Stream<Path> listing = Files.list(folder)) {
-                files = listing.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList();
+                files = listing.filter(Files::isRegularFile)
+                        .sorted(Comparator.comparing(Path::toString))
+                        .toList();
             }
             for (Path file : files) {
                 String fileName = file.getFileName().toString();

@@ -38,23 +38,70 @@ import java.util.Optional;
  * @param cachedPromptRequests {@code cached_prompt_requests}: requests with more than 10 % of their prompt
  *                           tokens in the server's prompt cache; 0 for files that lack it
  */
-public record RawRun(String fileName, RawFileName name, Map<String, Object> parameters, int totalQueries,
-        int timeoutQueries, int erroredQueries, Map<String, Integer> errorsByKind, double totalTime,
-        double actualTotalTime, long ingestedTokens, long generatedTokens, double maxKvCache,
-        Optional<Quartiles> speedFromBeginning, Optional<Quartiles> timeToFirstToken,
-        List<IngestionPoint> ingestionPoints, List<KvProfileSample> kvProfile, boolean complete,
-        Optional<ClientHealth> clientHealth, Optional<Quartiles> timeToFirstContent, int outputLengthMismatches,
+public record RawRun(
+        String fileName,
+        RawFileName name,
+        Map<String, Object> parameters,
+        int totalQueries,
+        int timeoutQueries,
+        int erroredQueries,
+        Map<String, Integer> errorsByKind,
+        double totalTime,
+        double actualTotalTime,
+        long ingestedTokens,
+        long generatedTokens,
+        double maxKvCache,
+        Optional<Quartiles> speedFromBeginning,
+        Optional<Quartiles> timeToFirstToken,
+        List<IngestionPoint> ingestionPoints,
+        List<KvProfileSample> kvProfile,
+        boolean complete,
+        Optional<ClientHealth> clientHealth,
+        Optional<Quartiles> timeToFirstContent,
+        int outputLengthMismatches,
         int cachedPromptRequests) {
 
     /** A run from a file without the self-check, the time to first content, the length mismatches and cache hits. */
-    public RawRun(String fileName, RawFileName name, Map<String, Object> parameters, int totalQueries,
-            int timeoutQueries, int erroredQueries, Map<String, Integer> errorsByKind, double totalTime,
-            double actualTotalTime, long ingestedTokens, long generatedTokens, double maxKvCache,
-            Optional<Quartiles> speedFromBeginning, Optional<Quartiles> timeToFirstToken,
-            List<IngestionPoint> ingestionPoints, List<KvProfileSample> kvProfile, boolean complete) {
-        this(fileName, name, parameters, totalQueries, timeoutQueries, erroredQueries, errorsByKind, totalTime,
-                actualTotalTime, ingestedTokens, generatedTokens, maxKvCache, speedFromBeginning, timeToFirstToken,
-                ingestionPoints, kvProfile, complete, Optional.empty(), Optional.empty(), 0, 0);
+    public RawRun(
+            String fileName,
+            RawFileName name,
+            Map<String, Object> parameters,
+            int totalQueries,
+            int timeoutQueries,
+            int erroredQueries,
+            Map<String, Integer> errorsByKind,
+            double totalTime,
+            double actualTotalTime,
+            long ingestedTokens,
+            long generatedTokens,
+            double maxKvCache,
+            Optional<Quartiles> speedFromBeginning,
+            Optional<Quartiles> timeToFirstToken,
+            List<IngestionPoint> ingestionPoints,
+            List<KvProfileSample> kvProfile,
+            boolean complete) {
+        this(
+                fileName,
+                name,
+                parameters,
+                totalQueries,
+                timeoutQueries,
+                erroredQueries,
+                errorsByKind,
+                totalTime,
+                actualTotalTime,
+                ingestedTokens,
+                generatedTokens,
+                maxKvCache,
+                speedFromBeginning,
+                timeToFirstToken,
+                ingestionPoints,
+                kvProfile,
+                complete,
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                0);
     }
 
     public RawRun {

@@ -22,8 +22,7 @@ import java.util.TreeMap;
  */
 final class RawRunParser {
 
-    private RawRunParser() {
-    }
+    private RawRunParser() {}
 
     /** @throws IllegalArgumentException naming the first missing or ill-typed key */
     static RawRun parse(String fileName, RawFileName name, JsonNode root) {
@@ -33,7 +32,10 @@ final class RawRunParser {
     /** What the report needs of a raw result already read. */
     static RawRun of(String fileName, RawFileName name, RawResult result) {
         GeneralMetrics general = result.general();
-        return new RawRun(fileName, name, result.parameters(),
+        return new RawRun(
+                fileName,
+                name,
+                result.parameters(),
                 general.totalNumberOfQueries(),
                 general.nbTimeoutQueries(),
                 general.nbErroredQueries(),

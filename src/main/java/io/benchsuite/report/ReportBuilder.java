@@ -35,12 +35,11 @@ public final class ReportBuilder {
 
     private static final Logger LOG = Logger.getLogger(ReportBuilder.class);
 
-    private ReportBuilder() {
-    }
+    private ReportBuilder() {}
 
     public static ReportSummary build(Path outputFolder, ReportSettings settings) throws IOException {
-        return build(outputFolder, new RawResultsReader(settings.minNumberOfValidQueries()).read(outputFolder),
-                settings);
+        return build(
+                outputFolder, new RawResultsReader(settings.minNumberOfValidQueries()).read(outputFolder), settings);
     }
 
     /** Draws the report from raw results already read from {@code outputFolder}, filtered with the settings. */
@@ -63,7 +62,9 @@ public final class ReportBuilder {
             zip = Optional.of(outputFolder.resolve(RawResultsReader.RAW_ZIP));
             RawResultsZip.zip(rawFolder, zip.get());
         }
-        LOG.infof("Report written to %s (%d files, %d notes)", reportFolder, written.size(), model.notes().size());
+        LOG.infof(
+                "Report written to %s (%d files, %d notes)",
+                reportFolder, written.size(), model.notes().size());
         return new ReportSummary(reportFolder, written, zip, model.notes());
     }
 

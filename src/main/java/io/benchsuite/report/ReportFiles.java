@@ -17,8 +17,7 @@ public final class ReportFiles {
     public static final String KV_FOLDER = "kv_cache_profile";
     public static final String SPEED_FOLDER = "speed_generation";
 
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     public static String speedGraph(Pair pair) {
         return SPEED_FOLDER + "/speed_generation_graph_" + pair.fileSuffix() + ".png";

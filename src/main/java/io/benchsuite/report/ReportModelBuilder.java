@@ -14,7 +14,6 @@ import io.benchsuite.report.model.ReportModel;
 import io.benchsuite.results.BenchmarkKind;
 import io.benchsuite.results.JsonFiles;
 import io.benchsuite.results.KvProfileSample;
-import io.benchsuite.results.RawFileName;
 import io.benchsuite.stats.IngestionPoint;
 import io.benchsuite.stats.KvCapacity;
 import io.benchsuite.stats.KvProfileRun;
@@ -48,8 +47,7 @@ public final class ReportModelBuilder {
 
     private static final double MILLIS_PER_SECOND = 1000.0;
 
-    private ReportModelBuilder() {
-    }
+    private ReportModelBuilder() {}
 
     public static ReportModel build(RawResults raw, ReportSettings settings) {
         List<String> notes = new ArrayList<>(raw.warnings());
@@ -70,21 +68,33 @@ public final class ReportModelBuilder {
         noteLengthNotForced(kept, notes);
         Map<String, Object> parameters = commonParameters(kept);
         noteLevelsNotRun(pairs, parameters.get("parallel_requests"), notes);
-        String gpuName = settings.gpuName()
-                .or(() -> text(parameters.get("gpu_name")))
-                .orElse("unknown GPU");
-        parameters.put("gpu_name", settings.gpuName().orElse(text(parameters.get("gpu_name")).orElse(null)));
+        String gpuName =
+                settings.gpuName().or(() -> text(parameters.get("gpu_name"))).orElse("unknown GPU");
+        parameters.put(
+                "gpu_name",
+                settings.gpuName().orElse(text(parameters.get("gpu_name")).orElse(null)));
         String modelName = settings.modelName()
                 .or(() -> firstParameter(kept, "model_name"))
                 .or(() -> firstParameter(kept, "model"))
                 .orElse("unknown model");
         KeyNumbers keyNumbers = keyNumbers(ingestion, pairs, kept, notes);
-        return new ReportModel(modelName, gpuName, parameters, settings.speedThreshold(),
-                settings.kvCacheThreshold(), ingestion, pairs, kvProfiles, keyNumbers, issues(raw), notes);
+        return new ReportModel(
+                modelName,
+                gpuName,
+                parameters,
+                settings.speedThreshold(),
+                settings.kvCacheThreshold(),
+                ingestion,
+                pairs,
+                kvProfiles,
+                keyNumbers,
+                issues(raw),
+                notes);
     }
 
     private static IngestionReport ingestion(List<RawRun> runs, List<String> notes) {
-        List<IngestionPoint> points = runs.stream().flatMap(run -> run.ingestionPoints().stream()).toList();
+        List<IngestionPoint> points =
+                runs.stream().flatMap(run -> run.ingestionPoints().stream()).toList();
         if (runs.isEmpty()) {
             notes.add("No prompt-ingestion result: no ingestion speed and no ingestion graph.");
             return new IngestionReport(points, Optional.empty());
@@ -109,7 +119,8 @@ public final class ReportModelBuilder {
         List<PairReport> pairs = new ArrayList<>();
         for (Pair pair : allPairs) {
             List<RawRun> runs = keptByPair.getOrDefault(pair, List.of()).stream()
-                    .sorted(Comparator.comparingInt(run -> run.name().parallelRequests())).toList();
+                    .sorted(Comparator.comparingInt(run -> run.name().parallelRequests()))
+                    .toList();
             List<Integer> filteredOut = levels(filteredByPair.getOrDefault(pair, List.of()));
             if (runs.isEmpty()) {
                 notes.add("Pair " + pair + ": no generation-speed level had enough valid queries (levels run: "
@@ -120,10 +131,13 @@ public final class ReportModelBuilder {
                 notes.add("Pair " + pair + ": a level appears in two files; only the first of each is used.");
                 runs = firstOfEachLevel(runs);
             }
-            List<LevelReport> levels = runs.stream().map(ReportModelBuilder::level).toList();
+            List<LevelReport> levels =
+                    runs.stream().map(ReportModelBuilder::level).toList();
             List<SweepLevel> sweep = runs.stream()
-                    .map(run -> new SweepLevel(run.name().parallelRequests(),
-                            run.speedFromBeginning().map(q -> OptionalDouble.of(q.median()))
+                    .map(run -> new SweepLevel(
+                            run.name().parallelRequests(),
+                            run.speedFromBeginning()
+                                    .map(q -> OptionalDouble.of(q.median()))
                                     .orElse(OptionalDouble.empty()),
                             run.maxKvCache()))
                     .toList();
@@ -134,8 +148,8 @@ public final class ReportModelBuilder {
             totalSpeed.flatMap(TotalSpeedGeneration::note).ifPresent(note -> notes.add("Pair " + pair + ": " + note));
             TreeSet<Integer> levelsRun = new TreeSet<>(levels(runs));
             levelsRun.addAll(filteredOut);
-            pairs.add(new PairReport(pair, levels, speedThreshold, kvThreshold, totalSpeed, List.copyOf(levelsRun),
-                    filteredOut));
+            pairs.add(new PairReport(
+                    pair, levels, speedThreshold, kvThreshold, totalSpeed, List.copyOf(levelsRun), filteredOut));
         }
         if (allPairs.isEmpty()) {
             notes.add("No generation-speed result: no speed graphs, no thresholds and no total speed.");
@@ -144,17 +158,27 @@ public final class ReportModelBuilder {
     }
 
     private static LevelReport level(RawRun run) {
-        return new LevelReport(run.name().parallelRequests(), run.speedFromBeginning(),
-                run.timeToFirstToken().map(q -> q.scaled(MILLIS_PER_SECOND)), run.maxKvCache(), run.totalQueries(),
-                run.erroredQueries(), run.timeoutQueries(), run.errorsByKind(), run.complete(),
-                run.timeToFirstContent().map(q -> q.scaled(MILLIS_PER_SECOND)), run.outputLengthMismatches());
+        return new LevelReport(
+                run.name().parallelRequests(),
+                run.speedFromBeginning(),
+                run.timeToFirstToken().map(q -> q.scaled(MILLIS_PER_SECOND)),
+                run.maxKvCache(),
+                run.totalQueries(),
+                run.erroredQueries(),
+                run.timeoutQueries(),
+                run.errorsByKind(),
+                run.complete(),
+                run.timeToFirstContent().map(q -> q.scaled(MILLIS_PER_SECOND)),
+                run.outputLengthMismatches());
     }
 
     private static List<KvProfileReport> kvProfiles(List<RawRun> runs, List<String> notes) {
         List<KvProfileReport> profiles = new ArrayList<>();
-        for (RawRun run : runs.stream().sorted(Comparator.comparing(r -> r.pair())).toList()) {
+        for (RawRun run :
+                runs.stream().sorted(Comparator.comparing(r -> r.pair())).toList()) {
             List<KvProfileSample> usable = run.kvProfile().stream()
-                    .filter(s -> s.gpuCacheUsagePerc() != null && s.numRequestsRunning() != null
+                    .filter(s -> s.gpuCacheUsagePerc() != null
+                            && s.numRequestsRunning() != null
                             && s.numRequestsWaiting() != null)
                     .sorted(Comparator.comparingDouble(KvProfileSample::timestamp))
                     .toList();
@@ -164,11 +188,17 @@ public final class ReportModelBuilder {
             }
             double start = usable.get(0).timestamp();
             List<KvProfileReport.Point> points = usable.stream()
-                    .map(s -> new KvProfileReport.Point(s.timestamp() - start, s.gpuCacheUsagePerc(),
-                            s.numRequestsRunning(), s.numRequestsWaiting()))
+                    .map(s -> new KvProfileReport.Point(
+                            s.timestamp() - start,
+                            s.gpuCacheUsagePerc(),
+                            s.numRequestsRunning(),
+                            s.numRequestsWaiting()))
                     .toList();
-            profiles.add(new KvProfileReport(run.pair(), bucketMaxima(points, KvProfileReport.MAX_POINTS),
-                    points.size(), run.kvProfile().size() - usable.size()));
+            profiles.add(new KvProfileReport(
+                    run.pair(),
+                    bucketMaxima(points, KvProfileReport.MAX_POINTS),
+                    points.size(),
+                    run.kvProfile().size() - usable.size()));
         }
         return profiles;
     }
@@ -210,8 +240,8 @@ public final class ReportModelBuilder {
      * The suite runs every input length with every output length, so the pairs it should have produced are
      * the cross product of the lengths seen anywhere; the ones without results are named.
      */
-    private static void noteMissingPairs(RawResults raw, List<PairReport> pairs, List<KvProfileReport> kvProfiles,
-            List<String> notes) {
+    private static void noteMissingPairs(
+            RawResults raw, List<PairReport> pairs, List<KvProfileReport> kvProfiles, List<String> notes) {
         List<RawRun> all = new ArrayList<>(raw.kept());
         all.addAll(raw.tooFewValid());
         Set<Integer> inputs = new TreeSet<>();
@@ -243,7 +273,11 @@ public final class ReportModelBuilder {
 
     /** A sweep whose highest level is below the others' stopped early: time budget or saturation. */
     private static void noteShortSweeps(List<PairReport> pairs, List<String> notes) {
-        int highest = pairs.stream().flatMap(p -> p.levelsRun().stream()).mapToInt(Integer::intValue).max().orElse(0);
+        int highest = pairs.stream()
+                .flatMap(p -> p.levelsRun().stream())
+                .mapToInt(Integer::intValue)
+                .max()
+                .orElse(0);
         for (PairReport pair : pairs) {
             int last = pair.levelsRun().get(pair.levelsRun().size() - 1);
             if (last < highest) {
@@ -266,8 +300,11 @@ public final class ReportModelBuilder {
         if (!(asked instanceof List<?> list) || list.isEmpty()) {
             return;
         }
-        List<Integer> levels = list.stream().filter(Number.class::isInstance).map(n -> ((Number) n).intValue())
-                .sorted().toList();
+        List<Integer> levels = list.stream()
+                .filter(Number.class::isInstance)
+                .map(n -> ((Number) n).intValue())
+                .sorted()
+                .toList();
         for (PairReport pair : pairs) {
             if (!pair.levelsRun().containsAll(levels)) {
                 notes.add("Pair " + pair.pair() + ": only levels " + join(pair.levelsRun()) + " ran of the "
@@ -281,9 +318,10 @@ public final class ReportModelBuilder {
         return levels.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
-    private static KeyNumbers keyNumbers(IngestionReport ingestion, List<PairReport> pairs, List<RawRun> kept,
-            List<String> notes) {
-        OptionalLong ingestionSpeed = ingestion.fit()
+    private static KeyNumbers keyNumbers(
+            IngestionReport ingestion, List<PairReport> pairs, List<RawRun> kept, List<String> notes) {
+        OptionalLong ingestionSpeed = ingestion
+                .fit()
                 .map(fit -> OptionalLong.of(Rounding.roundDown(fit.tokensPerSecond(), Rounding.INGESTION_SPEED_STEP)))
                 .orElse(OptionalLong.empty());
         Optional<Quartiles> reference = pairs.stream()
@@ -295,15 +333,21 @@ public final class ReportModelBuilder {
             notes.add("No usable level with " + KeyNumbers.REFERENCE_LEVEL + " parallel requests for the pair "
                     + KeyNumbers.REFERENCE_PAIR + ": the model card's speed figure is NA.");
         }
-        OptionalDouble referenceSpeed = reference.map(q -> OptionalDouble.of(q.median())).orElse(OptionalDouble.empty());
+        OptionalDouble referenceSpeed =
+                reference.map(q -> OptionalDouble.of(q.median())).orElse(OptionalDouble.empty());
         OptionalLong exact = exactKvCapacity(kept);
-        OptionalLong capacity = exact.isPresent() ? exact : KvCapacity.estimateTokens(
-                byKind(kept, BenchmarkKind.KV_CACHE_PROFILE).stream().map(ReportModelBuilder::kvProfileRun).toList());
+        OptionalLong capacity = exact.isPresent()
+                ? exact
+                : KvCapacity.estimateTokens(byKind(kept, BenchmarkKind.KV_CACHE_PROFILE).stream()
+                        .map(ReportModelBuilder::kvProfileRun)
+                        .toList());
         // The exact figure is shown as is; only the rough estimate is rounded as the original tool did (a
         // small cache would otherwise read "~0k tokens").
-        OptionalLong rounded = exact.isPresent() ? exact : capacity.isPresent()
-                ? OptionalLong.of(Rounding.roundDown(capacity.getAsLong(), Rounding.KV_CAPACITY_STEP))
-                : OptionalLong.empty();
+        OptionalLong rounded = exact.isPresent()
+                ? exact
+                : capacity.isPresent()
+                        ? OptionalLong.of(Rounding.roundDown(capacity.getAsLong(), Rounding.KV_CAPACITY_STEP))
+                        : OptionalLong.empty();
         return new KeyNumbers(ingestionSpeed, referenceSpeed, rounded, exact.isPresent());
     }
 
@@ -343,7 +387,9 @@ public final class ReportModelBuilder {
 
     /** Said once for the run, where a backend that cannot force the length would otherwise flag every request. */
     private static void noteLengthNotForced(List<RawRun> kept, List<String> notes) {
-        kept.stream().filter(run -> Boolean.FALSE.equals(run.parameters().get("output_length_forced"))).findFirst()
+        kept.stream()
+                .filter(run -> Boolean.FALSE.equals(run.parameters().get("output_length_forced")))
+                .findFirst()
                 .ifPresent(run -> notes.add("The server was not told to generate exactly the output length asked for"
                         + " (backend " + run.parameters().get("backend") + "): answers may be shorter, so speeds per"
                         + " request and total tokens may be lower than with exact lengths."));
@@ -369,10 +415,16 @@ public final class ReportModelBuilder {
         for (RawRun run : all) {
             boolean stalled = run.clientHealth().map(ClientHealth::degraded).orElse(false);
             if (run.erroredQueries() > 0 || !run.complete() || run.outputLengthMismatches() > 0 || stalled) {
-                issues.add(new BenchmarkIssue(run.fileName(), run.erroredQueries(), run.timeoutQueries(),
-                        run.errorsByKind(), run.complete(), used.contains(run.fileName()),
+                issues.add(new BenchmarkIssue(
+                        run.fileName(),
+                        run.erroredQueries(),
+                        run.timeoutQueries(),
+                        run.errorsByKind(),
+                        run.complete(),
+                        used.contains(run.fileName()),
                         run.outputLengthMismatches(),
-                        run.clientHealth().map(h -> h.degraded() ? h.verdict() + ": " + h.reason() : h.verdict())
+                        run.clientHealth()
+                                .map(h -> h.degraded() ? h.verdict() + ": " + h.reason() : h.verdict())
                                 .orElse("-"),
                         run.inDoubt()));
             }
@@ -391,8 +443,10 @@ public final class ReportModelBuilder {
         }
         for (Map.Entry<String, Object> entry : kept.get(0).parameters().entrySet()) {
             JsonNode value = JsonFiles.MAPPER.valueToTree(entry.getValue());
-            boolean everywhere = kept.stream().allMatch(run -> run.parameters().containsKey(entry.getKey())
-                    && value.equals(JsonFiles.MAPPER.valueToTree(run.parameters().get(entry.getKey()))));
+            boolean everywhere = kept.stream()
+                    .allMatch(run -> run.parameters().containsKey(entry.getKey())
+                            && value.equals(JsonFiles.MAPPER.valueToTree(
+                                    run.parameters().get(entry.getKey()))));
             if (everywhere) {
                 common.put(entry.getKey(), entry.getValue());
             }
@@ -401,8 +455,11 @@ public final class ReportModelBuilder {
     }
 
     private static Optional<String> firstParameter(List<RawRun> runs, String key) {
-        return runs.stream().map(run -> run.parameters().get(key)).map(ReportModelBuilder::text)
-                .flatMap(Optional::stream).findFirst();
+        return runs.stream()
+                .map(run -> run.parameters().get(key))
+                .map(ReportModelBuilder::text)
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     private static Optional<String> text(Object value) {
@@ -414,12 +471,15 @@ public final class ReportModelBuilder {
     }
 
     private static Map<Pair, List<RawRun>> byPair(List<RawRun> runs) {
-        return runs.stream().collect(Collectors.groupingBy(run -> run.pair(), TreeMap::new,
-                Collectors.toList()));
+        return runs.stream().collect(Collectors.groupingBy(run -> run.pair(), TreeMap::new, Collectors.toList()));
     }
 
     private static List<Integer> levels(List<RawRun> runs) {
-        return runs.stream().map(run -> run.name().parallelRequests()).sorted().distinct().toList();
+        return runs.stream()
+                .map(run -> run.name().parallelRequests())
+                .sorted()
+                .distinct()
+                .toList();
     }
 
     private static boolean hasDuplicateLevels(List<RawRun> runs) {

@@ -27,14 +27,17 @@ public final class ReportPages {
     /** The pairs whose speed graphs the original's model card showed. */
     static final List<Pair> FEATURED_PAIRS = List.of(new Pair(4096, 128), new Pair(32, 16));
 
-    private ReportPages() {
-    }
+    private ReportPages() {}
 
     /** The original's two pairs when present, else the model card's reference pair, else the first pair. */
     static List<PairReport> featured(ReportModel model) {
-        List<PairReport> featured = FEATURED_PAIRS.stream().map(model::pair).flatMap(Optional::stream).toList();
+        List<PairReport> featured = FEATURED_PAIRS.stream()
+                .map(model::pair)
+                .flatMap(Optional::stream)
+                .toList();
         if (featured.isEmpty() && !model.pairs().isEmpty()) {
-            return List.of(model.pair(KeyNumbers.REFERENCE_PAIR).orElse(model.pairs().get(0)));
+            return List.of(
+                    model.pair(KeyNumbers.REFERENCE_PAIR).orElse(model.pairs().get(0)));
         }
         return featured;
     }
@@ -82,8 +85,7 @@ public final class ReportPages {
     }
 
     /** A main-metrics row: what is measured and its value as shown (NA when missing). */
-    public record Metric(String label, String value) {
-    }
+    public record Metric(String label, String value) {}
 
     /**
      * A graph of the report.
@@ -94,8 +96,7 @@ public final class ReportPages {
      * @param dataUri the PNG as a {@code data:} URI for the HTML page; "" when it was not drawn (and for the
      *                model card, which links the file)
      */
-    public record Graph(String path, String alt, String caption, String dataUri) {
-    }
+    public record Graph(String path, String alt, String caption, String dataUri) {}
 
     /**
      * Everything both pages show, as text.
@@ -107,40 +108,92 @@ public final class ReportPages {
      * @param issues          no rows when no benchmark had failed requests or was interrupted
      * @param run             the server measured and whether the run was --quick; "" when not recorded
      */
-    public record Page(String modelName, String gpuName, String speedThreshold, String kvCacheThreshold,
-            List<Metric> mainMetrics, Table issues, List<String> notes, Graph totalSpeed, boolean totalSpeedDrawn,
-            Graph ingestion, Table thresholds, String generationParagraph, List<Graph> speedGraphs,
-            List<Graph> kvGraphs, List<Graph> featured, boolean morePairs, Table parameters, String speedFolder,
-            String indexFile, String run) {
+    public record Page(
+            String modelName,
+            String gpuName,
+            String speedThreshold,
+            String kvCacheThreshold,
+            List<Metric> mainMetrics,
+            Table issues,
+            List<String> notes,
+            Graph totalSpeed,
+            boolean totalSpeedDrawn,
+            Graph ingestion,
+            Table thresholds,
+            String generationParagraph,
+            List<Graph> speedGraphs,
+            List<Graph> kvGraphs,
+            List<Graph> featured,
+            boolean morePairs,
+            Table parameters,
+            String speedFolder,
+            String indexFile,
+            String run) {
 
         static Page of(ReportModel model, Map<String, byte[]> images) {
             List<Metric> metrics = Figures.mainMetrics(model.keyNumbers()).stream()
-                    .map(row -> new Metric(row.get(0), row.get(1))).toList();
+                    .map(row -> new Metric(row.get(0), row.get(1)))
+                    .toList();
             Table issues = new Table(Figures.issueHeader(), Figures.issueRows(model));
             Table thresholds = new Table(Figures.thresholdHeader(model), Figures.thresholdRows(model));
-            List<Graph> speed = model.pairs().stream().map(pair -> graph(images, ReportFiles.speedGraph(pair.pair()),
-                    "Speed generation " + pair.pair(), "Input length " + pair.pair().inputLength()
-                            + ", output length " + pair.pair().outputLength() + "; levels run: " + pair.levelsRun()
-                            + ".")).toList();
-            List<Graph> kv = model.kvProfiles().stream().map(profile -> graph(images,
-                    ReportFiles.kvGraph(profile.pair()), "KV cache profile " + profile.pair(), "Input length "
-                            + profile.pair().inputLength() + ", output length " + profile.pair().outputLength()
-                            + ".")).toList();
+            List<Graph> speed = model.pairs().stream()
+                    .map(pair -> graph(
+                            images,
+                            ReportFiles.speedGraph(pair.pair()),
+                            "Speed generation " + pair.pair(),
+                            "Input length " + pair.pair().inputLength()
+                                    + ", output length " + pair.pair().outputLength() + "; levels run: "
+                                    + pair.levelsRun()
+                                    + "."))
+                    .toList();
+            List<Graph> kv = model.kvProfiles().stream()
+                    .map(profile -> graph(
+                            images,
+                            ReportFiles.kvGraph(profile.pair()),
+                            "KV cache profile " + profile.pair(),
+                            "Input length "
+                                    + profile.pair().inputLength() + ", output length "
+                                    + profile.pair().outputLength()
+                                    + "."))
+                    .toList();
             List<PairReport> featuredPairs = ReportPages.featured(model);
-            List<Graph> featured = featuredPairs.stream().map(pair -> graph(images,
-                    ReportFiles.speedGraph(pair.pair()), "Speed generation " + pair.pair(), "")).toList();
+            List<Graph> featured = featuredPairs.stream()
+                    .map(pair ->
+                            graph(images, ReportFiles.speedGraph(pair.pair()), "Speed generation " + pair.pair(), ""))
+                    .toList();
             List<List<String>> parameters = new ArrayList<>();
             model.parameters().forEach((key, value) -> parameters.add(List.of(key, Figures.parameter(value))));
-            return new Page(model.modelName(), model.gpuName(), Figures.number(model.speedThreshold()),
-                    Figures.number(model.kvCacheThreshold()), metrics, issues, model.notes(),
-                    graph(images, ReportFiles.TOTAL_SPEED_GRAPH, "Total speed generation", "Tokens generated per "
-                            + "second by the server, all requests together, per number of parallel requests."),
+            return new Page(
+                    model.modelName(),
+                    model.gpuName(),
+                    Figures.number(model.speedThreshold()),
+                    Figures.number(model.kvCacheThreshold()),
+                    metrics,
+                    issues,
+                    model.notes(),
+                    graph(
+                            images,
+                            ReportFiles.TOTAL_SPEED_GRAPH,
+                            "Total speed generation",
+                            "Tokens generated per "
+                                    + "second by the server, all requests together, per number of parallel requests."),
                     model.pairs().stream().anyMatch(p -> p.totalSpeed().isPresent()),
-                    graph(images, ReportFiles.INGESTION_GRAPH, "Prompt ingestion", "Time to first token against "
-                            + "prompt length; the inverse of the fitted slope is the ingestion speed."),
-                    thresholds, Figures.generationParagraph(), speed, kv, featured,
-                    model.pairs().size() > featuredPairs.size(), new Table(List.of("Parameter", "Value"), parameters),
-                    ReportFiles.SPEED_FOLDER, ReportFiles.INDEX, run(model.parameters()));
+                    graph(
+                            images,
+                            ReportFiles.INGESTION_GRAPH,
+                            "Prompt ingestion",
+                            "Time to first token against "
+                                    + "prompt length; the inverse of the fitted slope is the ingestion speed."),
+                    thresholds,
+                    Figures.generationParagraph(),
+                    speed,
+                    kv,
+                    featured,
+                    model.pairs().size() > featuredPairs.size(),
+                    new Table(List.of("Parameter", "Value"), parameters),
+                    ReportFiles.SPEED_FOLDER,
+                    ReportFiles.INDEX,
+                    run(model.parameters()));
         }
 
         /** Against which server, and whether --quick scaled the run down; "" when the raw results do not say. */
@@ -155,8 +208,13 @@ public final class ReportPages {
 
         private static Graph graph(Map<String, byte[]> images, String path, String alt, String caption) {
             byte[] png = images.get(path);
-            return new Graph(path, alt, caption,
-                    png == null ? "" : "data:image/png;base64," + Base64.getEncoder().encodeToString(png));
+            return new Graph(
+                    path,
+                    alt,
+                    caption,
+                    png == null
+                            ? ""
+                            : "data:image/png;base64," + Base64.getEncoder().encodeToString(png));
         }
     }
 }

@@ -12,8 +12,12 @@ import java.util.Optional;
  * @param gpuName                 shown in the title and parameters.json; falls back to the raw parameters
  * @param modelName               display name overriding the one recorded in the raw parameters
  */
-public record ReportSettings(double speedThreshold, double kvCacheThreshold, int minNumberOfValidQueries,
-        Optional<String> gpuName, Optional<String> modelName) {
+public record ReportSettings(
+        double speedThreshold,
+        double kvCacheThreshold,
+        int minNumberOfValidQueries,
+        Optional<String> gpuName,
+        Optional<String> modelName) {
 
     /** The original tool's minimum number of valid queries per file. */
     public static final int DEFAULT_MIN_NUMBER_OF_VALID_QUERIES = 50;
@@ -26,15 +30,19 @@ public record ReportSettings(double speedThreshold, double kvCacheThreshold, int
             throw new IllegalArgumentException("kv-cache-threshold must be within (0, 1]: " + kvCacheThreshold);
         }
         if (minNumberOfValidQueries < 0) {
-            throw new IllegalArgumentException("min-number-of-valid-queries must be at least 0: "
-                    + minNumberOfValidQueries);
+            throw new IllegalArgumentException(
+                    "min-number-of-valid-queries must be at least 0: " + minNumberOfValidQueries);
         }
         gpuName = gpuName.filter(name -> !name.isBlank());
         modelName = modelName.filter(name -> !name.isBlank());
     }
 
     public static ReportSettings defaults() {
-        return new ReportSettings(Thresholds.DEFAULT_SPEED_THRESHOLD, Thresholds.DEFAULT_KV_CACHE_THRESHOLD,
-                DEFAULT_MIN_NUMBER_OF_VALID_QUERIES, Optional.empty(), Optional.empty());
+        return new ReportSettings(
+                Thresholds.DEFAULT_SPEED_THRESHOLD,
+                Thresholds.DEFAULT_KV_CACHE_THRESHOLD,
+                DEFAULT_MIN_NUMBER_OF_VALID_QUERIES,
+                Optional.empty(),
+                Optional.empty());
     }
 }

@@ -22,25 +22,34 @@ final class ThresholdsCsv {
     static final String ORIGINAL_HEADER_WITH_KV = "speed_threshold,kv_cache_threshold,input_length,output_length";
     /** The original tool's columns without server metrics. */
     static final String ORIGINAL_HEADER_WITHOUT_KV = "speed_threshold,input_length,output_length";
-    static final String HEADER_WITH_KV = ORIGINAL_HEADER_WITH_KV
-            + ",speed_threshold_status,kv_cache_threshold_status,levels_run";
+
+    static final String HEADER_WITH_KV =
+            ORIGINAL_HEADER_WITH_KV + ",speed_threshold_status,kv_cache_threshold_status,levels_run";
     static final String HEADER_WITHOUT_KV = ORIGINAL_HEADER_WITHOUT_KV + ",speed_threshold_status,levels_run";
 
-    private ThresholdsCsv() {
-    }
+    private ThresholdsCsv() {}
 
     static String render(ReportModel model) {
         boolean withKv = model.hasKvMetrics();
         StringBuilder csv = new StringBuilder(withKv ? HEADER_WITH_KV : HEADER_WITHOUT_KV).append('\n');
-        csv.append(model.pairs().stream().sorted((a, b) -> a.pair().compareTo(b.pair())).map(pair -> {
-            List<Integer> levels = keptLevels(pair);
-            String kv = pair.kvCacheThreshold().map(t -> String.valueOf(t.largestQualifying())).orElse("");
-            String kvStatus = pair.kvCacheThreshold().map(t -> ThresholdStatus.of(t, levels).id()).orElse("");
-            return pair.speedThreshold().largestQualifying() + (withKv ? "," + kv : "") + ","
-                    + pair.pair().inputLength() + "," + pair.pair().outputLength() + ","
-                    + ThresholdStatus.of(pair.speedThreshold(), levels).id() + (withKv ? "," + kvStatus : "") + ","
-                    + pair.levelsRun().stream().map(String::valueOf).collect(Collectors.joining(";"));
-        }).map(row -> row + "\n").collect(Collectors.joining()));
+        csv.append(model.pairs().stream()
+                .sorted((a, b) -> a.pair().compareTo(b.pair()))
+                .map(pair -> {
+                    List<Integer> levels = keptLevels(pair);
+                    String kv = pair.kvCacheThreshold()
+                            .map(t -> String.valueOf(t.largestQualifying()))
+                            .orElse("");
+                    String kvStatus = pair.kvCacheThreshold()
+                            .map(t -> ThresholdStatus.of(t, levels).id())
+                            .orElse("");
+                    return pair.speedThreshold().largestQualifying() + (withKv ? "," + kv : "") + ","
+                            + pair.pair().inputLength() + "," + pair.pair().outputLength() + ","
+                            + ThresholdStatus.of(pair.speedThreshold(), levels).id() + (withKv ? "," + kvStatus : "")
+                            + ","
+                            + pair.levelsRun().stream().map(String::valueOf).collect(Collectors.joining(";"));
+                })
+                .map(row -> row + "\n")
+                .collect(Collectors.joining()));
         return csv.toString();
     }
 

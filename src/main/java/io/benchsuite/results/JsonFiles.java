@@ -29,8 +29,7 @@ public final class JsonFiles {
             .withObjectIndenter(new DefaultIndenter("    ", "\n"))
             .withArrayIndenter(new DefaultIndenter("    ", "\n")));
 
-    private JsonFiles() {
-    }
+    private JsonFiles() {}
 
     public static void writeAtomically(Path target, Object value) throws IOException {
         writeAtomically(target, bytes(value));

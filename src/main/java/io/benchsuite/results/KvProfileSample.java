@@ -20,5 +20,4 @@ public record KvProfileSample(
         @JsonProperty("num_requests_running") Double numRequestsRunning,
         @JsonProperty("num_requests_waiting") Double numRequestsWaiting,
         @JsonProperty("gpu_cache_usage_perc") Double gpuCacheUsagePerc,
-        @JsonProperty("scrape_latency") double scrapeLatency) {
-}
+        @JsonProperty("scrape_latency") double scrapeLatency) {}

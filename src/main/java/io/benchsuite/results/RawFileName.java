@@ -16,8 +16,7 @@ import java.util.regex.Pattern;
  * @param outputLength     the pair's output length, -1 for ingestion
  * @param parallelRequests the sweep level, -1 except for generation speed
  */
-public record RawFileName(BenchmarkKind kind, int repetition, int inputLength, int outputLength,
-        int parallelRequests) {
+public record RawFileName(BenchmarkKind kind, int repetition, int inputLength, int outputLength, int parallelRequests) {
 
     private static final Pattern INGESTION = Pattern.compile("prompt_ingestion_(\\d+)\\.json");
     private static final Pattern KV_PROFILE = Pattern.compile("kv_cache_profile_input_(\\d+)_output_(\\d+)\\.json");
@@ -29,17 +28,26 @@ public record RawFileName(BenchmarkKind kind, int repetition, int inputLength, i
         try {
             Matcher m = INGESTION.matcher(fileName);
             if (m.matches()) {
-                return Optional.of(new RawFileName(BenchmarkKind.PROMPT_INGESTION, Integer.parseInt(m.group(1)), -1, -1, -1));
+                return Optional.of(
+                        new RawFileName(BenchmarkKind.PROMPT_INGESTION, Integer.parseInt(m.group(1)), -1, -1, -1));
             }
             m = KV_PROFILE.matcher(fileName);
             if (m.matches()) {
-                return Optional.of(new RawFileName(BenchmarkKind.KV_CACHE_PROFILE, -1, Integer.parseInt(m.group(1)),
-                        Integer.parseInt(m.group(2)), -1));
+                return Optional.of(new RawFileName(
+                        BenchmarkKind.KV_CACHE_PROFILE,
+                        -1,
+                        Integer.parseInt(m.group(1)),
+                        Integer.parseInt(m.group(2)),
+                        -1));
             }
             m = SPEED.matcher(fileName);
             if (m.matches() && Integer.parseInt(m.group(3)) > 0) {
-                return Optional.of(new RawFileName(BenchmarkKind.GENERATION_SPEED, -1, Integer.parseInt(m.group(1)),
-                        Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+                return Optional.of(new RawFileName(
+                        BenchmarkKind.GENERATION_SPEED,
+                        -1,
+                        Integer.parseInt(m.group(1)),
+                        Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3))));
             }
         } catch (NumberFormatException tooLarge) {
             // Digits that do not fit an int are no name we write.
@@ -67,8 +75,9 @@ public record RawFileName(BenchmarkKind kind, int repetition, int inputLength, i
         return switch (kind) {
             case PROMPT_INGESTION -> "prompt_ingestion_" + repetition + ".json";
             case KV_CACHE_PROFILE -> "kv_cache_profile_input_" + inputLength + "_output_" + outputLength + ".json";
-            case GENERATION_SPEED -> "generation_speed_input_" + inputLength + "_output_" + outputLength
-                    + "_nb_requests_" + parallelRequests + ".json";
+            case GENERATION_SPEED ->
+                "generation_speed_input_" + inputLength + "_output_" + outputLength + "_nb_requests_" + parallelRequests
+                        + ".json";
         };
     }
 }

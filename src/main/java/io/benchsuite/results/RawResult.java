@@ -33,19 +33,25 @@ public record RawResult(
         @JsonProperty("general_metrics") GeneralMetrics general,
         @JsonProperty("aggregated_metrics") AggregatedMetrics aggregated,
         @JsonProperty("errored_queries") List<QueryStats> errored,
+
         @JsonProperty("individual_query") @JsonInclude(JsonInclude.Include.NON_ABSENT)
         Optional<List<QueryStats>> individual,
+
         @JsonProperty("kv_cache_profile") @JsonInclude(JsonInclude.Include.NON_ABSENT)
         Optional<List<KvProfileSample>> kvProfile,
+
         @JsonProperty("scrape_failures") int scrapeFailures,
         @JsonProperty("complete") boolean complete,
         @JsonProperty("cached_prompt_requests") int cachedPromptRequests,
+
         @JsonProperty("client_health") @JsonInclude(JsonInclude.Include.NON_ABSENT)
         Optional<ClientHealth> clientHealth) {
 
     public RawResult {
-        individual = individual == null ? Optional.empty()
-                : individual.map(list -> list.stream().map(QueryStats::withoutPrompt).toList());
+        individual = individual == null
+                ? Optional.empty()
+                : individual.map(
+                        list -> list.stream().map(QueryStats::withoutPrompt).toList());
         kvProfile = kvProfile == null ? Optional.empty() : kvProfile;
         clientHealth = clientHealth == null ? Optional.empty() : clientHealth;
     }

@@ -12,8 +12,7 @@ import java.util.OptionalDouble;
 /** What a suite needs to know of raw files already written: is a benchmark finished, and its sweep level. */
 public final class RawResultFiles {
 
-    private RawResultFiles() {
-    }
+    private RawResultFiles() {}
 
     /** A benchmark is finished when its file exists, reads as a raw result, and was not marked incomplete. */
     public static boolean isFinished(Path file) {
@@ -34,9 +33,14 @@ public final class RawResultFiles {
 
     /** The sweep level a finished speed benchmark measured, for the saturation rule after a resume. */
     public static Optional<SweepLevel> sweepLevel(Path file, int parallelRequests) {
-        return read(file).map(result -> new SweepLevel(parallelRequests,
-                result.aggregated().get(AggregatedStatistic.SPEED_FROM_BEGINNING)
-                        .map(DistributionSummary::median).map(OptionalDouble::of).orElse(OptionalDouble.empty()),
-                result.general().maxKvCache()));
+        return read(file)
+                .map(result -> new SweepLevel(
+                        parallelRequests,
+                        result.aggregated()
+                                .get(AggregatedStatistic.SPEED_FROM_BEGINNING)
+                                .map(DistributionSummary::median)
+                                .map(OptionalDouble::of)
+                                .orElse(OptionalDouble.empty()),
+                        result.general().maxKvCache()));
     }
 }

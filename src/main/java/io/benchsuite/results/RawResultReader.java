@@ -32,18 +32,24 @@ import java.util.Map;
 public final class RawResultReader {
 
     /** The keys of {@code general_metrics} without which a file is not a raw result. */
-    private static final String[] REQUIRED_GENERAL = {"total_number_of_queries", "nb_timeout_queries",
-        "nb_errored_queries", "total_time", "actual_total_time", "total_number_of_ingested_tokens",
-        "total_number_of_generated_tokens"};
+    private static final String[] REQUIRED_GENERAL = {
+        "total_number_of_queries",
+        "nb_timeout_queries",
+        "nb_errored_queries",
+        "total_time",
+        "actual_total_time",
+        "total_number_of_ingested_tokens",
+        "total_number_of_generated_tokens"
+    };
+
     private static final String[] GAUGE_MAXIMA = {"max_kv_cache", "max_requests_running", "max_requests_waiting"};
     private static final String[] QUERY_STRINGS = {"prompt", "generated_text", "error"};
     private static final String[] QUERY_LISTS = {"timestamp_of_tokens_arrival", "delta_time_of_tokens_arrival"};
 
-    private static final ObjectMapper MAPPER = JsonFiles.MAPPER.copy()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper MAPPER =
+            JsonFiles.MAPPER.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private RawResultReader() {
-    }
+    private RawResultReader() {}
 
     /**
      * @throws IOException              when the file cannot be read or is not JSON
@@ -104,7 +110,8 @@ public final class RawResultReader {
             return MAPPER.treeToValue(upgraded, RawResult.class);
         } catch (JsonProcessingException | RuntimeException e) {
             String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-            throw new IllegalArgumentException(String.valueOf(message).lines().findFirst().orElse("").strip(), e);
+            throw new IllegalArgumentException(
+                    String.valueOf(message).lines().findFirst().orElse("").strip(), e);
         }
     }
 
@@ -142,7 +149,9 @@ public final class RawResultReader {
         query.put("error_kind", errorKind(query).name());
         // Files from before the token-accounting rule: the count was the server's when it reported one.
         if (!query.path("token_count_source").isTextual()) {
-            query.put("token_count_source", query.path("reported_completion_tokens").asInt(-1) >= 0 ? "usage" : "chunks");
+            query.put(
+                    "token_count_source",
+                    query.path("reported_completion_tokens").asInt(-1) >= 0 ? "usage" : "chunks");
         }
         if (!query.path("reasoning_tokens").isNumber()) {
             query.put("reasoning_tokens", -1);
@@ -158,7 +167,8 @@ public final class RawResultReader {
         if (known != null) {
             return known;
         }
-        return query.path("success").asBoolean(false) ? ErrorKind.NONE
+        return query.path("success").asBoolean(false)
+                ? ErrorKind.NONE
                 : query.path("timeout").asBoolean(false) ? ErrorKind.TIMEOUT : ErrorKind.OTHER;
     }
 
@@ -183,7 +193,9 @@ public final class RawResultReader {
             for (Iterator<Map.Entry<String, JsonNode>> it = written.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 ErrorKind kind = knownKind(e.getKey());
-                counts.merge(kind == null || kind == ErrorKind.NONE ? ErrorKind.OTHER : kind, e.getValue().asInt(0),
+                counts.merge(
+                        kind == null || kind == ErrorKind.NONE ? ErrorKind.OTHER : kind,
+                        e.getValue().asInt(0),
                         Integer::sum);
             }
         } else {

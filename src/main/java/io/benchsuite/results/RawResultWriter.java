@@ -9,8 +9,7 @@ import java.nio.file.Path;
  */
 public final class RawResultWriter {
 
-    private RawResultWriter() {
-    }
+    private RawResultWriter() {}
 
     public static void write(Path file, RawResult result) throws IOException {
         JsonFiles.writeAtomically(file, bytes(result));

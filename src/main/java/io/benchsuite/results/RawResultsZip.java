@@ -1,6 +1,5 @@
 package io.benchsuite.results;
 
-import io.benchsuite.results.TempFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -19,20 +18,20 @@ import java.util.zip.ZipOutputStream;
  */
 public final class RawResultsZip {
 
-    private RawResultsZip() {
-    }
+    private RawResultsZip() {}
 
     public static void zip(Path rawFolder, Path zipFile) throws IOException {
         List<Path> files;
         try (Stream<Path> listing = Files.list(rawFolder)) {
             files = listing.filter(Files::isRegularFile)
                     .filter(f -> !f.getFileName().toString().endsWith(".tmp"))
-                    .sorted(Comparator.comparing(Path::toString)).toList();
+                    .sorted(Comparator.comparing(Path::toString))
+                    .toList();
         }
-        Path temp = TempFiles.createFile(zipFile.toAbsolutePath().getParent(), "." + zipFile.getFileName(),
-                ".tmp");
+        Path temp = TempFiles.createFile(zipFile.toAbsolutePath().getParent(), "." + zipFile.getFileName(), ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(out)) {
+            try (OutputStream out = Files.newOutputStream(temp);
+                    ZipOutputStream zip = new ZipOutputStream(out)) {
                 for (Path file : files) {
                     zip.putNextEntry(new ZipEntry(file.getFileName().toString()));
                     Files.copy(file, zip);

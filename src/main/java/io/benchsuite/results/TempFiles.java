@@ -17,8 +17,7 @@ public final class TempFiles {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TempFiles() {
-    }
+    private TempFiles() {}
 
     /**
      * A new empty file {@code folder/prefix<random>suffix}, mode from the umask.

@@ -137,8 +137,8 @@ public final class Dispatcher {
     }
 
     private CompletableFuture<RequestRecord> send(int id, String prompt, long intendedNanos) {
-        CompletableFuture<RequestRecord> future = sender.send(new CompletionRequest(id, prompt, outputTokens,
-                intendedNanos));
+        CompletableFuture<RequestRecord> future =
+                sender.send(new CompletionRequest(id, prompt, outputTokens, intendedNanos));
         sent++;
         progress.sent(sent);
         CompletableFuture<RequestRecord> recorded = future.thenApply(r -> {

@@ -5,8 +5,7 @@ import java.util.SplittableRandom;
 /** Send offsets of a Poisson process: cumulative exponential gaps with mean 1/rate. Pure. */
 public final class PoissonOffsets {
 
-    private PoissonOffsets() {
-    }
+    private PoissonOffsets() {}
 
     /** {@code count} offsets in seconds, increasing; all 0 when the rate is infinite. */
     public static double[] of(int count, double ratePerSecond, SplittableRandom random) {

@@ -11,11 +11,9 @@ public interface Progress {
 
     Progress NONE = new Progress() {
         @Override
-        public void sent(int sentSoFar) {
-        }
+        public void sent(int sentSoFar) {}
 
         @Override
-        public void finished(RequestRecord record) {
-        }
+        public void finished(RequestRecord record) {}
     };
 }

@@ -14,24 +14,19 @@ final class LiveSelfMetrics implements SelfMetricsSession {
     /** What {@code run} wraps: it has no console progress of its own. */
     private static final SuiteProgress QUIET = new SuiteProgress() {
         @Override
-        public void benchmarkStarted(PlannedBenchmark benchmark, int index, int total, int targetQueries) {
-        }
+        public void benchmarkStarted(PlannedBenchmark benchmark, int index, int total, int targetQueries) {}
 
         @Override
-        public void benchmarkEnded(PlannedBenchmark benchmark, int queries, int errors, boolean complete) {
-        }
+        public void benchmarkEnded(PlannedBenchmark benchmark, int queries, int errors, boolean complete) {}
 
         @Override
-        public void note(String message) {
-        }
+        public void note(String message) {}
 
         @Override
-        public void sent(int sentSoFar) {
-        }
+        public void sent(int sentSoFar) {}
 
         @Override
-        public void finished(RequestRecord record) {
-        }
+        public void finished(RequestRecord record) {}
     };
 
     private final SuiteMeters meters;

@@ -31,17 +31,21 @@ public final class MetricsHttpServer implements AutoCloseable {
     public static MetricsHttpServer start(Vertx vertx, String host, int port, Supplier<String> scrape) {
         HttpServer server = vertx.createHttpServer().requestHandler(request -> answer(vertx, request, scrape));
         try {
-            server.listen(port, host).toCompletionStage().toCompletableFuture()
+            server.listen(port, host)
+                    .toCompletionStage()
+                    .toCompletableFuture()
                     .get(START_STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new UsageException("--metrics-port " + port + ": cannot listen on " + host + ":" + port + " ("
-                    + e.getCause().getMessage() + "); choose a free port", e.getCause());
+            throw new UsageException(
+                    "--metrics-port " + port + ": cannot listen on " + host + ":" + port + " ("
+                            + e.getCause().getMessage() + "); choose a free port",
+                    e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while opening the metrics port", e);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("the metrics port " + port + " did not open within "
-                    + START_STOP_TIMEOUT_SECONDS + " s", e);
+            throw new IllegalStateException(
+                    "the metrics port " + port + " did not open within " + START_STOP_TIMEOUT_SECONDS + " s", e);
         }
         return new MetricsHttpServer(server);
     }
@@ -56,7 +60,10 @@ public final class MetricsHttpServer implements AutoCloseable {
             return;
         }
         if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
-            request.response().setStatusCode(405).putHeader("Allow", "GET, HEAD").end();
+            request.response()
+                    .setStatusCode(405)
+                    .putHeader("Allow", "GET, HEAD")
+                    .end();
             return;
         }
         // A scrape walks every histogram bucket: done off the event loop, which also serves the benchmark's client.

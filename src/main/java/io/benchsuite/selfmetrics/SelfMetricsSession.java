@@ -41,15 +41,12 @@ public interface SelfMetricsSession extends AutoCloseable, SuiteObserver {
         }
 
         @Override
-        public void singleBenchmarkEnded() {
-        }
+        public void singleBenchmarkEnded() {}
 
         @Override
-        public void watchServer(Optional<MetricsPoller> poller) {
-        }
+        public void watchServer(Optional<MetricsPoller> poller) {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 }

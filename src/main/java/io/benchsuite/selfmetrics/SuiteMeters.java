@@ -34,9 +34,11 @@ public final class SuiteMeters implements AutoCloseable {
     static final String PREFIX = "bench_suite_";
     /** LLM requests may wait minutes in a full server queue; buckets reach past the usual request timeout. */
     private static final Duration LONGEST_TTFT = Duration.ofMinutes(30);
+
     private static final Duration SHORTEST_TTFT = Duration.ofMillis(1);
     /** A token every 50 us (speculative decoding, tiny models) up to a stalled stream. */
     private static final Duration SHORTEST_GAP = Duration.ofNanos(50_000);
+
     private static final Duration LONGEST_GAP = Duration.ofMinutes(5);
 
     private final MeterRegistry registry;
@@ -47,8 +49,7 @@ public final class SuiteMeters implements AutoCloseable {
     private final AtomicLong inFlight = new AtomicLong();
     private final AtomicLong benchmarksDone = new AtomicLong();
     private final AtomicLong benchmarksPlanned = new AtomicLong();
-    private final AtomicReference<Supplier<OptionalDouble>> kvCacheUsage =
-            new AtomicReference<>(OptionalDouble::empty);
+    private final AtomicReference<Supplier<OptionalDouble>> kvCacheUsage = new AtomicReference<>(OptionalDouble::empty);
     private final Counter requestsDone;
     private final Timer ttft;
     private final Timer interTokenLatency;
@@ -56,24 +57,32 @@ public final class SuiteMeters implements AutoCloseable {
     public SuiteMeters(MeterRegistry registry) {
         this.registry = registry;
         own(Gauge.builder(PREFIX + "requests_in_flight", inFlight, AtomicLong::get)
-                .description("Requests sent and not yet finished").register(registry));
+                .description("Requests sent and not yet finished")
+                .register(registry));
         own(Gauge.builder(PREFIX + "benchmarks_done", benchmarksDone, AtomicLong::get)
-                .description("Benchmarks that ended in this process (complete or interrupted)").register(registry));
+                .description("Benchmarks that ended in this process (complete or interrupted)")
+                .register(registry));
         own(Gauge.builder(PREFIX + "benchmarks_planned", benchmarksPlanned, AtomicLong::get)
-                .description("Benchmarks in the plan, including any already done by an earlier run").register(registry));
+                .description("Benchmarks in the plan, including any already done by an earlier run")
+                .register(registry));
         own(Gauge.builder(PREFIX + "server_kv_cache_usage", kvCacheUsage, SuiteMeters::lastKvCacheUsage)
                 .description("Last KV-cache usage (0-1) read from the server's metrics; NaN before any")
                 .register(registry));
         requestsDone = own(Counter.builder(PREFIX + "requests_done")
-                .description("Requests finished, successful or not").register(registry));
+                .description("Requests finished, successful or not")
+                .register(registry));
         ttft = own(Timer.builder(PREFIX + "client_ttft")
                 .description("Time from sending a request to its first generated token, seen by the client")
-                .publishPercentileHistogram().minimumExpectedValue(SHORTEST_TTFT).maximumExpectedValue(LONGEST_TTFT)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(SHORTEST_TTFT)
+                .maximumExpectedValue(LONGEST_TTFT)
                 .register(registry));
         interTokenLatency = own(Timer.builder(PREFIX + "client_inter_token_latency")
                 .description("Time between two generated tokens, seen by the client (a chunk's gap is shared by "
                         + "the tokens it carries)")
-                .publishPercentileHistogram().minimumExpectedValue(SHORTEST_GAP).maximumExpectedValue(LONGEST_GAP)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(SHORTEST_GAP)
+                .maximumExpectedValue(LONGEST_GAP)
                 .register(registry));
     }
 
@@ -89,8 +98,15 @@ public final class SuiteMeters implements AutoCloseable {
         inFlight.set(0);
         Gauge info = Gauge.builder(PREFIX + "benchmark_info", () -> 1)
                 .description("The benchmark in progress (value 1; its labels say which)")
-                .tags(Tags.of("phase", phase, "pair", pair, "level", Integer.toString(level),
-                        "index", Integer.toString(index)))
+                .tags(Tags.of(
+                        "phase",
+                        phase,
+                        "pair",
+                        pair,
+                        "level",
+                        Integer.toString(level),
+                        "index",
+                        Integer.toString(index)))
                 .register(registry);
         Gauge previous = benchmarkInfo.getAndSet(info);
         if (previous != null && !previous.getId().equals(info.getId())) {
@@ -118,9 +134,14 @@ public final class SuiteMeters implements AutoCloseable {
         inFlight.updateAndGet(n -> Math.max(0, n - 1));
         requestsDone.increment();
         if (record.outcome() != Outcome.SUCCESS) {
-            failedByKind.computeIfAbsent(record.errorKind(), kind -> own(Counter.builder(PREFIX + "requests_failed")
-                    .description("Requests that failed, by error kind")
-                    .tag("kind", kind.name().toLowerCase(Locale.ROOT)).register(registry))).increment();
+            failedByKind
+                    .computeIfAbsent(
+                            record.errorKind(),
+                            kind -> own(Counter.builder(PREFIX + "requests_failed")
+                                    .description("Requests that failed, by error kind")
+                                    .tag("kind", kind.name().toLowerCase(Locale.ROOT))
+                                    .register(registry)))
+                    .increment();
             return;
         }
         if (record.chunkCount() == 0) {

@@ -14,8 +14,16 @@ package io.benchsuite.simulator;
  * @param cachedTokens    prompt tokens found in the prefix cache, reported as
  *                        {@code usage.prompt_tokens_details.cached_tokens} when above 0
  */
-record CompletionCall(boolean chat, boolean stream, boolean includeUsage, boolean continuousUsage, String model,
-        long created, GenerationRequest generation, int reasoningTokens, int cachedTokens) {
+record CompletionCall(
+        boolean chat,
+        boolean stream,
+        boolean includeUsage,
+        boolean continuousUsage,
+        String model,
+        long created,
+        GenerationRequest generation,
+        int reasoningTokens,
+        int cachedTokens) {
 
     /** Whether the token that brings the count to {@code completionTokens} is streamed as reasoning. */
     boolean isReasoning(int completionTokens) {

@@ -30,8 +30,8 @@ final class CompletionRequestParser {
         checkModel(body, config.modelName());
         Prompt prompt = chat ? Prompt.fromChat(body) : Prompt.fromCompletion(body);
         int promptTokens = prompt.tokens();
-        Integer maxTokens = optionalInt(body, chat && body.getValue("max_completion_tokens") != null
-                ? "max_completion_tokens" : "max_tokens");
+        Integer maxTokens = optionalInt(
+                body, chat && body.getValue("max_completion_tokens") != null ? "max_completion_tokens" : "max_tokens");
         int minTokens = optionalInt(body, "min_tokens") == null ? 0 : optionalInt(body, "min_tokens");
         checkContextLength(promptTokens, maxTokens);
         int effectiveMax = maxTokens != null ? maxTokens : config.maxModelLen() - promptTokens;
@@ -39,8 +39,8 @@ final class CompletionRequestParser {
             throw new ApiError.Failure(ApiError.badRequest("max_tokens must be at least 1, got " + effectiveMax + "."));
         }
         if (minTokens < 0) {
-            throw new ApiError.Failure(ApiError.badRequest("min_tokens must be greater than or equal to 0, got "
-                    + minTokens + "."));
+            throw new ApiError.Failure(
+                    ApiError.badRequest("min_tokens must be greater than or equal to 0, got " + minTokens + "."));
         }
         if (minTokens > effectiveMax) {
             throw new ApiError.Failure(ApiError.badRequest("min_tokens must be less than or equal to max_tokens="
@@ -49,10 +49,16 @@ final class CompletionRequestParser {
         JsonObject streamOptions = body.getValue("stream_options") instanceof JsonObject o ? o : new JsonObject();
         long textSeed = config.seed() * 0x9E3779B97F4A7C15L + requestIndex;
         String id = (chat ? "chatcmpl-" : "cmpl-") + hexId(textSeed);
-        GenerationRequest generation = new GenerationRequest(id, promptTokens, effectiveMax, minTokens,
-                bool(body, "ignore_eos"), stopStrings(body), textSeed);
-        return new CompletionCall(chat, bool(body, "stream"), bool(streamOptions, "include_usage"),
-                bool(streamOptions, "continuous_usage_stats"), config.modelName(), createdEpochSeconds, generation,
+        GenerationRequest generation = new GenerationRequest(
+                id, promptTokens, effectiveMax, minTokens, bool(body, "ignore_eos"), stopStrings(body), textSeed);
+        return new CompletionCall(
+                chat,
+                bool(body, "stream"),
+                bool(streamOptions, "include_usage"),
+                bool(streamOptions, "continuous_usage_stats"),
+                config.modelName(),
+                createdEpochSeconds,
+                generation,
                 chat ? config.reasoningTokens() : 0, // vLLM's reasoning parser acts on chat answers only
                 prefixCache.lookUpAndStore(prompt));
     }

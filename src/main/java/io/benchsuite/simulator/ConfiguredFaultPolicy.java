@@ -28,13 +28,14 @@ public final class ConfiguredFaultPolicy implements FaultPolicy {
         if (asked.isPresent()) {
             Fault fault = asked.get();
             if (fault.kind().target == FaultKind.Target.METRICS) {
-                return rejectionOf(ApiError.badRequest(HEADER + ": '" + fault + "' is a /metrics fault; send it"
-                        + " on the /metrics request"));
+                return rejectionOf(ApiError.badRequest(
+                        HEADER + ": '" + fault + "' is a /metrics fault; send it" + " on the /metrics request"));
             }
             return new InjectedFault(fault);
         }
         return pick(config.requestRules(), draw(request.textSeed()))
-                .<RequestFaults>map(InjectedFault::new).orElse(RequestFaults.NONE);
+                .<RequestFaults>map(InjectedFault::new)
+                .orElse(RequestFaults.NONE);
     }
 
     @Override

@@ -38,11 +38,21 @@ final class EngineCore {
     private long preemptionsTotal;
 
     EngineCore(SimulatorConfig config) {
-        this(config.maxNumSeqs(), config.kvBlocks(), config.blockSize(), config.prefillTokensPerSecond(),
-                config.stepBaseMs(), config.stepPerSeqMs());
+        this(
+                config.maxNumSeqs(),
+                config.kvBlocks(),
+                config.blockSize(),
+                config.prefillTokensPerSecond(),
+                config.stepBaseMs(),
+                config.stepPerSeqMs());
     }
 
-    EngineCore(int maxNumSeqs, int totalBlocks, int blockSize, double prefillTokensPerSecond, double stepBaseMs,
+    EngineCore(
+            int maxNumSeqs,
+            int totalBlocks,
+            int blockSize,
+            double prefillTokensPerSecond,
+            double stepBaseMs,
             double stepPerSeqMs) {
         this.maxNumSeqs = maxNumSeqs;
         this.totalBlocks = totalBlocks;
@@ -76,7 +86,8 @@ final class EngineCore {
         List<Sequence> preempted = reserveNextTokenBlocks();
         int prefillTokens = preempted.isEmpty() ? admitWaiting() : 0;
         int batch = running.size();
-        long duration = stepBaseNanos + Math.round(stepPerSeqNanos * batch)
+        long duration = stepBaseNanos
+                + Math.round(stepPerSeqNanos * batch)
                 + Math.round(prefillTokens * 1e9 / prefillTokensPerSecond);
         List<StepResult.Emission> emissions = new ArrayList<>(batch);
         List<Sequence> finished = new ArrayList<>();

@@ -43,8 +43,8 @@ final class EngineDriver implements GenerationService {
 
     @Override
     public Runnable submit(GenerationRequest request, long arrivalNanos, TokenListener listener) {
-        Sequence sequence = new Sequence(request, new TextGenerator(request, config.meanOutputTokens()), listener,
-                arrivalNanos);
+        Sequence sequence =
+                new Sequence(request, new TextGenerator(request, config.meanOutputTokens()), listener, arrivalNanos);
         commands.add(() -> core.enqueue(sequence));
         return () -> commands.add(() -> {
             if (core.abort(sequence)) {

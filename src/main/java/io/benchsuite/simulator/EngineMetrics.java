@@ -51,13 +51,32 @@ final class EngineMetrics {
     }
 
     synchronized Snapshot snapshot() {
-        return new Snapshot(running, waiting, kvUsage, promptTokens, generationTokens, preemptions, finishedLength,
-                finishedStop, finishedAbort, timeToFirstToken.snapshot(), interToken.snapshot(),
+        return new Snapshot(
+                running,
+                waiting,
+                kvUsage,
+                promptTokens,
+                generationTokens,
+                preemptions,
+                finishedLength,
+                finishedStop,
+                finishedAbort,
+                timeToFirstToken.snapshot(),
+                interToken.snapshot(),
                 endToEnd.snapshot());
     }
 
-    record Snapshot(int running, int waiting, double kvUsage, long promptTokens, long generationTokens,
-            long preemptions, long finishedLength, long finishedStop, long finishedAbort,
-            Histogram.Snapshot timeToFirstToken, Histogram.Snapshot interToken, Histogram.Snapshot endToEnd) {
-    }
+    record Snapshot(
+            int running,
+            int waiting,
+            double kvUsage,
+            long promptTokens,
+            long generationTokens,
+            long preemptions,
+            long finishedLength,
+            long finishedStop,
+            long finishedAbort,
+            Histogram.Snapshot timeToFirstToken,
+            Histogram.Snapshot interToken,
+            Histogram.Snapshot endToEnd) {}
 }

@@ -54,8 +54,8 @@ final class ExactScheduleDriver implements GenerationService {
 
     @Override
     public Runnable submit(GenerationRequest request, long arrivalNanos, TokenListener listener) {
-        Stream stream = new Stream(request, new TextGenerator(request, config.meanOutputTokens()), listener,
-                arrivalNanos);
+        Stream stream =
+                new Stream(request, new TextGenerator(request, config.meanOutputTokens()), listener, arrivalNanos);
         stream.dueNanos = arrivalNanos + firstTokenNanos;
         inFlight.incrementAndGet();
         publishGauges();

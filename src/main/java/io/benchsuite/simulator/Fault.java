@@ -19,8 +19,9 @@ public record Fault(FaultKind kind, double param, boolean paramGiven) {
         String text = spec.strip();
         int colon = text.indexOf(':');
         String name = colon < 0 ? text : text.substring(0, colon);
-        FaultKind kind = FaultKind.byWireName(name).orElseThrow(() -> new IllegalArgumentException(
-                "unknown fault '" + name + "' in '" + spec + "', expected one of " + FaultKind.wireNames()));
+        FaultKind kind = FaultKind.byWireName(name)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown fault '" + name + "' in '" + spec + "', expected one of " + FaultKind.wireNames()));
         if (colon < 0) {
             if (kind.param == FaultKind.Param.REQUIRED) {
                 throw new IllegalArgumentException("fault '" + name + "' needs a value, e.g. " + example(kind));
@@ -35,8 +36,8 @@ public record Fault(FaultKind kind, double param, boolean paramGiven) {
         try {
             number = Double.parseDouble(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("the value of fault '" + name + "' is not a number: '" + value
-                    + "', e.g. " + example(kind));
+            throw new IllegalArgumentException(
+                    "the value of fault '" + name + "' is not a number: '" + value + "', e.g. " + example(kind));
         }
         check(kind, number, spec);
         return new Fault(kind, number, true);
@@ -47,8 +48,8 @@ public record Fault(FaultKind kind, double param, boolean paramGiven) {
         switch (kind) {
             case STATUS -> require(whole && number >= 400 && number <= 599, spec, "a status from 400 to 599");
             case RESTART -> require(number > 0 && number <= 3600, spec, "seconds above 0 and at most 3600");
-            case METRICS_SLOW -> require(whole && number >= 0 && number <= 600_000, spec,
-                    "milliseconds from 0 to 600000");
+            case METRICS_SLOW ->
+                require(whole && number >= 0 && number <= 600_000, spec, "milliseconds from 0 to 600000");
             default -> require(whole && number >= 0 && number <= 1_000_000, spec, "a token count of 0 or more");
         }
     }
@@ -75,7 +76,9 @@ public record Fault(FaultKind kind, double param, boolean paramGiven) {
 
     @Override
     public String toString() {
-        return paramGiven ? kind.wireName() + ":" + (param == Math.rint(param) ? String.valueOf((long) param)
-                : String.valueOf(param)) : kind.wireName();
+        return paramGiven
+                ? kind.wireName() + ":"
+                        + (param == Math.rint(param) ? String.valueOf((long) param) : String.valueOf(param))
+                : kind.wireName();
     }
 }

@@ -18,8 +18,12 @@ import java.util.Optional;
  * @param allowHeader   whether {@code X-Sim-Fault} on a request is obeyed
  * @param seed          seeds the draws, so the same requests fail on every run
  */
-public record FaultConfig(List<FaultRule> requestRules, List<FaultRule> metricsRules, Optional<RestartCycle> restart,
-        boolean allowHeader, long seed) {
+public record FaultConfig(
+        List<FaultRule> requestRules,
+        List<FaultRule> metricsRules,
+        Optional<RestartCycle> restart,
+        boolean allowHeader,
+        long seed) {
 
     /** No fault, no header: the simulator as it is. */
     public static final FaultConfig NONE = new FaultConfig(List.of(), List.of(), Optional.empty(), false, 0);
@@ -49,20 +53,21 @@ public record FaultConfig(List<FaultRule> requestRules, List<FaultRule> metricsR
             switch (rule.fault().kind().target) {
                 case REQUEST -> requests.add(rule);
                 case METRICS -> metrics.add(rule);
-                case SERVER -> throw new IllegalArgumentException("--fault " + spec + ": a restart is not drawn per"
-                        + " request; use --fault-restart UP:DOWN (seconds), or the X-Sim-Fault header");
+                case SERVER ->
+                    throw new IllegalArgumentException("--fault " + spec + ": a restart is not drawn per"
+                            + " request; use --fault-restart UP:DOWN (seconds), or the X-Sim-Fault header");
             }
         }
-        Optional<RestartCycle> restart = restartSpec == null ? Optional.empty()
-                : Optional.of(parseRestart(restartSpec));
+        Optional<RestartCycle> restart =
+                restartSpec == null ? Optional.empty() : Optional.of(parseRestart(restartSpec));
         return new FaultConfig(requests, metrics, restart, allowHeader, seed);
     }
 
     private static RestartCycle parseRestart(String spec) {
         String[] parts = spec.split(":", -1);
         if (parts.length != 2) {
-            throw new IllegalArgumentException("--fault-restart expects UP:DOWN in seconds (e.g. 30:5), got '"
-                    + spec + "'");
+            throw new IllegalArgumentException(
+                    "--fault-restart expects UP:DOWN in seconds (e.g. 30:5), got '" + spec + "'");
         }
         return new RestartCycle(seconds(parts[0], spec), seconds(parts[1], spec));
     }

@@ -29,10 +29,18 @@ public enum FaultKind {
     /** Answer /metrics with 200 and a body that is not Prometheus text. */
     METRICS_GARBAGE("metrics-garbage", Param.NONE, Target.METRICS);
 
-    enum Param { NONE, OPTIONAL, REQUIRED }
+    enum Param {
+        NONE,
+        OPTIONAL,
+        REQUIRED
+    }
 
     /** What the fault applies to: a completion request, a scrape, or the whole server. */
-    enum Target { REQUEST, METRICS, SERVER }
+    enum Target {
+        REQUEST,
+        METRICS,
+        SERVER
+    }
 
     private final String wireName;
     final Param param;

@@ -32,8 +32,7 @@ public interface FaultPolicy {
     /** What goes wrong with one request; the defaults change nothing. */
     interface RequestFaults {
 
-        RequestFaults NONE = new RequestFaults() {
-        };
+        RequestFaults NONE = new RequestFaults() {};
 
         /** An error to answer instead of generating anything. */
         default Optional<ApiError> rejection() {

@@ -30,8 +30,8 @@ public record FaultRule(Fault fault, double fraction) {
                     + "', e.g. 'status:500@0.1' for one request in ten");
         }
         if (!(fraction > 0 && fraction <= 1)) {
-            throw new IllegalArgumentException("the fraction in '" + spec + "' must be above 0 and at most 1, got "
-                    + value);
+            throw new IllegalArgumentException(
+                    "the fraction in '" + spec + "' must be above 0 and at most 1, got " + value);
         }
         return new FaultRule(fault, fraction);
     }

@@ -9,8 +9,7 @@ import java.util.List;
  */
 final class FlavourMetrics {
 
-    private FlavourMetrics() {
-    }
+    private FlavourMetrics() {}
 
     /** The page for the configured flavour, classic text format 0.0.4. */
     static String render(SimulatorConfig config, List<EngineMetrics.Snapshot> engines) {
@@ -24,11 +23,13 @@ final class FlavourMetrics {
         };
     }
 
-    static double sum(List<EngineMetrics.Snapshot> engines, java.util.function.ToDoubleFunction<EngineMetrics.Snapshot> f) {
+    static double sum(
+            List<EngineMetrics.Snapshot> engines, java.util.function.ToDoubleFunction<EngineMetrics.Snapshot> f) {
         return engines.stream().mapToDouble(f).sum();
     }
 
-    static double max(List<EngineMetrics.Snapshot> engines, java.util.function.ToDoubleFunction<EngineMetrics.Snapshot> f) {
+    static double max(
+            List<EngineMetrics.Snapshot> engines, java.util.function.ToDoubleFunction<EngineMetrics.Snapshot> f) {
         return engines.stream().mapToDouble(f).max().orElse(0);
     }
 

@@ -13,8 +13,14 @@ import java.util.List;
  * @param stop         stop strings; the matched one is cut from the text and reported as stop_reason
  * @param textSeed     seeds the words and the EOS point of this request
  */
-public record GenerationRequest(String id, int promptTokens, int maxTokens, int minTokens, boolean ignoreEos,
-        List<String> stop, long textSeed) {
+public record GenerationRequest(
+        String id,
+        int promptTokens,
+        int maxTokens,
+        int minTokens,
+        boolean ignoreEos,
+        List<String> stop,
+        long textSeed) {
 
     public GenerationRequest {
         stop = List.copyOf(stop);

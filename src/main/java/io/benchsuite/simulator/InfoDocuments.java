@@ -8,6 +8,7 @@ final class InfoDocuments {
 
     /** Reported as happy_vllm's and vLLM's versions: the pair the seed tool was written against. */
     static final String HAPPY_VLLM_VERSION = "1.2.6";
+
     static final String VLLM_VERSION = "0.8.2";
 
     private final SimulatorConfig config;

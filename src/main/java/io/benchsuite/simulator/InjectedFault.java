@@ -28,7 +28,8 @@ final class InjectedFault implements FaultPolicy.RequestFaults {
 
     @Override
     public Optional<Duration> restart() {
-        return fault.kind() == FaultKind.RESTART ? Optional.of(Duration.ofNanos(Math.round(fault.param() * 1e9)))
+        return fault.kind() == FaultKind.RESTART
+                ? Optional.of(Duration.ofNanos(Math.round(fault.param() * 1e9)))
                 : Optional.empty();
     }
 
@@ -42,9 +43,10 @@ final class InjectedFault implements FaultPolicy.RequestFaults {
             case DROP -> new StreamStep("", StreamStep.Then.DROP);
             case STALL -> new StreamStep("", StreamStep.Then.STALL);
             case MALFORMED -> StreamStep.write(malformedFrame() + frame.text());
-            case ERROR_EVENT -> new StreamStep(nestedErrorFrame(frame.tokensSent()) + ResponseFormat.DONE, StreamStep.Then.END);
-            case ERROR_OBJECT -> new StreamStep(objectErrorFrame(frame.tokensSent()) + ResponseFormat.DONE,
-                    StreamStep.Then.END);
+            case ERROR_EVENT ->
+                new StreamStep(nestedErrorFrame(frame.tokensSent()) + ResponseFormat.DONE, StreamStep.Then.END);
+            case ERROR_OBJECT ->
+                new StreamStep(objectErrorFrame(frame.tokensSent()) + ResponseFormat.DONE, StreamStep.Then.END);
             case NO_DONE -> new StreamStep("", StreamStep.Then.END);
             default -> StreamStep.write(frame.text());
         };
@@ -66,10 +68,15 @@ final class InjectedFault implements FaultPolicy.RequestFaults {
         return switch (status) {
             case 429 -> new ApiError(429, "RateLimitError", "Simulated fault: too many requests, retry later.", 1);
             case 500 -> new ApiError(500, "InternalServerError", "Simulated fault: internal server error.", 0);
-            case 503 -> new ApiError(503, "ServiceUnavailableError",
-                    "Simulated fault: the engine is not ready, retry later.", 1);
-            default -> new ApiError(status, status < 500 ? "BadRequestError" : "InternalServerError",
-                    "Simulated fault: HTTP " + status + ".", 0);
+            case 503 ->
+                new ApiError(
+                        503, "ServiceUnavailableError", "Simulated fault: the engine is not ready, retry later.", 1);
+            default ->
+                new ApiError(
+                        status,
+                        status < 500 ? "BadRequestError" : "InternalServerError",
+                        "Simulated fault: HTTP " + status + ".",
+                        0);
         };
     }
 
@@ -84,8 +91,11 @@ final class InjectedFault implements FaultPolicy.RequestFaults {
 
     /** The shape vLLM's OpenAI server yields when generation fails mid-stream: the error object under "error". */
     private static String nestedErrorFrame(int tokensSent) {
-        JsonObject error = new JsonObject().put("message", message(tokensSent)).put("type", "InternalServerError")
-                .putNull("param").put("code", 500);
+        JsonObject error = new JsonObject()
+                .put("message", message(tokensSent))
+                .put("type", "InternalServerError")
+                .putNull("param")
+                .put("code", 500);
         return "data: " + new JsonObject().put("error", error).encode() + "\n\n";
     }
 

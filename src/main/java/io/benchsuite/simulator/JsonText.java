@@ -3,8 +3,7 @@ package io.benchsuite.simulator;
 /** The one JSON helper the hand-written chunks need: a string literal with RFC 8259 escapes. */
 final class JsonText {
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     static String quote(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2).append('"');

@@ -95,24 +95,29 @@ final class ListeningServer {
         if (closed) {
             return;
         }
-        vertx.createHttpServer(options).requestHandler(handler).listen(port, host).onComplete(ar -> {
-            synchronized (this) {
-                if (ar.failed()) {
-                    LOG.warnf("simulated restart: port %d not free yet (%s), trying again", port, ar.cause().getMessage());
-                    if (!closed) {
-                        timer = vertx.setTimer(RELISTEN_RETRY_MS, id -> relisten());
+        vertx.createHttpServer(options)
+                .requestHandler(handler)
+                .listen(port, host)
+                .onComplete(ar -> {
+                    synchronized (this) {
+                        if (ar.failed()) {
+                            LOG.warnf(
+                                    "simulated restart: port %d not free yet (%s), trying again",
+                                    port, ar.cause().getMessage());
+                            if (!closed) {
+                                timer = vertx.setTimer(RELISTEN_RETRY_MS, id -> relisten());
+                            }
+                            return;
+                        }
+                        if (closed) {
+                            ar.result().close();
+                            return;
+                        }
+                        server = ar.result();
+                        LOG.infof("simulated restart: listening on port %d again", port);
+                        scheduleNextRestart();
                     }
-                    return;
-                }
-                if (closed) {
-                    ar.result().close();
-                    return;
-                }
-                server = ar.result();
-                LOG.infof("simulated restart: listening on port %d again", port);
-                scheduleNextRestart();
-            }
-        });
+                });
     }
 
     /** Stops for good: no re-listen is pending afterwards. */

@@ -36,8 +36,9 @@ final class LlamaCppFormat {
      * first tokens are {@code reasoning_content}, as llama.cpp streams them with a reasoning format set.
      */
     String tokenChunk(TokenDelta delta) {
-        return "data: {\"choices\":[" + choice(JsonText.quote(delta.text()), "null",
-                call.isReasoning(delta.completionTokens())) + "]" + tail + "}\n\n";
+        return "data: {\"choices\":["
+                + choice(JsonText.quote(delta.text()), "null", call.isReasoning(delta.completionTokens())) + "]" + tail
+                + "}\n\n";
     }
 
     /** The first chunk of a chat: the assistant role, content null. */
@@ -55,24 +56,38 @@ final class LlamaCppFormat {
     String finalChunk(TokenDelta last, double promptMs, double predictedMs) {
         int prompt = call.promptTokens();
         int completion = last.completionTokens();
-        StringBuilder out = new StringBuilder(512).append("data: {\"choices\":[")
-                .append(choice(null, JsonText.quote(last.finishReason().wireName()), false)).append(']').append(tail)
-                .append(",\"usage\":{\"completion_tokens\":").append(completion)
-                .append(",\"prompt_tokens\":").append(prompt)
-                .append(",\"total_tokens\":").append(prompt + completion);
+        StringBuilder out = new StringBuilder(512)
+                .append("data: {\"choices\":[")
+                .append(choice(null, JsonText.quote(last.finishReason().wireName()), false))
+                .append(']')
+                .append(tail)
+                .append(",\"usage\":{\"completion_tokens\":")
+                .append(completion)
+                .append(",\"prompt_tokens\":")
+                .append(prompt)
+                .append(",\"total_tokens\":")
+                .append(prompt + completion);
         ResponseFormat.appendCachedTokens(out, call.cachedTokens());
         int evaluated = Math.max(0, prompt - call.cachedTokens());
         return out.append("},\"timings\":{")
-                .append("\"prompt_n\":").append(evaluated)
-                .append(",\"prompt_ms\":").append(number(promptMs))
-                .append(",\"prompt_per_token_ms\":").append(number(evaluated == 0 ? 0 : promptMs / evaluated))
-                .append(",\"prompt_per_second\":").append(number(promptMs <= 0 ? 0 : evaluated * 1000 / promptMs))
-                .append(",\"predicted_n\":").append(completion)
-                .append(",\"predicted_ms\":").append(number(predictedMs))
-                .append(",\"predicted_per_token_ms\":").append(number(completion == 0 ? 0 : predictedMs / completion))
+                .append("\"prompt_n\":")
+                .append(evaluated)
+                .append(",\"prompt_ms\":")
+                .append(number(promptMs))
+                .append(",\"prompt_per_token_ms\":")
+                .append(number(evaluated == 0 ? 0 : promptMs / evaluated))
+                .append(",\"prompt_per_second\":")
+                .append(number(promptMs <= 0 ? 0 : evaluated * 1000 / promptMs))
+                .append(",\"predicted_n\":")
+                .append(completion)
+                .append(",\"predicted_ms\":")
+                .append(number(predictedMs))
+                .append(",\"predicted_per_token_ms\":")
+                .append(number(completion == 0 ? 0 : predictedMs / completion))
                 .append(",\"predicted_per_second\":")
                 .append(number(predictedMs <= 0 ? 0 : completion * 1000 / predictedMs))
-                .append("}}\n\n").toString();
+                .append("}}\n\n")
+                .toString();
     }
 
     /**

@@ -30,7 +30,8 @@ final class LlamaCppServer {
     static final long CLOSE_DELAY_MS = 1000;
 
     /** llama-server's answer to a path it does not serve. */
-    static final String NOT_FOUND = "{\"error\":{\"code\":404,\"message\":\"File Not Found\",\"type\":\"not_found_error\"}}";
+    static final String NOT_FOUND =
+            "{\"error\":{\"code\":404,\"message\":\"File Not Found\",\"type\":\"not_found_error\"}}";
 
     private final Set<HttpConnection> spent = ConcurrentHashMap.newKeySet();
 

@@ -25,37 +25,59 @@ final class MetricsText {
     }
 
     private String render() {
-        gauge("vllm:num_requests_running", "Number of requests in model execution batches.",
+        gauge(
+                "vllm:num_requests_running",
+                "Number of requests in model execution batches.",
                 EngineMetrics.Snapshot::running);
-        gauge("vllm:num_requests_waiting", "Number of requests waiting to be processed.",
+        gauge(
+                "vllm:num_requests_waiting",
+                "Number of requests waiting to be processed.",
                 EngineMetrics.Snapshot::waiting);
         if (config.kvMetric().exposesNewNames()) {
-            gauge("vllm:kv_cache_usage_perc", "KV-cache usage. 1 means 100 percent usage.",
+            gauge(
+                    "vllm:kv_cache_usage_perc",
+                    "KV-cache usage. 1 means 100 percent usage.",
                     EngineMetrics.Snapshot::kvUsage);
         }
         if (config.kvMetric().exposesOldNames()) {
-            gauge("vllm:gpu_cache_usage_perc", "GPU KV-cache usage. 1 means 100 percent usage.",
+            gauge(
+                    "vllm:gpu_cache_usage_perc",
+                    "GPU KV-cache usage. 1 means 100 percent usage.",
                     EngineMetrics.Snapshot::kvUsage);
         }
         cacheConfigInfo();
-        counter("vllm:num_preemptions_total", "Cumulative number of preemption from the engine.",
+        counter(
+                "vllm:num_preemptions_total",
+                "Cumulative number of preemption from the engine.",
                 EngineMetrics.Snapshot::preemptions);
-        counter("vllm:prompt_tokens_total", "Number of prefill tokens processed.",
+        counter(
+                "vllm:prompt_tokens_total",
+                "Number of prefill tokens processed.",
                 EngineMetrics.Snapshot::promptTokens);
-        counter("vllm:generation_tokens_total", "Number of generation tokens processed.",
+        counter(
+                "vllm:generation_tokens_total",
+                "Number of generation tokens processed.",
                 EngineMetrics.Snapshot::generationTokens);
         requestSuccess();
-        histogram("vllm:time_to_first_token_seconds", "Histogram of time to first token in seconds.",
+        histogram(
+                "vllm:time_to_first_token_seconds",
+                "Histogram of time to first token in seconds.",
                 EngineMetrics.Snapshot::timeToFirstToken);
         if (config.kvMetric().exposesNewNames()) {
-            histogram("vllm:inter_token_latency_seconds", "Histogram of inter-token latency in seconds.",
+            histogram(
+                    "vllm:inter_token_latency_seconds",
+                    "Histogram of inter-token latency in seconds.",
                     EngineMetrics.Snapshot::interToken);
         }
         if (config.kvMetric().exposesOldNames()) {
-            histogram("vllm:time_per_output_token_seconds", "Histogram of time per output token in seconds.",
+            histogram(
+                    "vllm:time_per_output_token_seconds",
+                    "Histogram of time per output token in seconds.",
                     EngineMetrics.Snapshot::interToken);
         }
-        histogram("vllm:e2e_request_latency_seconds", "Histogram of e2e request latency in seconds.",
+        histogram(
+                "vllm:e2e_request_latency_seconds",
+                "Histogram of e2e request latency in seconds.",
                 EngineMetrics.Snapshot::endToEnd);
         return out.toString();
     }
@@ -116,7 +138,9 @@ final class MetricsText {
     }
 
     private String labels(int engine, String extra) {
-        StringBuilder labels = new StringBuilder("{model_name=\"").append(escape(config.modelName())).append('"');
+        StringBuilder labels = new StringBuilder("{model_name=\"")
+                .append(escape(config.modelName()))
+                .append('"');
         if (engines.size() > 1) {
             labels.append(",engine=\"").append(engine).append('"');
         }

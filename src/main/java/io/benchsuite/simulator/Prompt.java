@@ -42,8 +42,8 @@ record Prompt(String text, List<Integer> tokenIds) {
             }
             return new Prompt(null, ids);
         }
-        throw new ApiError.Failure(ApiError.badRequest(
-                "prompt must be a string, a list with one string, or a list of token ids"));
+        throw new ApiError.Failure(
+                ApiError.badRequest("prompt must be a string, a list with one string, or a list of token ids"));
     }
 
     static Prompt fromChat(JsonObject body) {
@@ -55,7 +55,10 @@ record Prompt(String text, List<Integer> tokenIds) {
             if (!(item instanceof JsonObject message) || !(message.getValue("role") instanceof String role)) {
                 throw new ApiError.Failure(ApiError.badRequest("each message needs a role and a content"));
             }
-            text.append(role).append(": ").append(content(message.getValue("content"))).append('\n');
+            text.append(role)
+                    .append(": ")
+                    .append(content(message.getValue("content")))
+                    .append('\n');
         }
         return new Prompt(text.append("assistant:").toString(), null);
     }

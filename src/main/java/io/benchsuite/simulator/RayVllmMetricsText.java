@@ -9,8 +9,7 @@ import java.util.List;
  */
 final class RayVllmMetricsText {
 
-    private RayVllmMetricsText() {
-    }
+    private RayVllmMetricsText() {}
 
     static String render(SimulatorConfig config, List<EngineMetrics.Snapshot> engines) {
         String vllm = MetricsText.render(config, engines);

@@ -32,12 +32,17 @@ final class ResponseFormat {
 
     /** The chunk of one token (the last one carries the finish reason). */
     String tokenChunk(TokenDelta delta) {
-        StringBuilder out = new StringBuilder(head.length() + 160).append("data: ").append(head);
+        StringBuilder out =
+                new StringBuilder(head.length() + 160).append("data: ").append(head);
         out.append("{\"index\":0,");
         if (call.chat()) {
             // A reasoning model's thinking comes first, in a field of its own, as vLLM's reasoning parser sends it.
             String field = call.isReasoning(delta.completionTokens()) ? "reasoning_content" : "content";
-            out.append("\"delta\":{\"").append(field).append("\":").append(JsonText.quote(delta.text())).append('}');
+            out.append("\"delta\":{\"")
+                    .append(field)
+                    .append("\":")
+                    .append(JsonText.quote(delta.text()))
+                    .append('}');
         } else {
             out.append("\"text\":").append(JsonText.quote(delta.text()));
         }
@@ -52,7 +57,8 @@ final class ResponseFormat {
 
     /** The first chat chunk, sent as soon as the request is accepted: the assistant role, no content. */
     String roleChunk() {
-        StringBuilder out = new StringBuilder("data: ").append(head)
+        StringBuilder out = new StringBuilder("data: ")
+                .append(head)
                 .append("{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"logprobs\":null,")
                 .append("\"finish_reason\":null}],\"usage\":");
         appendUsage(out, call.continuousUsage() ? 0 : -1);
@@ -71,12 +77,16 @@ final class ResponseFormat {
             out.append("null");
         } else {
             int prompt = call.promptTokens();
-            out.append("{\"prompt_tokens\":").append(prompt)
-                    .append(",\"total_tokens\":").append(prompt + completionTokens)
-                    .append(",\"completion_tokens\":").append(completionTokens);
+            out.append("{\"prompt_tokens\":")
+                    .append(prompt)
+                    .append(",\"total_tokens\":")
+                    .append(prompt + completionTokens)
+                    .append(",\"completion_tokens\":")
+                    .append(completionTokens);
             if (call.reasoningTokens() > 0) {
                 out.append(",\"completion_tokens_details\":{\"reasoning_tokens\":")
-                        .append(Math.min(call.reasoningTokens(), completionTokens)).append('}');
+                        .append(Math.min(call.reasoningTokens(), completionTokens))
+                        .append('}');
             }
             appendCachedTokens(out, call.cachedTokens());
             out.append('}');
@@ -86,7 +96,9 @@ final class ResponseFormat {
     /** vLLM's (and llama.cpp's) {@code prompt_tokens_details}, written only on a prefix-cache hit. */
     static void appendCachedTokens(StringBuilder out, int cachedTokens) {
         if (cachedTokens > 0) {
-            out.append(",\"prompt_tokens_details\":{\"cached_tokens\":").append(cachedTokens).append('}');
+            out.append(",\"prompt_tokens_details\":{\"cached_tokens\":")
+                    .append(cachedTokens)
+                    .append('}');
         }
     }
 
@@ -94,8 +106,12 @@ final class ResponseFormat {
     String fullResponse(String text, TokenDelta last) {
         JsonObject choice = new JsonObject().put("index", 0);
         if (call.chat()) {
-            choice.put("message", new JsonObject().put("role", "assistant").put("content", text)
-                    .put("tool_calls", new JsonArray()));
+            choice.put(
+                    "message",
+                    new JsonObject()
+                            .put("role", "assistant")
+                            .put("content", text)
+                            .put("tool_calls", new JsonArray()));
         } else {
             choice.put("text", text);
         }
@@ -103,7 +119,8 @@ final class ResponseFormat {
                 .put("finish_reason", last.finishReason().wireName())
                 .put("stop_reason", last.stopReason());
         int prompt = call.promptTokens();
-        JsonObject usage = new JsonObject().put("prompt_tokens", prompt)
+        JsonObject usage = new JsonObject()
+                .put("prompt_tokens", prompt)
                 .put("total_tokens", prompt + last.completionTokens())
                 .put("completion_tokens", last.completionTokens());
         if (call.cachedTokens() > 0) {

@@ -16,8 +16,13 @@ public final class RunningSimulator implements AutoCloseable {
     private final GenerationService engines;
     private final Vertx ownedVertx;
 
-    RunningSimulator(SimulatorConfig config, String host, boolean https, ListeningServer server,
-            GenerationService engines, Vertx ownedVertx) {
+    RunningSimulator(
+            SimulatorConfig config,
+            String host,
+            boolean https,
+            ListeningServer server,
+            GenerationService engines,
+            Vertx ownedVertx) {
         this.config = config;
         this.host = host;
         this.https = https;

@@ -38,9 +38,11 @@ public enum ServerFlavour {
     /** The flavour called {@code text} (case-insensitive, '_' and '-' alike); IllegalArgumentException otherwise. */
     public static ServerFlavour parse(String text) {
         String wanted = text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-        return Arrays.stream(values()).filter(f -> f.id.equals(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown flavour '" + text + "' (expected one of "
-                        + choices() + ")"));
+        return Arrays.stream(values())
+                .filter(f -> f.id.equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown flavour '" + text + "' (expected one of " + choices() + ")"));
     }
 
     public static String choices() {

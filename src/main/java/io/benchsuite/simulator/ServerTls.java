@@ -20,8 +20,9 @@ public record ServerTls(Path certificate, Path privateKey) {
     }
 
     HttpServerOptions applyTo(HttpServerOptions options) {
-        return options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
-                .setCertPath(certificate.toString())
-                .setKeyPath(privateKey.toString()));
+        return options.setSsl(true)
+                .setKeyCertOptions(new PemKeyCertOptions()
+                        .setCertPath(certificate.toString())
+                        .setKeyPath(privateKey.toString()));
     }
 }

@@ -25,8 +25,7 @@ public final class Simulator {
      */
     static final int ACCEPT_BACKLOG = 4096;
 
-    private Simulator() {
-    }
+    private Simulator() {}
 
     public static RunningSimulator start(SimulatorConfig config, String host, int port) {
         return start(config, host, port, FaultPolicy.NONE);
@@ -40,12 +39,15 @@ public final class Simulator {
      * Starts on a Vert.x instance of its own (one event loop is plenty), closed with the simulator; over HTTPS
      * when {@code tls} is given.
      */
-    public static RunningSimulator start(SimulatorConfig config, String host, int port, FaultPolicy faults,
-            Optional<ServerTls> tls) {
+    public static RunningSimulator start(
+            SimulatorConfig config, String host, int port, FaultPolicy faults, Optional<ServerTls> tls) {
         // Metrics off: inside a Quarkus application the Micrometer extension would otherwise try to register
         // this second Vert.x's gauges under names the application's own Vert.x already holds.
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
-                .setInternalBlockingPoolSize(1).setMetricsOptions(new MetricsOptions().setEnabled(false)));
+        Vertx vertx = Vertx.vertx(new VertxOptions()
+                .setEventLoopPoolSize(1)
+                .setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1)
+                .setMetricsOptions(new MetricsOptions().setEnabled(false)));
         try {
             return start(vertx, true, config, host, port, faults, tls);
         } catch (RuntimeException e) {
@@ -55,14 +57,14 @@ public final class Simulator {
     }
 
     /** Starts on the caller's Vert.x, which stays open when the simulator closes. */
-    public static RunningSimulator start(Vertx vertx, SimulatorConfig config, String host, int port,
-            FaultPolicy faults) {
+    public static RunningSimulator start(
+            Vertx vertx, SimulatorConfig config, String host, int port, FaultPolicy faults) {
         return start(vertx, config, host, port, faults, Optional.empty());
     }
 
     /** Starts on the caller's Vert.x, over HTTPS when {@code tls} is given. */
-    public static RunningSimulator start(Vertx vertx, SimulatorConfig config, String host, int port,
-            FaultPolicy faults, Optional<ServerTls> tls) {
+    public static RunningSimulator start(
+            Vertx vertx, SimulatorConfig config, String host, int port, FaultPolicy faults, Optional<ServerTls> tls) {
         return start(vertx, false, config, host, port, faults, tls);
     }
 
@@ -70,8 +72,14 @@ public final class Simulator {
      * @throws UncheckedIOException when the server cannot listen (its cause is a {@link java.net.BindException}
      *                              when the port is taken)
      */
-    private static RunningSimulator start(Vertx vertx, boolean ownsVertx, SimulatorConfig config, String host,
-            int port, FaultPolicy faults, Optional<ServerTls> tls) {
+    private static RunningSimulator start(
+            Vertx vertx,
+            boolean ownsVertx,
+            SimulatorConfig config,
+            String host,
+            int port,
+            FaultPolicy faults,
+            Optional<ServerTls> tls) {
         GenerationService engines = DataParallelEngines.create(config);
         SimulatorRoutes routes = new SimulatorRoutes(config, engines, faults);
         HttpServerOptions options = new HttpServerOptions()
@@ -79,15 +87,19 @@ public final class Simulator {
                 .setCompressionSupported(false)
                 .setAcceptBacklog(ACCEPT_BACKLOG)
                 .setIdleTimeout(0);
-        ListeningServer server = new ListeningServer(vertx, tls.map(t -> t.applyTo(options)).orElse(options),
-                routes, host);
+        ListeningServer server =
+                new ListeningServer(vertx, tls.map(t -> t.applyTo(options)).orElse(options), routes, host);
         int actualPort;
         try {
-            actualPort = server.listen(port).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            actualPort = server.listen(port)
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             engines.close();
             Throwable cause = e.getCause();
-            throw new UncheckedIOException("cannot listen on " + host + ":" + port + ": " + cause.getMessage(),
+            throw new UncheckedIOException(
+                    "cannot listen on " + host + ":" + port + ": " + cause.getMessage(),
                     cause instanceof IOException io ? io : new IOException(cause));
         } catch (InterruptedException | TimeoutException e) {
             engines.close();

@@ -100,7 +100,8 @@ public record SimulatorConfig(
         require(reasoningTokens >= 0, "reasoning-tokens must not be negative");
         // vLLM refuses to start when one full-length sequence cannot fit in the cache; so do we, otherwise a
         // long request would wait forever.
-        require(exactSchedule || (long) kvBlocks * blockSize >= maxModelLen,
+        require(
+                exactSchedule || (long) kvBlocks * blockSize >= maxModelLen,
                 "the KV cache (" + kvBlocks + " blocks x " + blockSize + " tokens) cannot hold one sequence of "
                         + "max-model-len " + maxModelLen + " tokens");
     }
@@ -112,8 +113,25 @@ public record SimulatorConfig(
     }
 
     public static SimulatorConfig fast() {
-        return new SimulatorConfig("sim-model", 42, 4, 128, 16, 20_000, 1024, 2, 0.5, false, 50, 10, 32,
-                KvMetricFlavour.BOTH, 1, false, ServerFlavour.VLLM, 0);
+        return new SimulatorConfig(
+                "sim-model",
+                42,
+                4,
+                128,
+                16,
+                20_000,
+                1024,
+                2,
+                0.5,
+                false,
+                50,
+                10,
+                32,
+                KvMetricFlavour.BOTH,
+                1,
+                false,
+                ServerFlavour.VLLM,
+                0);
     }
 
     /**
@@ -126,18 +144,69 @@ public record SimulatorConfig(
      * holds the longest growing prompt.
      */
     public static SimulatorConfig demo() {
-        return new SimulatorConfig("sim-model", 42, 32, 280, 16, 50_000, 4480, 3, 0.25, false, 50, 10, 64,
-                KvMetricFlavour.BOTH, 1, false, ServerFlavour.VLLM, 0);
+        return new SimulatorConfig(
+                "sim-model",
+                42,
+                32,
+                280,
+                16,
+                50_000,
+                4480,
+                3,
+                0.25,
+                false,
+                50,
+                10,
+                64,
+                KvMetricFlavour.BOTH,
+                1,
+                false,
+                ServerFlavour.VLLM,
+                0);
     }
 
     public static SimulatorConfig a100Model7b() {
-        return new SimulatorConfig("sim-model", 42, 256, 19_000, 16, 10_000, 8192, 15, 0.2, false, 50, 10, 256,
-                KvMetricFlavour.BOTH, 1, false, ServerFlavour.VLLM, 0);
+        return new SimulatorConfig(
+                "sim-model",
+                42,
+                256,
+                19_000,
+                16,
+                10_000,
+                8192,
+                15,
+                0.2,
+                false,
+                50,
+                10,
+                256,
+                KvMetricFlavour.BOTH,
+                1,
+                false,
+                ServerFlavour.VLLM,
+                0);
     }
 
     public static SimulatorConfig exact() {
-        return new SimulatorConfig("sim-model", 42, Integer.MAX_VALUE, Integer.MAX_VALUE, 16, 10_000, 8192, 0, 0,
-                true, 50, 10, 256, KvMetricFlavour.BOTH, 1, false, ServerFlavour.VLLM, 0);
+        return new SimulatorConfig(
+                "sim-model",
+                42,
+                Integer.MAX_VALUE,
+                Integer.MAX_VALUE,
+                16,
+                10_000,
+                8192,
+                0,
+                0,
+                true,
+                50,
+                10,
+                256,
+                KvMetricFlavour.BOTH,
+                1,
+                false,
+                ServerFlavour.VLLM,
+                0);
     }
 
     /** The preset called {@code name} (one of {@link #PRESETS}). */
@@ -147,8 +216,9 @@ public record SimulatorConfig(
             case "a100-7b" -> a100Model7b();
             case "exact" -> exact();
             case "demo" -> demo();
-            default -> throw new IllegalArgumentException("unknown preset '" + name + "' (expected one of "
-                    + String.join(", ", PRESETS) + ")");
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown preset '" + name + "' (expected one of " + String.join(", ", PRESETS) + ")");
         };
     }
 
@@ -157,104 +227,376 @@ public record SimulatorConfig(
     }
 
     public SimulatorConfig withModelName(String v) {
-        return new SimulatorConfig(v, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond, maxModelLen,
-                stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric,
-                dataParallel, withLaunchArguments, flavour, reasoningTokens);
+        return new SimulatorConfig(
+                v,
+                seed,
+                maxNumSeqs,
+                kvBlocks,
+                blockSize,
+                prefillTokensPerSecond,
+                maxModelLen,
+                stepBaseMs,
+                stepPerSeqMs,
+                exactSchedule,
+                firstTokenMs,
+                interTokenMs,
+                meanOutputTokens,
+                kvMetric,
+                dataParallel,
+                withLaunchArguments,
+                flavour,
+                reasoningTokens);
     }
 
     public SimulatorConfig withSeed(long v) {
-        return new SimulatorConfig(modelName, v, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
-                maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens,
-                kvMetric, dataParallel, withLaunchArguments, flavour, reasoningTokens);
+        return new SimulatorConfig(
+                modelName,
+                v,
+                maxNumSeqs,
+                kvBlocks,
+                blockSize,
+                prefillTokensPerSecond,
+                maxModelLen,
+                stepBaseMs,
+                stepPerSeqMs,
+                exactSchedule,
+                firstTokenMs,
+                interTokenMs,
+                meanOutputTokens,
+                kvMetric,
+                dataParallel,
+                withLaunchArguments,
+                flavour,
+                reasoningTokens);
     }
 
     public SimulatorConfig withMaxNumSeqs(int v) {
-        return new SimulatorConfig(modelName, seed, v, kvBlocks, blockSize, prefillTokensPerSecond, maxModelLen,
-                stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric,
-                dataParallel, withLaunchArguments, flavour, reasoningTokens);
+        return new SimulatorConfig(
+                modelName,
+                seed,
+                v,
+                kvBlocks,
+                blockSize,
+                prefillTokensPerSecond,
+                maxModelLen,
+                stepBaseMs,
+                stepPerSeqMs,
+                exactSchedule,
+                firstTokenMs,
+                interTokenMs,
+                meanOutputTokens,
+                kvMetric,
+                dataParallel,
+                withLaunchArguments,
+                flavour,
+                reasoningTokens);
     }
 
     public SimulatorConfig withKvBlocks(int v) {
-        return new SimulatorConfig(modelName, seed, maxNumSeqs, v, blockSize, prefillTokensPerSecond, maxModelLen,
-                stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric,
-                dataParallel, withLaunchArguments, flavour, reasoningTokens);
+        return new SimulatorConfig(
+                modelName,
+                seed,
+                maxNumSeqs,
+                v,
+                blockSize,
+                prefillTokensPerSecond,
+                maxModelLen,
+                stepBaseMs,
+                stepPerSeqMs,
+                exactSchedule,
+                firstTokenMs,
+                interTokenMs,
+                meanOutputTokens,
+                kvMetric,
+                dataParallel,
+                withLaunchArguments,
+                flavour,
+                reasoningTokens);
     }
 
     public SimulatorConfig withBlockSize(int v) {
-        return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, v, prefillTokensPerSecond, maxModelLen,
-                stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric,
-                dataParallel, withLaunchArguments, flavour, reasoningTokens);
+        return new SimulatorConfig(
+                modelName,
+                seed,
+                maxNumSeqs,
+                kvBlocks,
+                v,
+                prefillTokensPerSecond,
+                maxModelLen,
+                stepBaseMs,
+                stepPerSeqMs,
+                exactSchedule,
+                firstTokenMs,
+                interTokenMs,
+                meanOutputTokens,
+                kvMetric,
+                dataParallel,
+                withLaunchArguments,
+                flavour,
+                reasoningTokens);
     }
 
     public SimulatorConfig withPrefillTokensPerSecond(double v) {
-        return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, v, maxModelLen, stepBaseMs,
-                stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric, dataParallel,
-                withLaunchArguments, flavour, reasoningTokens);
+        return new SimulatorConfig(
+                modelName,
+                seed,
+                maxNumSeqs,
+                kvBlocks,
+                blockSize,
+                v,
+                maxModelLen,
+                stepBaseMs,
+                stepPerSeqMs,
+                exactSchedule,
+                firstTokenMs,
+                interTokenMs,
+                meanOutputTokens,
+                kvMetric,
+                dataParallel,
+                withLaunchArguments,
+                flavour,
+                reasoningTokens);
     }
 
     public SimulatorConfig withMaxModelLen(int v) {
-        return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond, v,
-                stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric,
-                dataParallel, withLaunchArguments, flavour, reasoningTokens);
+        return new SimulatorConfig(
+                modelName,
+                seed,
+                maxNumSeqs,
+                kvBlocks,
+                blockSize,
+                prefillTokensPerSecond,
+                v,
+                stepBaseMs,
+                stepPerSeqMs,
+                exactSchedule,
+                firstTokenMs,
+                interTokenMs,
+                meanOutputTokens,
+                kvMetric,
+                dataParallel,
+                withLaunchArguments,
+                flavour,
+                reasoningTokens);
     }
 
     public SimulatorConfig withStepBaseMs(double v) {
-        return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
-                maxModelLen, v, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric,
-                dataParallel, withLaunchArguments, flavour, reasoningTokens);
+        return new SimulatorConfig(
+                modelName,
+                seed,
+                maxNumSeqs,
+                kvBlocks,
+                blockSize,
+                prefillTokensPerSecond,
+                maxModelLen,
+                v,
+                stepPerSeqMs,
+                exactSchedule,
+                firstTokenMs,
+                interTokenMs,
+                meanOutputTokens,
+                kvMetric,
+                dataParallel,
+                withLaunchArguments,
+                flavour,
+                reasoningTokens);
     }
 
     public SimulatorConfig withStepPerSeqMs(double v) {
-        return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
-                maxModelLen, stepBaseMs, v, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, kvMetric,
-                dataParallel, withLaunchArguments, flavour, reasoningTokens);
+        return new SimulatorConfig(
+                modelName,
+                seed,
+                maxNumSeqs,
+                kvBlocks,
+                blockSize,
+                prefillTokensPerSecond,
+                maxModelLen,
+                stepBaseMs,
+                v,
+                exactSchedule,
+                firstTokenMs,
+                interTokenMs,
+                meanOutputTokens,
+                kvMetric,
+                dataParallel,
+                withLaunchArguments,
+                flavour,
+                reasoningTokens);
     }
 
     public SimulatorConfig withFirstTokenMs(double v) {
-        return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
-                maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, v, interTokenMs, meanOutputTokens, kvMetric,
-                dataParallel, withLaunchArguments, flavour, reasoningTokens);
+        return new SimulatorConfig(
+                modelName,
+                seed,
+                maxNumSeqs,
+                kvBlocks,
+                blockSize,
+                prefillTokensPerSecond,
+                maxModelLen,
+                stepBaseMs,
+                stepPerSeqMs,
+                exactSchedule,
+                v,
+                interTokenMs,
+                meanOutputTokens,
+                kvMetric,
+                dataParallel,
+                withLaunchArguments,
+                flavour,
+                reasoningTokens);
     }
 
     public SimulatorConfig withInterTokenMs(double v) {
-        return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
-                maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, v, meanOutputTokens, kvMetric,
-                dataParallel, withLaunchArguments, flavour, reasoningTokens);
+        return new SimulatorConfig(
+                modelName,
+                seed,
+                maxNumSeqs,
+                kvBlocks,
+                blockSize,
+                prefillTokensPerSecond,
+                maxModelLen,
+                stepBaseMs,
+                stepPerSeqMs,
+                exactSchedule,
+                firstTokenMs,
+                v,
+                meanOutputTokens,
+                kvMetric,
+                dataParallel,
+                withLaunchArguments,
+                flavour,
+                reasoningTokens);
     }
 
     public SimulatorConfig withMeanOutputTokens(int v) {
-        return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
-                maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, v, kvMetric,
-                dataParallel, withLaunchArguments, flavour, reasoningTokens);
+        return new SimulatorConfig(
+                modelName,
+                seed,
+                maxNumSeqs,
+                kvBlocks,
+                blockSize,
+                prefillTokensPerSecond,
+                maxModelLen,
+                stepBaseMs,
+                stepPerSeqMs,
+                exactSchedule,
+                firstTokenMs,
+                interTokenMs,
+                v,
+                kvMetric,
+                dataParallel,
+                withLaunchArguments,
+                flavour,
+                reasoningTokens);
     }
 
     public SimulatorConfig withKvMetric(KvMetricFlavour v) {
-        return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
-                maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens, v,
-                dataParallel, withLaunchArguments, flavour, reasoningTokens);
+        return new SimulatorConfig(
+                modelName,
+                seed,
+                maxNumSeqs,
+                kvBlocks,
+                blockSize,
+                prefillTokensPerSecond,
+                maxModelLen,
+                stepBaseMs,
+                stepPerSeqMs,
+                exactSchedule,
+                firstTokenMs,
+                interTokenMs,
+                meanOutputTokens,
+                v,
+                dataParallel,
+                withLaunchArguments,
+                flavour,
+                reasoningTokens);
     }
 
     public SimulatorConfig withDataParallel(int v) {
-        return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
-                maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens,
-                kvMetric, v, withLaunchArguments, flavour, reasoningTokens);
+        return new SimulatorConfig(
+                modelName,
+                seed,
+                maxNumSeqs,
+                kvBlocks,
+                blockSize,
+                prefillTokensPerSecond,
+                maxModelLen,
+                stepBaseMs,
+                stepPerSeqMs,
+                exactSchedule,
+                firstTokenMs,
+                interTokenMs,
+                meanOutputTokens,
+                kvMetric,
+                v,
+                withLaunchArguments,
+                flavour,
+                reasoningTokens);
     }
 
     public SimulatorConfig withLaunchArguments(boolean v) {
-        return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
-                maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens,
-                kvMetric, dataParallel, v, flavour, reasoningTokens);
+        return new SimulatorConfig(
+                modelName,
+                seed,
+                maxNumSeqs,
+                kvBlocks,
+                blockSize,
+                prefillTokensPerSecond,
+                maxModelLen,
+                stepBaseMs,
+                stepPerSeqMs,
+                exactSchedule,
+                firstTokenMs,
+                interTokenMs,
+                meanOutputTokens,
+                kvMetric,
+                dataParallel,
+                v,
+                flavour,
+                reasoningTokens);
     }
 
     public SimulatorConfig withFlavour(ServerFlavour v) {
-        return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
-                maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens,
-                kvMetric, dataParallel, withLaunchArguments, v, reasoningTokens);
+        return new SimulatorConfig(
+                modelName,
+                seed,
+                maxNumSeqs,
+                kvBlocks,
+                blockSize,
+                prefillTokensPerSecond,
+                maxModelLen,
+                stepBaseMs,
+                stepPerSeqMs,
+                exactSchedule,
+                firstTokenMs,
+                interTokenMs,
+                meanOutputTokens,
+                kvMetric,
+                dataParallel,
+                withLaunchArguments,
+                v,
+                reasoningTokens);
     }
 
     public SimulatorConfig withReasoningTokens(int v) {
-        return new SimulatorConfig(modelName, seed, maxNumSeqs, kvBlocks, blockSize, prefillTokensPerSecond,
-                maxModelLen, stepBaseMs, stepPerSeqMs, exactSchedule, firstTokenMs, interTokenMs, meanOutputTokens,
-                kvMetric, dataParallel, withLaunchArguments, flavour, v);
+        return new SimulatorConfig(
+                modelName,
+                seed,
+                maxNumSeqs,
+                kvBlocks,
+                blockSize,
+                prefillTokensPerSecond,
+                maxModelLen,
+                stepBaseMs,
+                stepPerSeqMs,
+                exactSchedule,
+                firstTokenMs,
+                interTokenMs,
+                meanOutputTokens,
+                kvMetric,
+                dataParallel,
+                withLaunchArguments,
+                flavour,
+                v);
     }
 }

@@ -27,6 +27,7 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
     private final FlavourRoutes flavourRoutes;
     /** Present for the llama.cpp flavour. */
     private final LlamaCppServer llamaCpp;
+
     private final AtomicLong requestCounter = new AtomicLong();
     private volatile String host = "";
     private volatile int port;
@@ -66,13 +67,25 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
             case "/v1/completions" -> post(request, body -> completion(request, body, false, arrivalNanos));
             case "/v1/chat/completions" -> post(request, body -> completion(request, body, true, arrivalNanos));
             case "/tokenize" -> post(request, body -> tokenize(request, body));
-            case "/v1/models" -> get(request, () -> json(request.response(), 200, documents.models().encode()));
-            case "/v1/info" -> get(request, () -> json(request.response(), 200, documents.info().encode()));
-            case "/v1/launch_arguments" -> get(request, () -> json(request.response(), 200,
-                    documents.launchArguments(host, port).encode()));
+            case "/v1/models" ->
+                get(
+                        request,
+                        () -> json(request.response(), 200, documents.models().encode()));
+            case "/v1/info" ->
+                get(
+                        request,
+                        () -> json(request.response(), 200, documents.info().encode()));
+            case "/v1/launch_arguments" ->
+                get(
+                        request,
+                        () -> json(
+                                request.response(),
+                                200,
+                                documents.launchArguments(host, port).encode()));
             case "/version" -> get(request, () -> json(request.response(), 200, FlavourRoutes.versionJson()));
             case "/metrics", "/metrics/" -> get(request, () -> metrics(request));
-            case "/health" -> get(request, () -> request.response().setStatusCode(200).end());
+            case "/health" ->
+                get(request, () -> request.response().setStatusCode(200).end());
             case "/liveness" -> get(request, () -> json(request.response(), 200, "{\"alive\":\"ok\"}"));
             case "/readiness" -> get(request, () -> json(request.response(), 200, "{\"ready\":\"ok\"}"));
             default -> json(request.response(), 404, "{\"detail\":\"Not Found\"}");
@@ -118,8 +131,8 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
     }
 
     private void completion(HttpServerRequest request, JsonObject body, boolean chat, long arrivalNanos) {
-        CompletionCall call = parser.parse(body, chat, requestCounter.getAndIncrement(),
-                System.currentTimeMillis() / 1000);
+        CompletionCall call =
+                parser.parse(body, chat, requestCounter.getAndIncrement(), System.currentTimeMillis() / 1000);
         FaultPolicy.RequestFaults requestFaults = faults.forRequest(call.generation(), request::getHeader);
         Optional<Duration> restart = requestFaults.restart();
         if (restart.isPresent()) {
@@ -136,7 +149,12 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
         if (call.stream()) {
             StreamingAnswer answer = llamaCpp == null
                     ? new StreamingAnswer(context, response, call, requestFaults)
-                    : new StreamingAnswer(context, response, call, requestFaults, config.flavour(),
+                    : new StreamingAnswer(
+                            context,
+                            response,
+                            call,
+                            requestFaults,
+                            config.flavour(),
                             () -> llamaCpp.streamEnded(context.owner(), request.connection()));
             Runnable cancel = engines.submit(call.generation(), arrivalNanos, answer);
             answer.begin(cancel);
@@ -158,14 +176,16 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
         HttpServerResponse response = request.response();
         switch (fault.kind()) {
             case NONE -> sendMetrics(response);
-            case SLOW -> Vertx.currentContext().owner().setTimer(Math.max(1, fault.delayMs()), id -> {
-                if (!response.closed()) {
-                    sendMetrics(response);
-                }
-            });
+            case SLOW ->
+                Vertx.currentContext().owner().setTimer(Math.max(1, fault.delayMs()), id -> {
+                    if (!response.closed()) {
+                        sendMetrics(response);
+                    }
+                });
             case NOT_FOUND -> json(response, 404, "{\"detail\":\"Not Found\"}");
-            case GARBAGE -> response.putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
-                    .end("<html><body>502 Bad Gateway</body></html>\n{{{ not prometheus ]]]\n");
+            case GARBAGE ->
+                response.putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                        .end("<html><body>502 Bad Gateway</body></html>\n{{{ not prometheus ]]]\n");
         }
     }
 
@@ -192,6 +212,8 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
     }
 
     private static void json(HttpServerResponse response, int status, String body) {
-        response.setStatusCode(status).putHeader("content-type", "application/json").end(body);
+        response.setStatusCode(status)
+                .putHeader("content-type", "application/json")
+                .end(body);
     }
 }

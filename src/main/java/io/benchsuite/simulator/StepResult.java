@@ -12,9 +12,8 @@ import java.util.List;
  * @param emissions     one per sequence of the batch, in admission order
  * @param preempted     sequences sent back to the waiting queue during this step
  */
-record StepResult(long durationNanos, int prefillTokens, int batchSize, List<Emission> emissions,
-        List<Sequence> preempted) {
+record StepResult(
+        long durationNanos, int prefillTokens, int batchSize, List<Emission> emissions, List<Sequence> preempted) {
 
-    record Emission(Sequence sequence, TokenDelta delta) {
-    }
+    record Emission(Sequence sequence, TokenDelta delta) {}
 }

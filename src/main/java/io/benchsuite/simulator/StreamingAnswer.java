@@ -18,21 +18,27 @@ final class StreamingAnswer implements TokenListener {
     private final FaultPolicy.RequestFaults faults;
     /** Present for the llama.cpp flavour, whose chunks differ (see {@link LlamaCppFormat}). */
     private final LlamaCppFormat llamaCpp;
+
     private final Runnable afterStream;
-    private Runnable cancel = () -> { };
+    private Runnable cancel = () -> {};
     private int tokensSent;
     private boolean ended;
     private long beginNanos;
     private long firstTokenNanos;
 
-    StreamingAnswer(Context context, HttpServerResponse response, CompletionCall call,
-            FaultPolicy.RequestFaults faults) {
-        this(context, response, call, faults, ServerFlavour.VLLM, () -> { });
+    StreamingAnswer(
+            Context context, HttpServerResponse response, CompletionCall call, FaultPolicy.RequestFaults faults) {
+        this(context, response, call, faults, ServerFlavour.VLLM, () -> {});
     }
 
     /** @param afterStream runs once the whole answer, {@code [DONE]} included, was written */
-    StreamingAnswer(Context context, HttpServerResponse response, CompletionCall call,
-            FaultPolicy.RequestFaults faults, ServerFlavour flavour, Runnable afterStream) {
+    StreamingAnswer(
+            Context context,
+            HttpServerResponse response,
+            CompletionCall call,
+            FaultPolicy.RequestFaults faults,
+            ServerFlavour flavour,
+            Runnable afterStream) {
         this.context = context;
         this.response = response;
         this.call = call;
@@ -110,7 +116,9 @@ final class StreamingAnswer implements TokenListener {
             tokensSent++;
         }
         if (delta.finished()) {
-            String last = llamaCpp.finalChunk(delta, Math.max(0, firstTokenNanos - beginNanos) / 1e6,
+            String last = llamaCpp.finalChunk(
+                    delta,
+                    Math.max(0, firstTokenNanos - beginNanos) / 1e6,
                     Math.max(0, atNanos - firstTokenNanos) / 1e6);
             if (send(StreamFrame.Kind.USAGE, last) && send(StreamFrame.Kind.DONE, ResponseFormat.DONE)) {
                 ended = true;
@@ -134,7 +142,7 @@ final class StreamingAnswer implements TokenListener {
         switch (step.then()) {
             case END -> response.end();
             case DROP -> response.reset(); // HTTP/1.1: closes the connection in the middle of the chunked body
-            default -> { } // STALL: the connection stays open and silent until the client gives up
+            default -> {} // STALL: the connection stays open and silent until the client gives up
         }
         return false;
     }

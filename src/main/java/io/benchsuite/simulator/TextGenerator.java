@@ -19,10 +19,10 @@ import java.util.SplittableRandom;
 public final class TextGenerator {
 
     static final List<String> WORDS = List.of(
-            " the", " of", " and", " to", " in", " is", " that", " for", " it", " as", " with", " was", " on",
-            " be", " by", " data", " mode", " time", " can", " will", " more", " from", " this", " are", " at",
-            " an", " we", " they", " one", " all", " new", " each", " high", " load", " fast", " cach", " run",
-            " test", " llm", " gpu", ",", ".", " tok", " ens");
+            " the", " of", " and", " to", " in", " is", " that", " for", " it", " as", " with", " was", " on", " be",
+            " by", " data", " mode", " time", " can", " will", " more", " from", " this", " are", " at", " an", " we",
+            " they", " one", " all", " new", " each", " high", " load", " fast", " cach", " run", " test", " llm",
+            " gpu", ",", ".", " tok", " ens");
 
     private final GenerationRequest request;
     private final SplittableRandom random;
@@ -36,7 +36,8 @@ public final class TextGenerator {
     public TextGenerator(GenerationRequest request, int meanOutputTokens) {
         this.request = request;
         this.random = new SplittableRandom(request.textSeed());
-        this.eosAt = request.ignoreEos() ? Integer.MAX_VALUE
+        this.eosAt = request.ignoreEos()
+                ? Integer.MAX_VALUE
                 : Math.max(request.minTokens(), eosPoint(random, meanOutputTokens));
         this.holdBack = request.stop().stream().mapToInt(String::length).max().orElse(1) - 1;
     }

@@ -9,8 +9,7 @@ import java.util.List;
  */
 final class TgiMetricsText {
 
-    private TgiMetricsText() {
-    }
+    private TgiMetricsText() {}
 
     static String render(List<EngineMetrics.Snapshot> engines) {
         StringBuilder out = new StringBuilder(1024);
@@ -19,15 +18,18 @@ final class TgiMetricsText {
         FlavourMetrics.sample(out, "tgi_request_success", "", finished);
         out.append('\n');
         FlavourMetrics.family(out, "tgi_request_count", null, "counter");
-        FlavourMetrics.sample(out, "tgi_request_count", "", finished + FlavourMetrics.sum(engines,
-                s -> s.finishedAbort() + s.running() + s.waiting()));
+        FlavourMetrics.sample(
+                out,
+                "tgi_request_count",
+                "",
+                finished + FlavourMetrics.sum(engines, s -> s.finishedAbort() + s.running() + s.waiting()));
         out.append('\n');
         FlavourMetrics.family(out, "tgi_queue_size", "Current queue size", "gauge");
         FlavourMetrics.sample(out, "tgi_queue_size", "", FlavourMetrics.sum(engines, EngineMetrics.Snapshot::waiting));
         out.append('\n');
         FlavourMetrics.family(out, "tgi_batch_current_size", "Current batch size", "gauge");
-        FlavourMetrics.sample(out, "tgi_batch_current_size", "",
-                FlavourMetrics.sum(engines, EngineMetrics.Snapshot::running));
+        FlavourMetrics.sample(
+                out, "tgi_batch_current_size", "", FlavourMetrics.sum(engines, EngineMetrics.Snapshot::running));
         out.append('\n');
         return out.toString();
     }

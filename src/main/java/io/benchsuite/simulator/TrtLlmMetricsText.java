@@ -13,8 +13,7 @@ final class TrtLlmMetricsText {
     private static final String MODEL = "model=\"tensorrt_llm\"";
     private static final String VERSION = "version=\"1\"";
 
-    private TrtLlmMetricsText() {
-    }
+    private TrtLlmMetricsText() {}
 
     static String render(SimulatorConfig config, List<EngineMetrics.Snapshot> engines) {
         StringBuilder out = new StringBuilder(2048);
@@ -39,12 +38,18 @@ final class TrtLlmMetricsText {
     }
 
     private static void request(StringBuilder out, String type, double value) {
-        FlavourMetrics.sample(out, "nv_trt_llm_request_metrics", "{" + MODEL + ",request_type=\"" + type + "\","
-                + VERSION + "}", value);
+        FlavourMetrics.sample(
+                out,
+                "nv_trt_llm_request_metrics",
+                "{" + MODEL + ",request_type=\"" + type + "\"," + VERSION + "}",
+                value);
     }
 
     private static void block(StringBuilder out, String type, double value) {
-        FlavourMetrics.sample(out, "nv_trt_llm_kv_cache_block_metrics", "{kv_cache_block_type=\"" + type + "\","
-                + MODEL + "," + VERSION + "}", value);
+        FlavourMetrics.sample(
+                out,
+                "nv_trt_llm_kv_cache_block_metrics",
+                "{kv_cache_block_type=\"" + type + "\"," + MODEL + "," + VERSION + "}",
+                value);
     }
 }

@@ -19,8 +19,7 @@ import java.util.Optional;
 public record AggregatedMetrics(@JsonValue Map<AggregatedStatistic, DistributionSummary> byStatistic) {
 
     public AggregatedMetrics {
-        byStatistic = byStatistic.isEmpty() ? Map.of()
-                : Collections.unmodifiableMap(new EnumMap<>(byStatistic));
+        byStatistic = byStatistic.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(byStatistic));
     }
 
     public Optional<DistributionSummary> get(AggregatedStatistic statistic) {

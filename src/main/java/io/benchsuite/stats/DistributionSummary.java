@@ -18,5 +18,4 @@ public record DistributionSummary(
         @JsonProperty("percentile_75") double percentile75,
         @JsonProperty("percentile_90") double percentile90,
         @JsonProperty("percentile_95") double percentile95,
-        @JsonProperty("percentile_99") double percentile99) {
-}
+        @JsonProperty("percentile_99") double percentile99) {}

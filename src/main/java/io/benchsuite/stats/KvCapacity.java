@@ -6,8 +6,7 @@ import java.util.OptionalLong;
 /** How many tokens the server's KV cache holds: exactly when the server says, else estimated as the original did. */
 public final class KvCapacity {
 
-    private KvCapacity() {
-    }
+    private KvCapacity() {}
 
     /**
      * The exact capacity, {@code num_gpu_blocks x block_size} (both from vLLM's {@code cache_config_info});

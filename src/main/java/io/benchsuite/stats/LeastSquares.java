@@ -5,8 +5,7 @@ import java.util.Optional;
 /** Ordinary least-squares fit of a straight line (numpy's {@code polyfit(x, y, 1)}). */
 public final class LeastSquares {
 
-    private LeastSquares() {
-    }
+    private LeastSquares() {}
 
     /**
      * The line minimising the squared vertical distances, or empty when no unique line exists: fewer than two

@@ -17,7 +17,10 @@ public record LevelTotals(int parallelRequests, double actualTotalTime, double t
     }
 
     public static LevelTotals of(int parallelRequests, GeneralMetrics general) {
-        return new LevelTotals(parallelRequests, general.actualTotalTime(), general.totalTime(),
+        return new LevelTotals(
+                parallelRequests,
+                general.actualTotalTime(),
+                general.totalTime(),
                 general.totalNumberOfGeneratedTokens());
     }
 }

@@ -16,8 +16,7 @@ import java.util.Arrays;
  */
 public final class Percentiles {
 
-    private Percentiles() {
-    }
+    private Percentiles() {}
 
     /** The p-th percentile, {@code 0 <= p <= 100}. */
     public static double percentile(double[] values, double p) {

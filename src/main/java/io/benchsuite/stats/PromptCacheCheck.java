@@ -14,12 +14,12 @@ public final class PromptCacheCheck {
     /** Above this share (0-1) of a request's prompt tokens cached, its prompt counts as cached. */
     public static final double CACHED_SHARE = 0.10;
 
-    private PromptCacheCheck() {
-    }
+    private PromptCacheCheck() {}
 
     /** Requests (of any outcome) with more than {@link #CACHED_SHARE} of their prompt tokens cached. */
     public static int cachedPromptRequests(List<QueryStats> queries) {
-        return (int) queries.stream().filter(q -> q.promptMostlyCached(CACHED_SHARE)).count();
+        return (int)
+                queries.stream().filter(q -> q.promptMostlyCached(CACHED_SHARE)).count();
     }
 
     /** The warning for a benchmark with such requests, e.g. "12 of 40 requests had more than 10 % ...". */

@@ -22,8 +22,8 @@ import java.util.Optional;
  *                        kept x with every y)
  * @param droppedPoints   how many points the outlier rule removed
  */
-public record PromptIngestionFit(Line firstFit, Line fit, long tokensPerSecond, List<IngestionPoint> keptPoints,
-        int droppedPoints) {
+public record PromptIngestionFit(
+        Line firstFit, Line fit, long tokensPerSecond, List<IngestionPoint> keptPoints, int droppedPoints) {
 
     /** Relative distance to the first fit from which a point counts as an outlier. */
     public static final double OUTLIER_RELATIVE_DISTANCE = 0.05;
@@ -50,13 +50,14 @@ public record PromptIngestionFit(Line firstFit, Line fit, long tokensPerSecond, 
                 .toList();
         return fitLine(kept)
                 .filter(line -> line.slope() > 0)
-                .map(line -> new PromptIngestionFit(firstFit, line, (long) (1 / line.slope()), kept,
-                        points.size() - kept.size()));
+                .map(line -> new PromptIngestionFit(
+                        firstFit, line, (long) (1 / line.slope()), kept, points.size() - kept.size()));
     }
 
     private static Optional<Line> fitLine(List<IngestionPoint> points) {
         double[] x = points.stream().mapToDouble(IngestionPoint::promptLength).toArray();
-        double[] y = points.stream().mapToDouble(IngestionPoint::timeToFirstToken).toArray();
+        double[] y =
+                points.stream().mapToDouble(IngestionPoint::timeToFirstToken).toArray();
         return LeastSquares.fit(x, y);
     }
 }

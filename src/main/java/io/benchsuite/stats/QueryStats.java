@@ -7,8 +7,8 @@ import io.benchsuite.record.ServerTimings;
 import io.benchsuite.record.TokenCountSource;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The derived view of one request: the original tool's {@code QueryOutput} fields, then the fields this port
@@ -89,13 +89,38 @@ public record QueryStats(
      * large and the dataset holds them already); errored queries keep theirs to help diagnose the error.
      */
     public QueryStats withoutPrompt() {
-        return new QueryStats("", startingTimestamp, endingTimestamp, promptLength, responseLength, generatedText,
-                totalQueryTime, timestampOfFirstToken, timeToFirstToken, timestampOfTokensArrival,
-                deltaTimeOfTokensArrival, completionTimeFromFirstToken, medianTimeBetweenChunks, totalWaitingTime,
-                speedFromBeginning, speedFromFirstToken, speedWithoutWaitingTime, success, error, timeout,
-                requestedOutputLength, reportedCompletionTokens, chunkCount, errorKind, httpStatus,
-                outputLengthMismatch, queueDelay, tokenCountSource, timeToFirstContent, reasoningTokens, timings,
+        return new QueryStats(
+                "",
+                startingTimestamp,
+                endingTimestamp,
+                promptLength,
+                responseLength,
+                generatedText,
+                totalQueryTime,
+                timestampOfFirstToken,
+                timeToFirstToken,
+                timestampOfTokensArrival,
+                deltaTimeOfTokensArrival,
+                completionTimeFromFirstToken,
+                medianTimeBetweenChunks,
+                totalWaitingTime,
+                speedFromBeginning,
+                speedFromFirstToken,
+                speedWithoutWaitingTime,
+                success,
+                error,
+                timeout,
+                requestedOutputLength,
+                reportedCompletionTokens,
+                chunkCount,
+                errorKind,
+                httpStatus,
+                outputLengthMismatch,
+                queueDelay,
+                tokenCountSource,
+                timeToFirstContent,
+                reasoningTokens,
+                timings,
                 cachedTokens);
     }
-
 }

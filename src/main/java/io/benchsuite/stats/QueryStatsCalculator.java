@@ -28,8 +28,7 @@ import java.util.List;
  */
 public final class QueryStatsCalculator {
 
-    private QueryStatsCalculator() {
-    }
+    private QueryStatsCalculator() {}
 
     /** For a request whose server was told to generate exactly the length asked for. */
     public static QueryStats compute(RequestRecord record, TimeAnchor anchor) {
@@ -82,10 +81,11 @@ public final class QueryStatsCalculator {
         // Only a finished request can be "the wrong length"; a failed one is short for a reason already given.
         // The count compared is the best there is (usage, timings, else the chunks), so a stream that sent no
         // token at all is flagged too.
-        boolean mismatch = lengthForced && record.outcome() == Outcome.SUCCESS
-                && responseLength != record.requestedOutputTokens();
+        boolean mismatch =
+                lengthForced && record.outcome() == Outcome.SUCCESS && responseLength != record.requestedOutputTokens();
         Double timeToFirstContent = record.details().hasFirstContent()
-                ? TimeAnchor.secondsBetween(start, record.details().firstContentNanos()) : null;
+                ? TimeAnchor.secondsBetween(start, record.details().firstContentNanos())
+                : null;
         return new QueryStats(
                 record.prompt(),
                 anchor.toEpochSeconds(start),

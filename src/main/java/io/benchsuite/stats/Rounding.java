@@ -8,8 +8,7 @@ public final class Rounding {
     /** Step of the KV-cache capacity on the model card, tokens. */
     public static final long KV_CAPACITY_STEP = 25_000;
 
-    private Rounding() {
-    }
+    private Rounding() {}
 
     /** {@code value} rounded down to a multiple of {@code step}. */
     public static long roundDown(long value, long step) {

@@ -22,8 +22,8 @@ public record RunMetrics(GeneralMetrics general, AggregatedMetrics aggregated) {
         return new RunMetrics(general(queries, valid, peaks, actualTotalTime), aggregated(valid));
     }
 
-    private static GeneralMetrics general(List<QueryStats> all, List<QueryStats> valid, ServerPeaks peaks,
-            double actualTotalTime) {
+    private static GeneralMetrics general(
+            List<QueryStats> all, List<QueryStats> valid, ServerPeaks peaks, double actualTotalTime) {
         int timeouts = 0;
         int errored = 0;
         Map<ErrorKind, Integer> byKind = new EnumMap<>(ErrorKind.class);
@@ -57,19 +57,34 @@ public record RunMetrics(GeneralMetrics general, AggregatedMetrics aggregated) {
             ingested += query.promptLength();
             generated += query.responseLength();
         }
-        return new GeneralMetrics(peaks.maxKvCache(), peaks.maxRequestsRunning(), peaks.maxRequestsWaiting(),
-                all.size(), timeouts, errored, totalTime, fromFirstToken, withoutWaiting, ingested, generated,
+        return new GeneralMetrics(
+                peaks.maxKvCache(),
+                peaks.maxRequestsRunning(),
+                peaks.maxRequestsWaiting(),
+                all.size(),
+                timeouts,
+                errored,
+                totalTime,
+                fromFirstToken,
+                withoutWaiting,
+                ingested,
+                generated,
                 Rates.perSecond(generated, totalTime),
                 Rates.perSecond(generated, withoutWaiting),
                 Rates.perSecond(generated, fromFirstToken),
-                actualTotalTime, byKind, mismatches);
+                actualTotalTime,
+                byKind,
+                mismatches);
     }
 
     private static AggregatedMetrics aggregated(List<QueryStats> valid) {
         Map<AggregatedStatistic, DistributionSummary> summaries = new EnumMap<>(AggregatedStatistic.class);
         if (!valid.isEmpty()) {
             for (AggregatedStatistic statistic : AggregatedStatistic.values()) {
-                double[] values = valid.stream().filter(statistic::appliesTo).mapToDouble(statistic::valueOf).toArray();
+                double[] values = valid.stream()
+                        .filter(statistic::appliesTo)
+                        .mapToDouble(statistic::valueOf)
+                        .toArray();
                 if (values.length > 0) {
                     summaries.put(statistic, Percentiles.summarize(values));
                 }

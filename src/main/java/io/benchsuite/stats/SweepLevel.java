@@ -20,7 +20,8 @@ public record SweepLevel(int parallelRequests, OptionalDouble medianSpeed, doubl
     }
 
     public static SweepLevel of(int parallelRequests, RunMetrics metrics) {
-        OptionalDouble median = metrics.aggregated().get(AggregatedStatistic.SPEED_FROM_BEGINNING)
+        OptionalDouble median = metrics.aggregated()
+                .get(AggregatedStatistic.SPEED_FROM_BEGINNING)
                 .map(summary -> OptionalDouble.of(summary.median()))
                 .orElse(OptionalDouble.empty());
         return new SweepLevel(parallelRequests, median, metrics.general().maxKvCache());

@@ -16,8 +16,7 @@ public final class Thresholds {
     /** The original tool's KV-cache threshold: "full" starts at 95 % usage (its README said 100 %). */
     public static final double DEFAULT_KV_CACHE_THRESHOLD = 0.95;
 
-    private Thresholds() {
-    }
+    private Thresholds() {}
 
     /** Levels whose median {@code speed_from_beginning} is at least {@code tokensPerSecond} qualify. */
     public static LevelThreshold speed(List<SweepLevel> levels, double tokensPerSecond) {
@@ -37,7 +36,8 @@ public final class Thresholds {
 
     private static LevelThreshold threshold(List<SweepLevel> levels, Predicate<SweepLevel> qualifies) {
         List<SweepLevel> ascending = levels.stream()
-                .sorted(Comparator.comparingInt(SweepLevel::parallelRequests)).toList();
+                .sorted(Comparator.comparingInt(SweepLevel::parallelRequests))
+                .toList();
         for (int i = 1; i < ascending.size(); i++) {
             if (ascending.get(i).parallelRequests() == ascending.get(i - 1).parallelRequests()) {
                 throw new IllegalArgumentException("level " + ascending.get(i).parallelRequests() + " appears twice");

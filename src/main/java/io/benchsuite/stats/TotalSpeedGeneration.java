@@ -22,8 +22,8 @@ import java.util.Optional;
  * @param points          one point per level, by increasing level
  * @param note            why the baseline is not N=1, when it is not
  */
-public record TotalSpeedGeneration(int baselineLevel, double overheadSeconds, List<TotalSpeedPoint> points,
-        Optional<String> note) {
+public record TotalSpeedGeneration(
+        int baselineLevel, double overheadSeconds, List<TotalSpeedPoint> points, Optional<String> note) {
 
     public TotalSpeedGeneration {
         points = List.copyOf(points);
@@ -35,16 +35,20 @@ public record TotalSpeedGeneration(int baselineLevel, double overheadSeconds, Li
             return Optional.empty();
         }
         List<LevelTotals> ascending = levels.stream()
-                .sorted(Comparator.comparingInt(LevelTotals::parallelRequests)).toList();
+                .sorted(Comparator.comparingInt(LevelTotals::parallelRequests))
+                .toList();
         LevelTotals baseline = ascending.get(0);
-        double overhead = Math.max(0,
-                baseline.actualTotalTime() - baseline.totalTime() / baseline.parallelRequests());
+        double overhead = Math.max(0, baseline.actualTotalTime() - baseline.totalTime() / baseline.parallelRequests());
         List<TotalSpeedPoint> points = ascending.stream()
-                .map(level -> new TotalSpeedPoint(level.parallelRequests(), level.totalTime(), level.actualTotalTime(),
+                .map(level -> new TotalSpeedPoint(
+                        level.parallelRequests(),
+                        level.totalTime(),
+                        level.actualTotalTime(),
                         level.generatedTokens(),
                         Rates.perSecond(level.generatedTokens(), level.actualTotalTime() - overhead)))
                 .toList();
-        Optional<String> note = baseline.parallelRequests() == 1 ? Optional.empty()
+        Optional<String> note = baseline.parallelRequests() == 1
+                ? Optional.empty()
                 : Optional.of("No run with 1 parallel request; the overhead was estimated from the run with "
                         + baseline.parallelRequests() + " as actual_total_time - total_time / "
                         + baseline.parallelRequests() + ".");

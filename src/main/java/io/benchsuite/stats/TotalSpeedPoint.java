@@ -10,5 +10,4 @@ public record TotalSpeedPoint(
         @JsonProperty("total_time") double totalTime,
         @JsonProperty("actual_total_time") double actualTotalTime,
         @JsonProperty("total_number_of_generated_tokens") long generatedTokens,
-        @JsonProperty("speed") double speed) {
-}
+        @JsonProperty("speed") double speed) {}

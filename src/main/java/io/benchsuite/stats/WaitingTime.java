@@ -12,8 +12,7 @@ public final class WaitingTime {
 
     private static final double STALL_STANDARD_DEVIATIONS = 3;
 
-    private WaitingTime() {
-    }
+    private WaitingTime() {}
 
     /**
      * @param timeToFirstToken seconds from send to the first chunk

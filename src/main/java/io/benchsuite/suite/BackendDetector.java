@@ -39,19 +39,20 @@ public final class BackendDetector {
     static final String VERSION_PATH = "/version";
     static final String MODELS_PATH = "/v1/models";
 
-    private BackendDetector() {
-    }
+    private BackendDetector() {}
 
     /** The backend to use: the one set, or the one found by probing when the setting is auto. Logs one line. */
-    public static DetectedBackend resolve(BenchSettings settings, ServerApi api, Optional<String> apiKey, TlsTrust tls) {
+    public static DetectedBackend resolve(
+            BenchSettings settings, ServerApi api, Optional<String> apiKey, TlsTrust tls) {
         Backend asked = Backend.parse(settings.backend());
         if (asked != Backend.AUTO) {
             return DetectedBackend.asked(asked);
         }
         DetectedBackend detected = detect(settings, api, apiKey, tls);
         if (detected.backend() == Backend.OPENAI) {
-            LOG.warnf("Backend auto: %s; set %s to the server kind (%s) to read its metrics", detected.evidence(),
-                    SettingsCatalog.get("backend").option(), Backend.choices());
+            LOG.warnf(
+                    "Backend auto: %s; set %s to the server kind (%s) to read its metrics",
+                    detected.evidence(), SettingsCatalog.get("backend").option(), Backend.choices());
         } else {
             LOG.infof("Backend auto: %s (%s)", detected.backend().id(), detected.evidence());
         }
@@ -61,20 +62,33 @@ public final class BackendDetector {
     static DetectedBackend detect(BenchSettings settings, ServerApi api, Optional<String> apiKey, TlsTrust tls) {
         Probes probes = new Probes();
         Optional<JsonNode> info = probes.json(api, settings.infoEndpoint());
-        if (info.isPresent() && (info.get().hasNonNull("vllm_version")
-                || info.get().path("application").asText("").toLowerCase(Locale.ROOT).contains("happy_vllm"))) {
-            return found(Backend.HAPPY_VLLM, "GET " + settings.infoEndpoint() + " answered as happy_vllm "
-                    + info.get().path("version").asText("?"));
+        if (info.isPresent()
+                && (info.get().hasNonNull("vllm_version")
+                        || info.get()
+                                .path("application")
+                                .asText("")
+                                .toLowerCase(Locale.ROOT)
+                                .contains("happy_vllm"))) {
+            return found(
+                    Backend.HAPPY_VLLM,
+                    "GET " + settings.infoEndpoint() + " answered as happy_vllm "
+                            + info.get().path("version").asText("?"));
         }
         Optional<JsonNode> version = probes.json(api, VERSION_PATH);
-        if (version.isPresent() && version.get().path("version").isTextual() && version.get().size() == 1) {
-            return found(Backend.VLLM, "GET " + VERSION_PATH + " answered vLLM " + version.get().get("version").asText());
+        if (version.isPresent()
+                && version.get().path("version").isTextual()
+                && version.get().size() == 1) {
+            return found(
+                    Backend.VLLM,
+                    "GET " + VERSION_PATH + " answered vLLM "
+                            + version.get().get("version").asText());
         }
         URI metrics = MetricsLocation.of(settings, Backend.AUTO);
         Optional<MetricsDialect> dialect = dialectOf(metrics, apiKey, tls);
         if (dialect.isPresent()) {
-            return found(backendOf(dialect.get()), "metric families of " + dialect.get().displayName() + " at "
-                    + metrics);
+            return found(
+                    backendOf(dialect.get()),
+                    "metric families of " + dialect.get().displayName() + " at " + metrics);
         }
         Optional<JsonNode> models = probes.json(api, MODELS_PATH);
         if (models.isPresent()) {
@@ -88,9 +102,12 @@ public final class BackendDetector {
             // Not one HTTP answer: the server is not there, which the user must hear as such, not as "openai".
             throw probes.firstFailure;
         }
-        return new DetectedBackend(Backend.AUTO, Backend.OPENAI, "no probe named the server (" + settings.infoEndpoint()
-                + ", " + VERSION_PATH + ", metric families at " + metrics + ", owned_by in " + MODELS_PATH
-                + "), so openai: standard request fields, no server metrics");
+        return new DetectedBackend(
+                Backend.AUTO,
+                Backend.OPENAI,
+                "no probe named the server (" + settings.infoEndpoint()
+                        + ", " + VERSION_PATH + ", metric families at " + metrics + ", owned_by in " + MODELS_PATH
+                        + "), so openai: standard request fields, no server metrics");
     }
 
     private static DetectedBackend found(Backend backend, String evidence) {
@@ -150,7 +167,8 @@ public final class BackendDetector {
     }
 
     private static Optional<MetricsDialect> dialectOf(URI metrics, Optional<String> apiKey, TlsTrust tls) {
-        PollerSettings settings = PollerSettings.of(metrics, 1.0, apiKey, Optional.empty()).withTls(tls);
+        PollerSettings settings =
+                PollerSettings.of(metrics, 1.0, apiKey, Optional.empty()).withTls(tls);
         try (HttpMetricsFetcher fetcher = new HttpMetricsFetcher(settings)) {
             if (fetcher.fetch() instanceof FetchResult.Fetched page) {
                 return MetricsDialect.of(PrometheusTextParser.parse(page.body(), page.format()));

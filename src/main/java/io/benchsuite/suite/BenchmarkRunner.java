@@ -78,8 +78,8 @@ public final class BenchmarkRunner {
         long windowStart = System.nanoTime();
         idle(poller);
 
-        Dispatcher dispatcher = new Dispatcher(this::send, Ticker.SYSTEM, new WatchedProgress(context.progress()),
-                spec.outputLength());
+        Dispatcher dispatcher =
+                new Dispatcher(this::send, Ticker.SYSTEM, new WatchedProgress(context.progress()), spec.outputLength());
         current = dispatcher;
         if (stopped) {
             dispatcher.requestStop();
@@ -87,14 +87,18 @@ public final class BenchmarkRunner {
         ClientHealthMonitor health = ClientHealthMonitor.start(context.client().eventLoops());
         long start = System.nanoTime();
         List<RequestRecord> records = switch (spec.profile()) {
-            case CONSTANT_NUMBER_OF_QUERIES -> dispatcher.constantConcurrency(prompts, spec.requestsInFlight(), spec.stopRule());
-            case GROWING_REQUESTS -> dispatcher.growingBursts(prompts, spec.stopRule(), Dispatcher.DEFAULT_BURST_PAUSE_SECONDS);
-            case REQUEST_RATE -> dispatcher.poissonArrivals(prompts, spec.requestRate(), context.seed(), spec.stopRule());
+            case CONSTANT_NUMBER_OF_QUERIES ->
+                dispatcher.constantConcurrency(prompts, spec.requestsInFlight(), spec.stopRule());
+            case GROWING_REQUESTS ->
+                dispatcher.growingBursts(prompts, spec.stopRule(), Dispatcher.DEFAULT_BURST_PAUSE_SECONDS);
+            case REQUEST_RATE ->
+                dispatcher.poissonArrivals(prompts, spec.requestRate(), context.seed(), spec.stopRule());
         };
         long end = System.nanoTime();
         ClientHealth clientHealth = ClientHealthJudge.judge(health.stop(), records);
         if (clientHealth.degraded()) {
-            LOG.warnf("The client itself stalled during this benchmark, so some timings are inflated: %s",
+            LOG.warnf(
+                    "The client itself stalled during this benchmark, so some timings are inflated: %s",
                     clientHealth.reason());
         }
         current = null;
@@ -103,7 +107,8 @@ public final class BenchmarkRunner {
         }
         long windowEnd = System.nanoTime();
 
-        List<GaugeSample> samples = poller.map(p -> p.samplesBetween(windowStart, windowEnd)).orElse(List.of());
+        List<GaugeSample> samples =
+                poller.map(p -> p.samplesBetween(windowStart, windowEnd)).orElse(List.of());
         List<QueryStats> queries = records.stream()
                 .map(r -> QueryStatsCalculator.compute(r, context.anchor(), context.lengthForced()))
                 .toList();
@@ -112,13 +117,22 @@ public final class BenchmarkRunner {
         PromptCacheCheck.warning(cachedPrompts, queries.size()).ifPresent(w -> LOG.warn(describe(spec) + ": " + w));
         Map<String, Object> parameters = parameters(spec);
         parameters.put("warm_up", warmUp);
-        return new RawResult(parameters, metrics.general(), metrics.aggregated(),
+        return new RawResult(
+                parameters,
+                metrics.general(),
+                metrics.aggregated(),
                 queries.stream().filter(q -> !q.isValid()).toList(),
-                spec.queryMetrics() ? Optional.of(queries.stream().filter(QueryStats::isValid).toList()) : Optional.empty(),
+                spec.queryMetrics()
+                        ? Optional.of(
+                                queries.stream().filter(QueryStats::isValid).toList())
+                        : Optional.empty(),
                 spec.withKvCacheProfile() && poller.isPresent()
-                        ? Optional.of(samples.stream().map(this::kvSample).toList()) : Optional.empty(),
+                        ? Optional.of(samples.stream().map(this::kvSample).toList())
+                        : Optional.empty(),
                 poller.map(p -> (int) p.counts().failed()).orElse(0),
-                !stopped, cachedPrompts, Optional.of(clientHealth));
+                !stopped,
+                cachedPrompts,
+                Optional.of(clientHealth));
     }
 
     /** "input 32, output 16, 4 in parallel": which benchmark a warning is about. */
@@ -136,8 +150,9 @@ public final class BenchmarkRunner {
         long started = System.nanoTime();
         List<String> fitted = context.exactLengths().get().fit(planned, nominal, context.seed() * 31 + nominal);
         if (nominal > 0) {
-            LOG.infof("%d prompts fitted to exactly %d tokens by the server's count in %.1f s", fitted.size(), nominal,
-                    (System.nanoTime() - started) / 1e9);
+            LOG.infof(
+                    "%d prompts fitted to exactly %d tokens by the server's count in %.1f s",
+                    fitted.size(), nominal, (System.nanoTime() - started) / 1e9);
         }
         return fitted;
     }
@@ -175,9 +190,15 @@ public final class BenchmarkRunner {
     }
 
     private java.util.concurrent.CompletableFuture<RequestRecord> send(CompletionRequest request) {
-        return context.client().send(request,
-                RequestBodies.request(context.backend(), context.api(), context.model(), request.prompt(),
-                        request.outputTokens()));
+        return context.client()
+                .send(
+                        request,
+                        RequestBodies.request(
+                                context.backend(),
+                                context.api(),
+                                context.model(),
+                                request.prompt(),
+                                request.outputTokens()));
     }
 
     /**
@@ -189,21 +210,27 @@ public final class BenchmarkRunner {
         if (stopped) {
             return;
         }
-        RequestRecord record = startRetry.send(() -> {
-            try {
-                return send(new CompletionRequest(-1, WARM_UP_PROMPT, outputLength, System.nanoTime())).get();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("the client failed a request instead of recording it", e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted during the warm-up request", e);
-            }
-        }, "the warm-up request");
+        RequestRecord record = startRetry.send(
+                () -> {
+                    try {
+                        return send(new CompletionRequest(-1, WARM_UP_PROMPT, outputLength, System.nanoTime()))
+                                .get();
+                    } catch (ExecutionException e) {
+                        throw new IllegalStateException(
+                                "the client failed a request instead of recording it", e.getCause());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted during the warm-up request", e);
+                    }
+                },
+                "the warm-up request");
         if (record.outcome() == Outcome.SUCCESS) {
             failures.record(record); // the server answers: an earlier benchmark's failures are no longer "in a row"
         } else if (!stopped) {
-            throw new ServerUnavailableException("the warm-up request to " + context.model() + " failed ("
-                    + record.errorKind() + ": " + record.errorMessage() + ")", null);
+            throw new ServerUnavailableException(
+                    "the warm-up request to " + context.model() + " failed (" + record.errorKind() + ": "
+                            + record.errorMessage() + ")",
+                    null);
         }
     }
 
@@ -267,9 +294,12 @@ public final class BenchmarkRunner {
     }
 
     private KvProfileSample kvSample(GaugeSample s) {
-        return new KvProfileSample(context.anchor().toEpochSeconds(s.sentNanos()),
-                boxed(s.gauges().runningRequests()), boxed(s.gauges().waitingRequests()),
-                boxed(s.gauges().kvCacheUsage()), s.latencyNanos() / 1e9);
+        return new KvProfileSample(
+                context.anchor().toEpochSeconds(s.sentNanos()),
+                boxed(s.gauges().runningRequests()),
+                boxed(s.gauges().waitingRequests()),
+                boxed(s.gauges().kvCacheUsage()),
+                s.latencyNanos() / 1e9);
     }
 
     private static Double boxed(OptionalDouble value) {
@@ -281,13 +311,18 @@ public final class BenchmarkRunner {
         if (!hasMetrics) {
             return ServerPeaks.UNAVAILABLE;
         }
-        return new ServerPeaks(max(samples, s -> s.gauges().kvCacheUsage()),
+        return new ServerPeaks(
+                max(samples, s -> s.gauges().kvCacheUsage()),
                 max(samples, s -> s.gauges().runningRequests()),
                 max(samples, s -> s.gauges().waitingRequests()));
     }
 
     private static double max(List<GaugeSample> samples, Function<GaugeSample, OptionalDouble> gauge) {
-        return samples.stream().map(gauge).filter(OptionalDouble::isPresent)
-                .mapToDouble(OptionalDouble::getAsDouble).max().orElse(-1);
+        return samples.stream()
+                .map(gauge)
+                .filter(OptionalDouble::isPresent)
+                .mapToDouble(OptionalDouble::getAsDouble)
+                .max()
+                .orElse(-1);
     }
 }

@@ -12,8 +12,15 @@ import io.benchsuite.schedule.StopRule;
  * @param queryMetrics keep every request's statistics (individual_query)
  * @param withKvCacheProfile keep every metrics sample (kv_cache_profile)
  */
-public record BenchmarkSpec(QueryProfile profile, int promptLength, int outputLength, int requestsInFlight,
-        double requestRate, StopRule stopRule, boolean queryMetrics, boolean withKvCacheProfile) {
+public record BenchmarkSpec(
+        QueryProfile profile,
+        int promptLength,
+        int outputLength,
+        int requestsInFlight,
+        double requestRate,
+        StopRule stopRule,
+        boolean queryMetrics,
+        boolean withKvCacheProfile) {
 
     public BenchmarkSpec {
         if (promptLength < 0) {

@@ -41,8 +41,9 @@ public final class ConsecutiveFailures {
     public static boolean isUnreachable(RequestRecord record) {
         return switch (record.errorKind()) {
             case CONNECTION_REFUSED, CONNECTION_RESET -> true;
-            case HTTP_STATUS -> record.httpStatus() != null
-                    && (record.httpStatus() == 502 || record.httpStatus() == 503 || record.httpStatus() == 504);
+            case HTTP_STATUS ->
+                record.httpStatus() != null
+                        && (record.httpStatus() == 502 || record.httpStatus() == 503 || record.httpStatus() == 504);
             default -> false;
         };
     }

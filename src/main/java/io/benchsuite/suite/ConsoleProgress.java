@@ -74,8 +74,9 @@ public final class ConsoleProgress implements SuiteProgress, AutoCloseable {
         estimate.ended(benchmark, seconds);
         current = null;
         clearLine();
-        LOG.infof("%s %s: %d requests, %d errors, %.1f s", benchmark.fileName(), complete ? "done" : "INTERRUPTED",
-                queries, errors, seconds);
+        LOG.infof(
+                "%s %s: %d requests, %d errors, %.1f s",
+                benchmark.fileName(), complete ? "done" : "INTERRUPTED", queries, errors, seconds);
     }
 
     @Override
@@ -110,11 +111,15 @@ public final class ConsoleProgress implements SuiteProgress, AutoCloseable {
             return;
         }
         double elapsed = (System.nanoTime() - benchmarkStart) / 1e9;
-        String line = String.format("%s | %s | %s%s | elapsed %s | suite %s, ~%s left",
-                b.phase().label(), describe(b), requests(b, done.get(), sent.get(), target),
+        String line = String.format(
+                "%s | %s | %s%s | elapsed %s | suite %s, ~%s left",
+                b.phase().label(),
+                describe(b),
+                requests(b, done.get(), sent.get(), target),
                 failed.get() > 0 ? " (" + failed.get() + " failed)" : "",
                 TimeLeftEstimate.timeOnly(b) ? duration(elapsed) + " of " + duration(budget(b)) : duration(elapsed),
-                duration((System.nanoTime() - suiteStart) / 1e9), duration(secondsLeft(elapsed)));
+                duration((System.nanoTime() - suiteStart) / 1e9),
+                duration(secondsLeft(elapsed)));
         if (terminal) {
             synchronized (this) {
                 if (current == null) {
@@ -157,7 +162,8 @@ public final class ConsoleProgress implements SuiteProgress, AutoCloseable {
 
     static String duration(double seconds) {
         long s = Math.round(seconds);
-        return s >= 3600 ? String.format("%dh%02dm", s / 3600, s % 3600 / 60)
+        return s >= 3600
+                ? String.format("%dh%02dm", s / 3600, s % 3600 / 60)
                 : s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";
     }
 

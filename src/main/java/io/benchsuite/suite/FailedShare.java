@@ -21,7 +21,10 @@ public record FailedShare(int failed, int total, double maxShare, Map<ErrorKind,
     public static FailedShare of(GeneralMetrics general, double maxShare) {
         Map<ErrorKind, Integer> byKind = general.errorsByKind().entrySet().stream()
                 .filter(e -> e.getKey() != ErrorKind.CANCELLED && e.getKey() != ErrorKind.NONE && e.getValue() > 0)
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Integer::sum,
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey,
+                        Map.Entry::getValue,
+                        Integer::sum,
                         () -> new java.util.EnumMap<>(ErrorKind.class)));
         int failed = byKind.values().stream().mapToInt(Integer::intValue).sum();
         return new FailedShare(failed, general.totalNumberOfQueries(), maxShare, byKind);
@@ -44,10 +47,16 @@ public record FailedShare(int failed, int total, double maxShare, Map<ErrorKind,
         if (!exceeded()) {
             return Optional.empty();
         }
-        String kinds = byKind.entrySet().stream().map(e -> e.getKey().name() + " " + e.getValue())
+        String kinds = byKind.entrySet().stream()
+                .map(e -> e.getKey().name() + " " + e.getValue())
                 .collect(Collectors.joining(", "));
-        return Optional.of(String.format(java.util.Locale.ROOT,
+        return Optional.of(String.format(
+                java.util.Locale.ROOT,
                 "%d of %d requests failed (%.0f %%, above max-failed-share %s): %s; its numbers are in doubt",
-                failed, total, share() * 100, maxShare, kinds));
+                failed,
+                total,
+                share() * 100,
+                maxShare,
+                kinds));
     }
 }

@@ -12,13 +12,14 @@ import java.net.URI;
  */
 public final class MetricsLocation {
 
-    private MetricsLocation() {
-    }
+    private MetricsLocation() {}
 
     public static URI of(BenchSettings settings, Backend backend) {
         return SettingsValidator.metricsUrl(settings).orElseGet(() -> {
             String base = SettingsValidator.baseUrl(settings).toString();
-            String endpoint = settings.metricsEndpoint().map(String::trim).filter(p -> !p.isEmpty())
+            String endpoint = settings.metricsEndpoint()
+                    .map(String::trim)
+                    .filter(p -> !p.isEmpty())
                     .orElse(backend.defaultMetricsEndpoint());
             return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
                     + (endpoint.startsWith("/") ? endpoint : "/" + endpoint));

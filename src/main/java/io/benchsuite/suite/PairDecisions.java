@@ -1,9 +1,9 @@
 package io.benchsuite.suite;
 
 import io.benchsuite.config.BenchSettings;
+import io.benchsuite.results.BenchmarkKind;
 import io.benchsuite.stats.SweepLevel;
 import io.benchsuite.stats.SweepSaturation;
-import io.benchsuite.results.BenchmarkKind;
 import io.benchsuite.time.Ticker;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -66,8 +66,13 @@ final class PairDecisions {
      * @param speedThreshold    median generation speed (tokens per second) below which a level may be saturated
      * @param timeBudgetSeconds max-duration-speed-generation: seconds a pair's sweep may start new levels for
      */
-    PairDecisions(OptionalInt contextTokens, boolean stopOnSaturation, double kvCacheThreshold, double speedThreshold,
-            double timeBudgetSeconds, Ticker ticker) {
+    PairDecisions(
+            OptionalInt contextTokens,
+            boolean stopOnSaturation,
+            double kvCacheThreshold,
+            double speedThreshold,
+            double timeBudgetSeconds,
+            Ticker ticker) {
         this.contextTokens = contextTokens;
         this.stopOnSaturation = stopOnSaturation;
         this.saturation = new SweepSaturation(kvCacheThreshold, speedThreshold);
@@ -76,18 +81,27 @@ final class PairDecisions {
     }
 
     static PairDecisions of(BenchSettings settings, OptionalInt contextTokens, Ticker ticker) {
-        return new PairDecisions(contextTokens, settings.stopOnSaturation(), settings.kvCacheThreshold(),
-                settings.speedThreshold(), settings.maxDurationSpeedGeneration(), ticker);
+        return new PairDecisions(
+                contextTokens,
+                settings.stopOnSaturation(),
+                settings.kvCacheThreshold(),
+                settings.speedThreshold(),
+                settings.maxDurationSpeedGeneration(),
+                ticker);
     }
 
     /** Whether {@code b} runs, by the rules above; a sweep stopped here stays stopped. */
     Decision before(PlannedBenchmark b) {
         String pair = b.pairLabel();
-        if (b.phase() != BenchmarkKind.PROMPT_INGESTION && contextTokens.isPresent()
+        if (b.phase() != BenchmarkKind.PROMPT_INGESTION
+                && contextTokens.isPresent()
                 && b.inputLength() + b.outputLength() > contextTokens.getAsInt()) {
-            return tooLong.add(pair) ? Decision.skip("pair " + pair + " skipped: " + b.inputLength() + " + "
-                    + b.outputLength() + " tokens do not fit the server's context of " + contextTokens.getAsInt()
-                    + " tokens") : Decision.SKIP_QUIETLY;
+            return tooLong.add(pair)
+                    ? Decision.skip("pair " + pair + " skipped: " + b.inputLength() + " + "
+                            + b.outputLength() + " tokens do not fit the server's context of "
+                            + contextTokens.getAsInt()
+                            + " tokens")
+                    : Decision.SKIP_QUIETLY;
         }
         if (b.phase() != BenchmarkKind.GENERATION_SPEED) {
             return Decision.RUN;
@@ -97,14 +111,16 @@ final class PairDecisions {
         }
         List<SweepLevel> seen = levels.computeIfAbsent(pair, k -> new ArrayList<>());
         if (stopOnSaturation && saturation.shouldStop(seen)) {
-            return stopSweep(pair, "levels " + seen.get(seen.size() - 2).parallelRequests() + " and "
-                    + seen.get(seen.size() - 1).parallelRequests() + " were saturated (KV cache >= "
-                    + saturation.kvThreshold() + ", median speed < " + saturation.speedThreshold() + " t/s)");
+            return stopSweep(
+                    pair,
+                    "levels " + seen.get(seen.size() - 2).parallelRequests() + " and "
+                            + seen.get(seen.size() - 1).parallelRequests() + " were saturated (KV cache >= "
+                            + saturation.kvThreshold() + ", median speed < " + saturation.speedThreshold() + " t/s)");
         }
         Long started = pairStartNanos.get(pair);
         if (started != null && (ticker.nanoTime() - started) / 1e9 > timeBudgetSeconds) {
-            return stopSweep(pair, "its time budget (max-duration-speed-generation = " + timeBudgetSeconds
-                    + " s) was spent");
+            return stopSweep(
+                    pair, "its time budget (max-duration-speed-generation = " + timeBudgetSeconds + " s) was spent");
         }
         return Decision.RUN;
     }

@@ -31,6 +31,5 @@ public final class QuickMode {
     /** Seconds of metrics sampled before and after each benchmark's requests (1 s in a full suite). */
     public static final double IDLE_METRICS_SECONDS = 0.3;
 
-    private QuickMode() {
-    }
+    private QuickMode() {}
 }

@@ -20,9 +20,18 @@ import java.util.Optional;
  * @param exactLengths       present with --exact-input-lengths: fits each benchmark's prompts to its length
  * @param api                completions or chat: the shape of every request body
  */
-public record RunContext(StreamingClient client, Backend backend, String model, Optional<MetricsPoller> poller,
-        TimeAnchor anchor, Map<String, Object> commonParameters, double idleMetricsSeconds, long seed,
-        Progress progress, Optional<ExactPromptLengths> exactLengths, Api api) {
+public record RunContext(
+        StreamingClient client,
+        Backend backend,
+        String model,
+        Optional<MetricsPoller> poller,
+        TimeAnchor anchor,
+        Map<String, Object> commonParameters,
+        double idleMetricsSeconds,
+        long seed,
+        Progress progress,
+        Optional<ExactPromptLengths> exactLengths,
+        Api api) {
 
     /** Whether the server is told to generate exactly the length asked for (see {@link LengthFields}). */
     public boolean lengthForced() {

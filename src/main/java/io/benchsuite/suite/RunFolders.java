@@ -22,10 +22,10 @@ public final class RunFolders {
     public static final String RAW_RESULTS = "raw_results";
     /** Written last, once every planned benchmark ran and the report was drawn. */
     static final String COMPLETE_MARKER = ".suite-complete";
+
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss");
 
-    private RunFolders() {
-    }
+    private RunFolders() {}
 
     /**
      * @param outputFolder the output-folder setting, parent of the timestamped run folders
@@ -53,8 +53,9 @@ public final class RunFolders {
                         + "name another --run-folder");
             }
         } else if (resume) {
-            folder = newestUnfinished(outputFolder).orElseThrow(() -> new UsageException("Nothing to resume under '"
-                    + outputFolder + "'; name the run with --run-folder, or drop --resume to start a new run"));
+            folder = newestUnfinished(outputFolder)
+                    .orElseThrow(() -> new UsageException("Nothing to resume under '" + outputFolder
+                            + "'; name the run with --run-folder, or drop --resume to start a new run"));
         } else {
             folder = outputFolder.resolve(now.format(NAME));
             for (int i = 2; Files.exists(folder); i++) {

@@ -31,8 +31,7 @@ public final class RunSettings {
     public static final String FILE_NAME = "run_settings.json";
     private static final List<String> NEVER_WRITTEN = List.of("api-key");
 
-    private RunSettings() {
-    }
+    private RunSettings() {}
 
     /** Writes the effective settings into the run folder, replacing an earlier copy. */
     public static void write(Path runFolder, BenchSettings settings) throws IOException {
@@ -53,8 +52,10 @@ public final class RunSettings {
         try {
             root = new ObjectMapper().readTree(file.toFile());
         } catch (IOException e) {
-            throw new UsageException("Cannot read the stored settings '" + file + "' (" + e.getMessage().lines()
-                    .findFirst().orElse("") + ")" + fix, e);
+            throw new UsageException(
+                    "Cannot read the stored settings '" + file + "' ("
+                            + e.getMessage().lines().findFirst().orElse("") + ")" + fix,
+                    e);
         }
         if (root == null || !root.isObject()) {
             throw new UsageException("The stored settings '" + file + "' are not a JSON object" + fix);
@@ -62,7 +63,8 @@ public final class RunSettings {
         Map<String, String> stored = new TreeMap<>();
         root.fields().forEachRemaining(field -> {
             // A setting a later version dropped is simply not reused.
-            if (SettingsCatalog.byName(field.getKey()).isPresent() && field.getValue().isTextual()) {
+            if (SettingsCatalog.byName(field.getKey()).isPresent()
+                    && field.getValue().isTextual()) {
                 stored.put(field.getKey(), field.getValue().textValue());
             }
         });
@@ -86,13 +88,17 @@ public final class RunSettings {
             }
             String now = entry.getValue().value();
             String then = stored.get(setting.name());
-            boolean same = then == null ? setting.defaultValue().map(d -> sameValue(setting, d, now)).orElse(false)
+            boolean same = then == null
+                    ? setting.defaultValue()
+                            .map(d -> sameValue(setting, d, now))
+                            .orElse(false)
                     : sameValue(setting, then, now);
             if (!same) {
                 throw new UsageException("Cannot resume '" + runFolder + "' with " + setting.name() + " = " + now
                         + " (from " + entry.getValue().source() + "): the run was started with "
                         + (then == null ? "it unset" : setting.name() + " = " + then) + "; drop "
-                        + setting.spellings() + " to resume with the stored value, or start a new run without --resume");
+                        + setting.spellings()
+                        + " to resume with the stored value, or start a new run without --resume");
             }
         }
     }

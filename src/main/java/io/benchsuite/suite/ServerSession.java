@@ -2,16 +2,16 @@ package io.benchsuite.suite;
 
 import io.benchsuite.client.ClientOptions;
 import io.benchsuite.client.KeyRefusedException;
-import io.benchsuite.client.OpenFileLimit;
 import io.benchsuite.client.LengthFields;
+import io.benchsuite.client.OpenFileLimit;
 import io.benchsuite.client.RequestBodies;
-import io.benchsuite.config.Api;
 import io.benchsuite.client.ServerApi;
 import io.benchsuite.client.ServerDiscovery;
 import io.benchsuite.client.ServerInfo;
 import io.benchsuite.client.ServerTokenCounter;
 import io.benchsuite.client.ServerUnavailableException;
 import io.benchsuite.client.StreamingClient;
+import io.benchsuite.config.Api;
 import io.benchsuite.config.ApiKeys;
 import io.benchsuite.config.Backend;
 import io.benchsuite.config.BenchSettings;
@@ -24,11 +24,11 @@ import io.benchsuite.prometheus.HttpMetricsFetcher;
 import io.benchsuite.prometheus.MetricsPoller;
 import io.benchsuite.prometheus.PollerSettings;
 import io.benchsuite.prometheus.PrometheusTextParser;
+import io.benchsuite.prometheus.ScrapeFailure;
 import io.benchsuite.record.CompletionRequest;
 import io.benchsuite.record.ErrorKind;
 import io.benchsuite.record.Outcome;
 import io.benchsuite.record.RequestRecord;
-import io.benchsuite.prometheus.ScrapeFailure;
 import io.benchsuite.record.TimeAnchor;
 import io.benchsuite.schedule.Progress;
 import io.benchsuite.tls.TlsSettings;
@@ -62,6 +62,7 @@ public final class ServerSession implements AutoCloseable {
      * tokenizer stay readable.
      */
     static final String REDACTED = "<redacted>";
+
     static final java.util.regex.Pattern SECRET_NAME = java.util.regex.Pattern.compile(
             "(?i)(^|[_-])(api[_-]?key|key|keyfile|keys|secret|secrets|password|passwd|token|credentials?)($|[_-])");
 
@@ -71,8 +72,12 @@ public final class ServerSession implements AutoCloseable {
     private final Optional<ServerTokenCounter> tokenCounter;
     private final RunContext context;
 
-    private ServerSession(ServerInfo info, StreamingClient client, Optional<MetricsPoller> poller,
-            Optional<ServerTokenCounter> tokenCounter, RunContext context) {
+    private ServerSession(
+            ServerInfo info,
+            StreamingClient client,
+            Optional<MetricsPoller> poller,
+            Optional<ServerTokenCounter> tokenCounter,
+            RunContext context) {
         this.info = info;
         this.client = client;
         this.poller = poller;
@@ -88,8 +93,8 @@ public final class ServerSession implements AutoCloseable {
     }
 
     /** @param idleMetricsSeconds metrics sampled before and after each benchmark's requests */
-    public static ServerSession open(BenchSettings settings, Vertx vertx, int maxConcurrency, Progress progress,
-            double idleMetricsSeconds) {
+    public static ServerSession open(
+            BenchSettings settings, Vertx vertx, int maxConcurrency, Progress progress, double idleMetricsSeconds) {
         return open(settings, vertx, maxConcurrency, progress, idleMetricsSeconds, false);
     }
 
@@ -104,9 +109,20 @@ public final class ServerSession implements AutoCloseable {
      * @throws UsageException             when the completions endpoint answers 404 (a wrong setting)
      * @throws ServerUnavailableException when the server cannot be reached or fails the first request
      */
-    public static ServerSession open(BenchSettings settings, Vertx vertx, int maxConcurrency, Progress progress,
-            double idleMetricsSeconds, boolean exactInputLengths) {
-        return open(settings, vertx, maxConcurrency, progress, idleMetricsSeconds, exactInputLengths,
+    public static ServerSession open(
+            BenchSettings settings,
+            Vertx vertx,
+            int maxConcurrency,
+            Progress progress,
+            double idleMetricsSeconds,
+            boolean exactInputLengths) {
+        return open(
+                settings,
+                vertx,
+                maxConcurrency,
+                progress,
+                idleMetricsSeconds,
+                exactInputLengths,
                 resolveBackend(settings));
     }
 
@@ -122,12 +138,18 @@ public final class ServerSession implements AutoCloseable {
     }
 
     /** @param detected the backend from {@link #resolveBackend}, when the caller needed it before opening */
-    public static ServerSession open(BenchSettings settings, Vertx vertx, int maxConcurrency, Progress progress,
-            double idleMetricsSeconds, boolean exactInputLengths, DetectedBackend detected) {
+    public static ServerSession open(
+            BenchSettings settings,
+            Vertx vertx,
+            int maxConcurrency,
+            Progress progress,
+            double idleMetricsSeconds,
+            boolean exactInputLengths,
+            DetectedBackend detected) {
         Target target = Target.of(settings, detected.backend());
         ServerInfo info = discover(settings, target);
-        Optional<ServerTokenCounter> tokenCounter = exactInputLengths
-                ? Optional.of(openTokenCounter(settings, target, info)) : Optional.empty();
+        Optional<ServerTokenCounter> tokenCounter =
+                exactInputLengths ? Optional.of(openTokenCounter(settings, target, info)) : Optional.empty();
         StreamingClient client;
         try {
             client = openStreamingClient(settings, vertx, maxConcurrency, target, info);
@@ -141,23 +163,37 @@ public final class ServerSession implements AutoCloseable {
         boolean lengthForced = LengthFields.of(target.backend(), target.api()).forcesLength();
         parameters.put("output_length_forced", lengthForced);
         if (!lengthForced) {
-            LOG.warnf("The %s backend cannot make the server generate exactly the output length asked for (no "
-                    + "min_tokens or ignore_eos): answers may be shorter, and requests are not flagged one by one "
-                    + "as output_length_mismatch", target.backend().id());
-        // Which request shape the tokenize endpoint understood (vllm or llamacpp), for whoever checks the counts.
-        tokenCounter.flatMap(ServerTokenCounter::shape).ifPresent(shape -> parameters.put("tokenize_shape", shape.id()));
+            LOG.warnf(
+                    "The %s backend cannot make the server generate exactly the output length asked for (no "
+                            + "min_tokens or ignore_eos): answers may be shorter, and requests are not flagged one by one "
+                            + "as output_length_mismatch",
+                    target.backend().id());
+            // Which request shape the tokenize endpoint understood (vllm or llamacpp), for whoever checks the counts.
+            tokenCounter
+                    .flatMap(ServerTokenCounter::shape)
+                    .ifPresent(shape -> parameters.put("tokenize_shape", shape.id()));
         }
         Optional<MetricsPoller> poller;
         try {
             poller = target.backend().hasServerMetrics()
-                    ? Optional.of(startPoller(settings, target, info, parameters)) : Optional.empty();
+                    ? Optional.of(startPoller(settings, target, info, parameters))
+                    : Optional.empty();
         } catch (RuntimeException e) {
             client.close();
             tokenCounter.ifPresent(ServerTokenCounter::close);
             throw withKeyOrigin(e, settings);
         }
-        RunContext context = new RunContext(client, target.backend(), info.model(), poller, TimeAnchor.capture(),
-                parameters, idleMetricsSeconds, settings.seed(), progress, tokenCounter.map(ExactPromptLengths::new),
+        RunContext context = new RunContext(
+                client,
+                target.backend(),
+                info.model(),
+                poller,
+                TimeAnchor.capture(),
+                parameters,
+                idleMetricsSeconds,
+                settings.seed(),
+                progress,
+                tokenCounter.map(ExactPromptLengths::new),
                 target.api());
         return new ServerSession(info, client, poller, tokenCounter, context);
     }
@@ -172,11 +208,15 @@ public final class ServerSession implements AutoCloseable {
      * Where the server is and how every client reaches it: URL, backend, API (and so the completions path), API
      * key and TLS trust.
      */
-    private record Target(URI baseUrl, Backend backend, Api api, String completionsPath, Optional<String> apiKey,
-            TlsTrust tls) {
+    private record Target(
+            URI baseUrl, Backend backend, Api api, String completionsPath, Optional<String> apiKey, TlsTrust tls) {
         static Target of(BenchSettings settings, Backend backend) {
-            return new Target(SettingsValidator.baseUrl(settings), backend,
-                    Api.of(settings), Api.completionsPath(settings), ApiKeys.resolve(settings),
+            return new Target(
+                    SettingsValidator.baseUrl(settings),
+                    backend,
+                    Api.of(settings),
+                    Api.completionsPath(settings),
+                    ApiKeys.resolve(settings),
                     TlsSettings.resolve(settings));
         }
     }
@@ -185,20 +225,29 @@ public final class ServerSession implements AutoCloseable {
     private static ServerInfo discover(BenchSettings settings, Target target) {
         ServerInfo info;
         try {
-            info = ServerDiscovery.discover(new ServerApi(target.baseUrl(), target.apiKey(), target.tls()),
-                    target.backend(), settings.model(), settings.infoEndpoint(), settings.launchArgumentsEndpoint());
+            info = ServerDiscovery.discover(
+                    new ServerApi(target.baseUrl(), target.apiKey(), target.tls()),
+                    target.backend(),
+                    settings.model(),
+                    settings.infoEndpoint(),
+                    settings.launchArgumentsEndpoint());
         } catch (KeyRefusedException e) {
             throw withKeyOrigin(e, settings);
         }
-        LOG.infof("Server %s serves %s%s", target.baseUrl(), info.model(),
-                info.maxModelLen().isPresent() ? " (context " + info.maxModelLen().getAsInt() + " tokens)" : "");
+        LOG.infof(
+                "Server %s serves %s%s",
+                target.baseUrl(),
+                info.model(),
+                info.maxModelLen().isPresent()
+                        ? " (context " + info.maxModelLen().getAsInt() + " tokens)"
+                        : "");
         return info;
     }
 
     /** The tokenize client, asked once so that a server without the endpoint fails before the run starts. */
     private static ServerTokenCounter openTokenCounter(BenchSettings settings, Target target, ServerInfo info) {
-        ServerTokenCounter counter = new ServerTokenCounter(target.baseUrl(), settings.tokenizeEndpoint(),
-                info.model(), target.apiKey(), target.tls());
+        ServerTokenCounter counter = new ServerTokenCounter(
+                target.baseUrl(), settings.tokenizeEndpoint(), info.model(), target.apiKey(), target.tls());
         try {
             counter.count(BenchmarkRunner.WARM_UP_PROMPT);
             return counter;
@@ -209,16 +258,23 @@ public final class ServerSession implements AutoCloseable {
     }
 
     /** The streaming client with its pool sized for the run's largest concurrency, probed once; closed on failure. */
-    private static StreamingClient openStreamingClient(BenchSettings settings, Vertx vertx, int maxConcurrency,
-            Target target, ServerInfo info) {
+    private static StreamingClient openStreamingClient(
+            BenchSettings settings, Vertx vertx, int maxConcurrency, Target target, ServerInfo info) {
         OpenFileLimit.check(maxConcurrency).ifPresent(LOG::warn);
-        StreamingClient client = new StreamingClient(vertx, new ClientOptions(target.baseUrl(),
-                target.completionsPath(), target.apiKey(), maxConcurrency,
-                Duration.ofMillis((long) (settings.requestTimeout() * 1000)),
-                ClientOptions.connectTimeoutFor(maxConcurrency), settings.keepGeneratedText(), target.tls()));
+        StreamingClient client = new StreamingClient(
+                vertx,
+                new ClientOptions(
+                        target.baseUrl(),
+                        target.completionsPath(),
+                        target.apiKey(),
+                        maxConcurrency,
+                        Duration.ofMillis((long) (settings.requestTimeout() * 1000)),
+                        ClientOptions.connectTimeoutFor(maxConcurrency),
+                        settings.keepGeneratedText(),
+                        target.tls()));
         try {
-            probeCompletions(client, target.backend(), target.api(), info.model(),
-                    target.baseUrl() + target.completionsPath());
+            probeCompletions(
+                    client, target.backend(), target.api(), info.model(), target.baseUrl() + target.completionsPath());
             return client;
         } catch (RuntimeException e) {
             client.close();
@@ -227,10 +283,14 @@ public final class ServerSession implements AutoCloseable {
     }
 
     /** Adds the engine settings the metrics page publishes to {@code parameters}, then starts polling. */
-    private static MetricsPoller startPoller(BenchSettings settings, Target target, ServerInfo info,
-            Map<String, Object> parameters) {
-        PollerSettings pollerSettings = PollerSettings.of(MetricsLocation.of(settings, target.backend()),
-                settings.stepLiveMetrics(), target.apiKey(), Optional.of(info.model())).withTls(target.tls());
+    private static MetricsPoller startPoller(
+            BenchSettings settings, Target target, ServerInfo info, Map<String, Object> parameters) {
+        PollerSettings pollerSettings = PollerSettings.of(
+                        MetricsLocation.of(settings, target.backend()),
+                        settings.stepLiveMetrics(),
+                        target.apiKey(),
+                        Optional.of(info.model()))
+                .withTls(target.tls());
         engineSettings(pollerSettings, settings).forEach(parameters::putIfAbsent);
         return MetricsPoller.start(pollerSettings, LOG::warn);
     }
@@ -284,10 +344,15 @@ public final class ServerSession implements AutoCloseable {
     private static void probeCompletions(StreamingClient client, Backend backend, Api api, String model, String url) {
         RequestRecord probe;
         try {
-            probe = new StartRetry(StartRetry.Sleeper.SYSTEM).send(() -> client.send(
-                    new CompletionRequest(-1, BenchmarkRunner.WARM_UP_PROMPT, 1, System.nanoTime()),
-                    RequestBodies.request(backend, api, model, BenchmarkRunner.WARM_UP_PROMPT, 1)).join(),
-                    "the first request to " + url);
+            probe = new StartRetry(StartRetry.Sleeper.SYSTEM)
+                    .send(
+                            () -> client.send(
+                                            new CompletionRequest(
+                                                    -1, BenchmarkRunner.WARM_UP_PROMPT, 1, System.nanoTime()),
+                                            RequestBodies.request(
+                                                    backend, api, model, BenchmarkRunner.WARM_UP_PROMPT, 1))
+                                    .join(),
+                            "the first request to " + url);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServerUnavailableException("interrupted during the first request to " + url, e);
@@ -300,8 +365,9 @@ public final class ServerSession implements AutoCloseable {
             throw new KeyRefusedException("POST " + url, probe.httpStatus());
         }
         if (probe.outcome() != Outcome.SUCCESS) {
-            throw new ServerUnavailableException("a first request to " + url + " failed (" + probe.errorKind() + ": "
-                    + probe.errorMessage() + ")", null);
+            throw new ServerUnavailableException(
+                    "a first request to " + url + " failed (" + probe.errorKind() + ": " + probe.errorMessage() + ")",
+                    null);
         }
     }
 
@@ -315,17 +381,24 @@ public final class ServerSession implements AutoCloseable {
         // Closed at once: the fetcher owns a Vert.x instance, whose threads would otherwise outlive the session.
         try (HttpMetricsFetcher fetcher = new HttpMetricsFetcher(pollerSettings)) {
             FetchResult first = fetcher.fetch();
-            if (first instanceof FetchResult.Failed failed && failed.failure().kind() == ScrapeFailure.Kind.HTTP_STATUS) {
-                metricsKeyRefusal(failed.failure().reason()).ifPresent(status -> LOG.warn(new KeyRefusedException(
-                        "GET " + pollerSettings.metricsUri(), status).withOrigin(ApiKeys.describeOrigin(settings,
-                        System.getenv(), Path.of(".env")), ApiKeys.howToSet()).getMessage()
-                        + "; the run goes on without the server's metrics (no KV-cache usage in the report)"));
+            if (first instanceof FetchResult.Failed failed
+                    && failed.failure().kind() == ScrapeFailure.Kind.HTTP_STATUS) {
+                metricsKeyRefusal(failed.failure().reason())
+                        .ifPresent(status -> LOG.warn(new KeyRefusedException(
+                                                "GET " + pollerSettings.metricsUri(), status)
+                                        .withOrigin(
+                                                ApiKeys.describeOrigin(settings, System.getenv(), Path.of(".env")),
+                                                ApiKeys.howToSet())
+                                        .getMessage()
+                                + "; the run goes on without the server's metrics (no KV-cache usage in the report)"));
             }
             if (first instanceof FetchResult.Fetched page) {
-                CacheConfig.from(PrometheusTextParser.parse(page.body(), page.format())).ifPresent(config -> {
-                    engine.putAll(config.settings());
-                    config.kvCapacityTokens().ifPresent(tokens -> engine.put("kv_cache_capacity_tokens", tokens));
-                });
+                CacheConfig.from(PrometheusTextParser.parse(page.body(), page.format()))
+                        .ifPresent(config -> {
+                            engine.putAll(config.settings());
+                            config.kvCapacityTokens()
+                                    .ifPresent(tokens -> engine.put("kv_cache_capacity_tokens", tokens));
+                        });
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -342,17 +415,19 @@ public final class ServerSession implements AutoCloseable {
      */
     private static RuntimeException withKeyOrigin(RuntimeException failure, BenchSettings settings) {
         if (failure instanceof KeyRefusedException refused) {
-            return refused.withOrigin(ApiKeys.describeOrigin(settings, System.getenv(), Path.of(".env")),
-                    ApiKeys.howToSet());
+            return refused.withOrigin(
+                    ApiKeys.describeOrigin(settings, System.getenv(), Path.of(".env")), ApiKeys.howToSet());
         }
         return failure;
     }
 
     /** The status of a metrics scrape refused for its key, from the fetcher's "HTTP 401 from ..." reason. */
     static Optional<Integer> metricsKeyRefusal(String reason) {
-        java.util.regex.Matcher status = java.util.regex.Pattern.compile("^HTTP (\\d{3}) ").matcher(reason);
+        java.util.regex.Matcher status =
+                java.util.regex.Pattern.compile("^HTTP (\\d{3}) ").matcher(reason);
         return status.find() && KeyRefusedException.refusesKey(Integer.parseInt(status.group(1)))
-                ? Optional.of(Integer.parseInt(status.group(1))) : Optional.empty();
+                ? Optional.of(Integer.parseInt(status.group(1)))
+                : Optional.empty();
     }
 
     public ServerInfo info() {

@@ -50,8 +50,14 @@ public final class StartRetry {
         RequestRecord record = attempt.get();
         for (int retry = 0; retry < BACKOFF.size() && isTransient(record); retry++) {
             Duration wait = delay(record, retry);
-            LOG.warnf("%s failed (%s: %s); trying again in %.0f s (%d of %d)", what, record.errorKind(),
-                    record.errorMessage(), wait.toMillis() / 1000.0, retry + 1, BACKOFF.size());
+            LOG.warnf(
+                    "%s failed (%s: %s); trying again in %.0f s (%d of %d)",
+                    what,
+                    record.errorKind(),
+                    record.errorMessage(),
+                    wait.toMillis() / 1000.0,
+                    retry + 1,
+                    BACKOFF.size());
             sleeper.sleep(wait);
             record = attempt.get();
         }

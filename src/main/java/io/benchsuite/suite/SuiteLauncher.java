@@ -1,6 +1,5 @@
 package io.benchsuite.suite;
 
-import io.benchsuite.config.Backend;
 import io.benchsuite.config.BenchSettings;
 import io.benchsuite.config.SettingsValidator;
 import io.benchsuite.workload.DatasetLoader;
@@ -23,8 +22,7 @@ public final class SuiteLauncher {
     private static final Logger LOG = Logger.getLogger(SuiteLauncher.class);
 
     /** What happened, for the exit code and the last message. */
-    public record Result(Path runFolder, SuiteRunner.SuiteOutcome outcome) {
-    }
+    public record Result(Path runFolder, SuiteRunner.SuiteOutcome outcome) {}
 
     /** A step run once the benchmarks are over (the report), given the run folder. */
     @FunctionalInterface
@@ -32,8 +30,7 @@ public final class SuiteLauncher {
         void run(Path runFolder, SuiteRunner.SuiteOutcome outcome) throws IOException;
     }
 
-    private SuiteLauncher() {
-    }
+    private SuiteLauncher() {}
 
     /**
      * @param onStopSignal registers the action to run when the user or the orchestrator asks the run to stop
@@ -42,9 +39,18 @@ public final class SuiteLauncher {
      * @param exactInputLengths fit each prompt to its nominal length with the server's tokenize endpoint
      * @param quick             the run is --quick: recorded in every raw result's parameters, for the report
      */
-    public static Result run(BenchSettings settings, Path runFolder, Vertx vertx, boolean terminal, double idleSeconds,
-            Consumer<Runnable> onStopSignal, SuiteObserver observer, boolean exactInputLengths, boolean quick,
-            AfterBenchmarks after) throws IOException, InterruptedException {
+    public static Result run(
+            BenchSettings settings,
+            Path runFolder,
+            Vertx vertx,
+            boolean terminal,
+            double idleSeconds,
+            Consumer<Runnable> onStopSignal,
+            SuiteObserver observer,
+            boolean exactInputLengths,
+            boolean quick,
+            AfterBenchmarks after)
+            throws IOException, InterruptedException {
         Optional<Path> datasets = SettingsValidator.datasetFolder(settings);
         checkDatasets(settings, datasets);
         // Resolved first: with backend=auto, whether the plan has KV-cache profiles depends on the server found.
@@ -52,18 +58,41 @@ public final class SuiteLauncher {
         List<PlannedBenchmark> plan = SuitePlan.of(settings, backend.backend().hasServerMetrics());
 
         try (ConsoleProgress console = new ConsoleProgress(plan, terminal, System.err)) {
-            return runPlan(settings, runFolder, vertx, idleSeconds, onStopSignal, observer.wrap(console), plan,
-                    observer, exactInputLengths, quick, after, console, backend);
+            return runPlan(
+                    settings,
+                    runFolder,
+                    vertx,
+                    idleSeconds,
+                    onStopSignal,
+                    observer.wrap(console),
+                    plan,
+                    observer,
+                    exactInputLengths,
+                    quick,
+                    after,
+                    console,
+                    backend);
         }
     }
 
-    private static Result runPlan(BenchSettings settings, Path runFolder, Vertx vertx, double idleSeconds,
-            Consumer<Runnable> onStopSignal, SuiteProgress progress, List<PlannedBenchmark> plan,
-            SuiteObserver observer, boolean exactInputLengths, boolean quick, AfterBenchmarks after,
-            ConsoleProgress console, DetectedBackend backend) throws IOException, InterruptedException {
+    private static Result runPlan(
+            BenchSettings settings,
+            Path runFolder,
+            Vertx vertx,
+            double idleSeconds,
+            Consumer<Runnable> onStopSignal,
+            SuiteProgress progress,
+            List<PlannedBenchmark> plan,
+            SuiteObserver observer,
+            boolean exactInputLengths,
+            boolean quick,
+            AfterBenchmarks after,
+            ConsoleProgress console,
+            DetectedBackend backend)
+            throws IOException, InterruptedException {
         int pool = SuitePlan.maxConcurrency(plan, settings.maxQueries());
-        try (ServerSession session = ServerSession.open(settings, vertx, pool, progress, idleSeconds,
-                exactInputLengths, backend)) {
+        try (ServerSession session =
+                ServerSession.open(settings, vertx, pool, progress, idleSeconds, exactInputLengths, backend)) {
             observer.watchServer(session.context().poller());
             // Before any benchmark: a quick run's numbers must say so wherever they go, and the report must be
             // able to tell a sweep cut short from the levels it was given.
@@ -71,8 +100,10 @@ public final class SuiteLauncher {
             session.context().commonParameters().put("parallel_requests", settings.parallelRequests());
             Path raw = RunFolders.createRawFolder(runFolder);
             RunSettings.write(runFolder, settings);
-            LOG.infof("Run folder %s: %d benchmarks planned, seed %d (stored with the settings for --resume; "
-                    + "--seed %d sends the same prompts again)", runFolder, plan.size(), settings.seed(), settings.seed());
+            LOG.infof(
+                    "Run folder %s: %d benchmarks planned, seed %d (stored with the settings for --resume; "
+                            + "--seed %d sends the same prompts again)",
+                    runFolder, plan.size(), settings.seed(), settings.seed());
             SuiteRunner runner = new SuiteRunner(settings, session.context(), raw, progress);
             onStopSignal.accept(() -> {
                 // The live line is cleared first, or the warning would be printed glued to its end.

@@ -18,8 +18,7 @@ public interface SuiteObserver {
         }
 
         @Override
-        public void watchServer(Optional<MetricsPoller> poller) {
-        }
+        public void watchServer(Optional<MetricsPoller> poller) {}
     };
 
     /** The suite's progress as the suite will report to it: {@code progress} itself or a wrapper feeding it. */

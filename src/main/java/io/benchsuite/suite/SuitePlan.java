@@ -20,38 +20,61 @@ public final class SuitePlan {
     /** "0" names the growing prompts dataset, as in the original tool. */
     public static final int GROWING_PROMPTS = 0;
 
-    private SuitePlan() {
-    }
+    private SuitePlan() {}
 
     public static List<PlannedBenchmark> of(BenchSettings s, boolean serverMetrics) {
         List<PlannedBenchmark> plan = new ArrayList<>();
         for (int i = 0; i < PROMPT_INGESTION_RUNS; i++) {
-            plan.add(new PlannedBenchmark(BenchmarkKind.PROMPT_INGESTION, RawFileName.promptIngestion(i).fileName(),
-                    new BenchmarkSpec(QueryProfile.CONSTANT_NUMBER_OF_QUERIES, GROWING_PROMPTS, 1, 1, 0,
-                            StopRule.maxDurationOnly(s.maxDurationPromptIngestion()), true, false),
-                    0, 1, 1));
+            plan.add(new PlannedBenchmark(
+                    BenchmarkKind.PROMPT_INGESTION,
+                    RawFileName.promptIngestion(i).fileName(),
+                    new BenchmarkSpec(
+                            QueryProfile.CONSTANT_NUMBER_OF_QUERIES,
+                            GROWING_PROMPTS,
+                            1,
+                            1,
+                            0,
+                            StopRule.maxDurationOnly(s.maxDurationPromptIngestion()),
+                            true,
+                            false),
+                    0,
+                    1,
+                    1));
         }
         if (serverMetrics) {
             for (int in : s.inputLengths()) {
                 for (int out : s.outputLengths()) {
-                    plan.add(new PlannedBenchmark(BenchmarkKind.KV_CACHE_PROFILE,
+                    plan.add(new PlannedBenchmark(
+                            BenchmarkKind.KV_CACHE_PROFILE,
                             RawFileName.kvCacheProfile(in, out).fileName(),
-                            new BenchmarkSpec(QueryProfile.GROWING_REQUESTS, in, out, 1, 0,
-                                    StopRule.maxDurationOnly(s.maxDurationKvCacheProfile()), false, true),
-                            in, out, 0));
+                            new BenchmarkSpec(
+                                    QueryProfile.GROWING_REQUESTS,
+                                    in,
+                                    out,
+                                    1,
+                                    0,
+                                    StopRule.maxDurationOnly(s.maxDurationKvCacheProfile()),
+                                    false,
+                                    true),
+                            in,
+                            out,
+                            0));
                 }
             }
         }
-        StopRule speedRule = new StopRule(s.maxDurationSpeedGeneration(), s.minDurationSpeedGeneration(),
-                s.targetQueriesNbSpeedGeneration());
+        StopRule speedRule = new StopRule(
+                s.maxDurationSpeedGeneration(), s.minDurationSpeedGeneration(), s.targetQueriesNbSpeedGeneration());
         for (int in : s.inputLengths()) {
             for (int out : s.outputLengths()) {
                 for (int n : s.parallelRequests()) {
-                    plan.add(new PlannedBenchmark(BenchmarkKind.GENERATION_SPEED,
+                    plan.add(new PlannedBenchmark(
+                            BenchmarkKind.GENERATION_SPEED,
                             RawFileName.generationSpeed(in, out, n).fileName(),
-                            new BenchmarkSpec(QueryProfile.CONSTANT_NUMBER_OF_QUERIES, in, out, n, 0,
-                                    speedRule, false, false),
-                            in, out, n));
+                            new BenchmarkSpec(
+                                    QueryProfile.CONSTANT_NUMBER_OF_QUERIES, in, out, n, 0, speedRule, false, false),
+                            in,
+                            out,
+                            n));
                 }
             }
         }
@@ -60,6 +83,9 @@ public final class SuitePlan {
 
     /** The largest number of requests any benchmark of the plan keeps in flight, to size the client pool. */
     public static int maxConcurrency(List<PlannedBenchmark> plan, int maxQueries) {
-        return plan.stream().mapToInt(b -> b.spec().maxInFlight(maxQueries)).max().orElse(1);
+        return plan.stream()
+                .mapToInt(b -> b.spec().maxInFlight(maxQueries))
+                .max()
+                .orElse(1);
     }
 }

@@ -5,11 +5,10 @@ import io.benchsuite.config.BenchSettings;
 import io.benchsuite.config.SettingsValidator;
 import io.benchsuite.results.BenchmarkKind;
 import io.benchsuite.results.RawResult;
-import io.benchsuite.results.RawResultWriter;
 import io.benchsuite.results.RawResultFiles;
+import io.benchsuite.results.RawResultWriter;
 import io.benchsuite.stats.RunMetrics;
 import io.benchsuite.stats.SweepLevel;
-import io.benchsuite.stats.SweepSaturation;
 import io.benchsuite.time.Ticker;
 import io.benchsuite.workload.DatasetLoader;
 import io.benchsuite.workload.PlannedPrompt;
@@ -105,24 +104,32 @@ public final class SuiteRunner {
             }
             RawResultWriter.write(file, result);
             ran++;
-            FailedShare.of(result.general(), settings.maxFailedShare()).warning().ifPresent(w -> {
-                inDoubt.put(b.fileName(), w);
-                progress.note("in doubt: " + b.fileName() + ": " + w);
-            });
-            progress.benchmarkEnded(b, result.general().totalNumberOfQueries(), result.general().nbErroredQueries(),
-                    result.complete());
+            FailedShare.of(result.general(), settings.maxFailedShare())
+                    .warning()
+                    .ifPresent(w -> {
+                        inDoubt.put(b.fileName(), w);
+                        progress.note("in doubt: " + b.fileName() + ": " + w);
+                    });
+            progress.benchmarkEnded(
+                    b, result.general().totalNumberOfQueries(), result.general().nbErroredQueries(), result.complete());
             if (b.phase() == BenchmarkKind.GENERATION_SPEED) {
                 pairs.levelMeasured(b, SweepLevel.of(b.level(), new RunMetrics(result.general(), result.aggregated())));
             }
         }
-        return new SuiteOutcome(ran, skipped, stopped, new LinkedHashMap<>(pairs.sweepStops()),
-                Optional.ofNullable(serverGone), inDoubt);
+        return new SuiteOutcome(
+                ran,
+                skipped,
+                stopped,
+                new LinkedHashMap<>(pairs.sweepStops()),
+                Optional.ofNullable(serverGone),
+                inDoubt);
     }
 
     /** The server's context length, when it said (happy_vllm's max_length, vLLM's max_model_len). */
     private java.util.OptionalInt maxModelLen() {
         return context.commonParameters().get("max_model_len") instanceof Number n
-                ? java.util.OptionalInt.of(n.intValue()) : java.util.OptionalInt.empty();
+                ? java.util.OptionalInt.of(n.intValue())
+                : java.util.OptionalInt.empty();
     }
 
     private void stopOnServerGone(String what) {
@@ -132,13 +139,14 @@ public final class SuiteRunner {
 
     private RawResult runOne(PlannedBenchmark b, int index, int total) throws InterruptedException {
         int promptLength = b.spec().promptLength();
-        List<String> dataset = datasets.computeIfAbsent(promptLength,
-                length -> DatasetLoader.load(SettingsValidator.datasetFolder(settings), length));
+        List<String> dataset = datasets.computeIfAbsent(
+                promptLength, length -> DatasetLoader.load(SettingsValidator.datasetFolder(settings), length));
         // A fresh prefix per benchmark defeats prefix caching across benchmarks; derived from the run seed and
         // the file name so that a resumed run sends what the interrupted one would have sent.
         long seed = settings.seed() * 31 + b.fileName().hashCode();
         List<String> prompts = PromptPlanner.plan(dataset, settings.maxQueries(), seed).prompts().stream()
-                .map(PlannedPrompt::text).toList();
+                .map(PlannedPrompt::text)
+                .toList();
         progress.benchmarkStarted(b, index, total, targetQueries(b, prompts.size()));
         BenchmarkRunner runner = new BenchmarkRunner(context, failures);
         current = runner;
@@ -156,7 +164,8 @@ public final class SuiteRunner {
 
     private static int targetQueries(PlannedBenchmark b, int prompts) {
         int target = b.spec().stopRule().targetQueries();
-        boolean timeOnly = b.spec().stopRule().minDurationSeconds() >= b.spec().stopRule().maxDurationSeconds();
+        boolean timeOnly =
+                b.spec().stopRule().minDurationSeconds() >= b.spec().stopRule().maxDurationSeconds();
         return timeOnly || target == 0 ? prompts : Math.min(target, prompts);
     }
 
@@ -167,11 +176,20 @@ public final class SuiteRunner {
      * @param inDoubt     raw file name to the failed-share warning of each benchmark run now whose share of
      *                    failed requests was above max-failed-share
      */
-    public record SuiteOutcome(int benchmarksRun, int benchmarksSkipped, boolean interrupted,
-            Map<String, String> sweepStops, Optional<String> serverGone, Map<String, String> inDoubt) {
+    public record SuiteOutcome(
+            int benchmarksRun,
+            int benchmarksSkipped,
+            boolean interrupted,
+            Map<String, String> sweepStops,
+            Optional<String> serverGone,
+            Map<String, String> inDoubt) {
 
-        public SuiteOutcome(int benchmarksRun, int benchmarksSkipped, boolean interrupted,
-                Map<String, String> sweepStops, Optional<String> serverGone) {
+        public SuiteOutcome(
+                int benchmarksRun,
+                int benchmarksSkipped,
+                boolean interrupted,
+                Map<String, String> sweepStops,
+                Optional<String> serverGone) {
             this(benchmarksRun, benchmarksSkipped, interrupted, sweepStops, serverGone, Map.of());
         }
     }

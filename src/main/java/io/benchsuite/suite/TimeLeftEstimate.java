@@ -67,7 +67,8 @@ final class TimeLeftEstimate {
             if (b.phase() == BenchmarkKind.GENERATION_SPEED) {
                 String pair = b.pairLabel();
                 Double known = pairTime.get(pair);
-                double spent = known != null ? known
+                double spent = known != null
+                        ? known
                         : pairStart.containsKey(pair) ? now - pairStart.get(pair) - (i == current ? elapsed : 0) : 0;
                 if (spent > b.spec().stopRule().maxDurationSeconds()) {
                     continue; // the pair's budget is spent before this level would start

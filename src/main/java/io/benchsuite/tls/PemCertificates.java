@@ -17,11 +17,10 @@ import java.util.regex.Pattern;
  */
 public final class PemCertificates {
 
-    private static final Pattern BLOCK = Pattern.compile(
-            "-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]*?)-----END CERTIFICATE-----");
+    private static final Pattern BLOCK =
+            Pattern.compile("-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]*?)-----END CERTIFICATE-----");
 
-    private PemCertificates() {
-    }
+    private PemCertificates() {}
 
     /**
      * @throws IllegalArgumentException with a short reason ("holds no PEM certificate", "certificate 2 is not
@@ -46,8 +45,8 @@ public final class PemCertificates {
             try {
                 certificates.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
             } catch (CertificateException e) {
-                throw new IllegalArgumentException("certificate " + (certificates.size() + 1)
-                        + " is not valid X.509 (" + e.getMessage() + ")");
+                throw new IllegalArgumentException(
+                        "certificate " + (certificates.size() + 1) + " is not valid X.509 (" + e.getMessage() + ")");
             }
         }
         if (certificates.isEmpty()) {

@@ -13,14 +13,14 @@ import javax.net.ssl.SSLHandshakeException;
  */
 public final class TlsFailures {
 
-    private TlsFailures() {
-    }
+    private TlsFailures() {}
 
     /**
      * Netty's words when the first bytes the server sent back are no TLS record; followed by those bytes in
      * hex, "48545450" being "HTTP" (an HTTP server answering the TLS hello with a 400 page).
      */
     private static final String NOT_TLS = "not an SSL/TLS record";
+
     private static final String HTTP_HEX = "48545450";
     /** The JDK's SSLEngine's words for the same, without the bytes. */
     private static final String JDK_NOT_TLS = "Unsupported or unrecognized SSL message";
@@ -44,7 +44,8 @@ public final class TlsFailures {
                         + SettingsCatalog.get("base-url").option());
             }
             handshake |= t instanceof SSLHandshakeException;
-            if (t instanceof CertificateException || t instanceof CertPathBuilderException
+            if (t instanceof CertificateException
+                    || t instanceof CertPathBuilderException
                     || t instanceof CertPathValidatorException) {
                 certificateProblem = certificateProblem == null ? t : certificateProblem;
             }
@@ -57,11 +58,12 @@ public final class TlsFailures {
         String detail = String.valueOf(certificateProblem.getMessage());
         if (detail.startsWith("No subject alternative") || detail.startsWith("No name matching")) {
             return Optional.of("the server's TLS certificate does not match its host name (" + detail + "); "
-                    + "connect with a name the certificate lists, or " + SettingsCatalog.get("insecure").option()
+                    + "connect with a name the certificate lists, or "
+                    + SettingsCatalog.get("insecure").option()
                     + " to skip verification");
         }
-        return Optional.of("the server's TLS certificate is not trusted (" + rootMessage(certificateProblem) + "); "
-                + fix);
+        return Optional.of(
+                "the server's TLS certificate is not trusted (" + rootMessage(certificateProblem) + "); " + fix);
     }
 
     private static String rootMessage(Throwable failure) {

@@ -17,8 +17,7 @@ public final class TlsSettings {
 
     private static final Logger LOG = Logger.getLogger(TlsSettings.class);
 
-    private TlsSettings() {
-    }
+    private TlsSettings() {}
 
     /**
      * Reads the CA file once and logs the warning of an insecure run; call it after
@@ -45,7 +44,8 @@ public final class TlsSettings {
         if (settings.insecure()) {
             return TlsTrust.insecure();
         }
-        return caCert.map(path -> TlsTrust.withAddedAnchors(PemFile.read(Path.of(path)))).orElse(TlsTrust.jdkDefault());
+        return caCert.map(path -> TlsTrust.withAddedAnchors(PemFile.read(Path.of(path))))
+                .orElse(TlsTrust.jdkDefault());
     }
 
     /** Reading the file, with every failure as a usage error naming the setting. */
@@ -56,8 +56,8 @@ public final class TlsSettings {
             try {
                 text = Files.readString(file, StandardCharsets.ISO_8859_1);
             } catch (IOException e) {
-                throw new UsageException("Cannot read the ca-cert file '" + file + "' (" + (Files.exists(file)
-                        ? e.getClass().getSimpleName() : "no such file") + ")" + fix);
+                throw new UsageException("Cannot read the ca-cert file '" + file + "' ("
+                        + (Files.exists(file) ? e.getClass().getSimpleName() : "no such file") + ")" + fix);
             }
             try {
                 return PemCertificates.parse(text);

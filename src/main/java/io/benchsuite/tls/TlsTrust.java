@@ -30,11 +30,16 @@ public final class TlsTrust {
 
     /** The in-memory trust store's password: the REST client only accepts stores it can save and reload. */
     private static final String STORE_PASSWORD = "bench-suite";
-    private static final TlsTrust JDK_DEFAULT = new TlsTrust(Policy.JDK_DEFAULT, List.of(), null, null);
-    private static final TlsTrust INSECURE = new TlsTrust(Policy.INSECURE, List.of(), null,
-            new TrustManager[] {new TrustEverything()});
 
-    private enum Policy { JDK_DEFAULT, ADDED_ANCHORS, INSECURE }
+    private static final TlsTrust JDK_DEFAULT = new TlsTrust(Policy.JDK_DEFAULT, List.of(), null, null);
+    private static final TlsTrust INSECURE =
+            new TlsTrust(Policy.INSECURE, List.of(), null, new TrustManager[] {new TrustEverything()});
+
+    private enum Policy {
+        JDK_DEFAULT,
+        ADDED_ANCHORS,
+        INSECURE
+    }
 
     private final Policy policy;
     private final List<X509Certificate> addedAnchors;
@@ -45,8 +50,8 @@ public final class TlsTrust {
     /** Made once, shared by the JDK clients; null for the JDK's default context. */
     private final SSLContext sslContext;
 
-    private TlsTrust(Policy policy, List<X509Certificate> addedAnchors, KeyStore trustStore,
-            TrustManager[] trustManagers) {
+    private TlsTrust(
+            Policy policy, List<X509Certificate> addedAnchors, KeyStore trustStore, TrustManager[] trustManagers) {
         this.policy = policy;
         this.addedAnchors = addedAnchors;
         this.trustStore = trustStore;
@@ -173,28 +178,22 @@ public final class TlsTrust {
      */
     private static final class TrustEverything extends X509ExtendedTrustManager {
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {

@@ -22,8 +22,7 @@ public final class SimpleTokenizer {
 
     public static final int MAX_WORD_PIECE = 4;
 
-    private SimpleTokenizer() {
-    }
+    private SimpleTokenizer() {}
 
     public static List<String> tokenize(String text) {
         List<String> tokens = new ArrayList<>();
@@ -38,7 +37,9 @@ public final class SimpleTokenizer {
             }
             if (Character.isLetterOrDigit(c)) {
                 int pieceEnd = i;
-                while (pieceEnd < n && pieceEnd - i < MAX_WORD_PIECE && Character.isLetterOrDigit(text.charAt(pieceEnd))) {
+                while (pieceEnd < n
+                        && pieceEnd - i < MAX_WORD_PIECE
+                        && Character.isLetterOrDigit(text.charAt(pieceEnd))) {
                     pieceEnd++;
                 }
                 i = pieceEnd;

@@ -27,8 +27,7 @@ public final class DatasetLoader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private DatasetLoader() {
-    }
+    private DatasetLoader() {}
 
     /** Where the built-in prompt sets are on the class path (registered for the native image too). */
     static final String BUILT_IN = "datasets/";
@@ -84,11 +83,13 @@ public final class DatasetLoader {
         try {
             root = JSON.readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            throw new UsageException("Dataset file '" + file + "' is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "); " + fix, e);
-        } catch (IOException e) {
-            throw new UsageException("Dataset file '" + file + "' cannot be read (" + e.getMessage() + "); " + fix,
+            throw new UsageException(
+                    "Dataset file '" + file + "' is not valid JSON (line "
+                            + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + "); " + fix,
                     e);
+        } catch (IOException e) {
+            throw new UsageException("Dataset file '" + file + "' cannot be read (" + e.getMessage() + "); " + fix, e);
         }
         return prompts(root, file.toString(), fix);
     }

@@ -49,8 +49,8 @@ public final class PromptLengthFitter {
             text = extend(text, tokens, target);
             int extendedTokens = counting.count(text);
             if (extendedTokens <= tokens) {
-                throw new IllegalStateException("the token count stays at " + tokens + ", below " + target
-                        + ", however much text is added");
+                throw new IllegalStateException(
+                        "the token count stays at " + tokens + ", below " + target + ", however much text is added");
             }
             tokens = extendedTokens;
         }
@@ -126,7 +126,9 @@ public final class PromptLengthFitter {
     }
 
     private static boolean splitsSurrogatePair(String text, int cut) {
-        return cut > 0 && cut < text.length() && Character.isHighSurrogate(text.charAt(cut - 1))
+        return cut > 0
+                && cut < text.length()
+                && Character.isHighSurrogate(text.charAt(cut - 1))
                 && Character.isLowSurrogate(text.charAt(cut));
     }
 

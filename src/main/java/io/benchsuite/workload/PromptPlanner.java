@@ -21,8 +21,7 @@ public final class PromptPlanner {
     public static final int PREFIX_LENGTH = 4;
     static final String PREFIX_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-    private PromptPlanner() {
-    }
+    private PromptPlanner() {}
 
     public static PromptPlan plan(List<String> dataset, int maxQueries, long seed) {
         if (dataset.isEmpty()) {

@@ -51,8 +51,8 @@ class CommandLineTest {
 
     @Test
     void minDurationAboveMaxDurationIsExitTwo(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("--min-duration-speed-generation", "100",
-                "--max-duration-speed-generation", "10");
+        LaunchResult result =
+                launcher.launch("--min-duration-speed-generation", "100", "--max-duration-speed-generation", "10");
         assertEquals(2, result.exitCode());
         assertTrue(result.getErrorOutput().contains("min-duration-speed-generation"), result.getErrorOutput());
     }

@@ -45,16 +45,28 @@ class DatasetsCommandTest {
     @Test
     void writesTheRequestedFilesAndOneSummaryLinePerFile(QuarkusMainLauncher launcher) throws Exception {
         Path out = dir.resolve("new-folder");
-        LaunchResult result = launcher.launch("datasets", "--output", out.toString(), "--lengths", "16,40",
-                "--count", "7", "--seed", "5", "--no-growing");
+        LaunchResult result = launcher.launch(
+                "datasets",
+                "--output",
+                out.toString(),
+                "--lengths",
+                "16,40",
+                "--count",
+                "7",
+                "--seed",
+                "5",
+                "--no-growing");
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         List<String> lines = printed(result);
         assertEquals(2, lines.size(), String.join("\n", lines));
-        assertTrue(lines.get(0).matches("prompts_length_16\\.json: 7 prompts, tokens median \\d+(\\.5)? min 16 max "
-                + "\\d+"), lines.get(0));
+        assertTrue(
+                lines.get(0)
+                        .matches("prompts_length_16\\.json: 7 prompts, tokens median \\d+(\\.5)? min 16 max " + "\\d+"),
+                lines.get(0));
         assertTrue(lines.get(1).startsWith("prompts_length_40.json: 7 prompts"), lines.get(1));
         assertFalse(Files.exists(out.resolve("growing_prompts.json")));
-        byte[] expected = PromptJson.write(new DatasetGenerator(5).fixedLength(40, 7).prompts())
+        byte[] expected = PromptJson.write(
+                        new DatasetGenerator(5).fixedLength(40, 7).prompts())
                 .getBytes(StandardCharsets.UTF_8);
         assertArrayEquals(expected, Files.readAllBytes(out.resolve("prompts_length_40.json")));
         assertTrue(result.getErrorOutput().contains("seed 5"), result.getErrorOutput());
@@ -62,13 +74,18 @@ class DatasetsCommandTest {
 
     @Test
     void writesTheGrowingSetByDefault(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("datasets", "--output", dir.toString(), "--lengths", "12", "--count",
-                "1");
+        LaunchResult result =
+                launcher.launch("datasets", "--output", dir.toString(), "--lengths", "12", "--count", "1");
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         DatasetGenerator generator = new DatasetGenerator(DatasetGenerator.DEFAULT_SEED);
-        assertEquals(List.of(
-                "prompts_length_12.json: " + LengthStats.of(generator.fixedLength(12, 1).prompts()).summary(),
-                "growing_prompts.json: " + LengthStats.of(generator.growing().prompts()).summary()), printed(result));
+        assertEquals(
+                List.of(
+                        "prompts_length_12.json: "
+                                + LengthStats.of(generator.fixedLength(12, 1).prompts())
+                                        .summary(),
+                        "growing_prompts.json: "
+                                + LengthStats.of(generator.growing().prompts()).summary()),
+                printed(result));
         assertTrue(Files.exists(dir.resolve("growing_prompts.json")));
     }
 
@@ -96,7 +113,8 @@ class DatasetsCommandTest {
      * whichever test runs second; log records (and the empty line of an empty output) are left out here.
      */
     private static List<String> printed(LaunchResult result) {
-        return result.getOutputStream().stream().filter(line -> !line.isEmpty() && !LOG_RECORD.matcher(line).find())
+        return result.getOutputStream().stream()
+                .filter(line -> !line.isEmpty() && !LOG_RECORD.matcher(line).find())
                 .toList();
     }
 }

@@ -24,13 +24,21 @@ class HelpTest {
         // 230 lines before; the chat API, the failed share and the metrics URL since added about fifteen.
         assertTrue(lines.size() <= 145, "run --help has " + lines.size() + " lines");
         assertEquals("Usage: bench-suite run --output-length <tokens> --output-file <file> [OPTIONS]", lines.get(0));
-        for (String label : List.of("--max-duration <seconds>", "--speed-threshold <tokens/s>",
-                "--kv-cache-threshold <0-1>", "--request-timeout <seconds>", "--n-workers <n>",
+        for (String label : List.of(
+                "--max-duration <seconds>",
+                "--speed-threshold <tokens/s>",
+                "--kv-cache-threshold <0-1>",
+                "--request-timeout <seconds>",
+                "--n-workers <n>",
                 "--request-rate <requests/s>")) {
             assertTrue(help.contains(label), "run --help shows " + label);
         }
-        for (String suiteOnly : List.of("--input-lengths", "--parallel-requests", "--max-duration-kv-cache-profile",
-                "--stop-on-saturation", "speed_generation")) {
+        for (String suiteOnly : List.of(
+                "--input-lengths",
+                "--parallel-requests",
+                "--max-duration-kv-cache-profile",
+                "--stop-on-saturation",
+                "speed_generation")) {
             assertFalse(help.contains(suiteOnly), "run --help does not show " + suiteOnly);
         }
         assertWordsWhole(help);
@@ -49,10 +57,12 @@ class HelpTest {
         assertTrue(help.contains("--speed-threshold <tokens/s>"), help);
         assertFalse(help.contains("<profile>") || help.contains("<generation>") || help.contains("<ingestion>"), help);
         assertFalse(help.contains("--target-queries-nb-speed_generation"), "the old spelling works but is not shown");
-        QuickMode.SETTINGS.forEach((name, value) -> assertTrue(help.replace("\n", " ").replaceAll(" +", " ")
-                .contains("--" + name + "=" + value), "--quick's " + name + " is said"));
+        QuickMode.SETTINGS.forEach((name, value) -> assertTrue(
+                help.replace("\n", " ").replaceAll(" +", " ").contains("--" + name + "=" + value),
+                "--quick's " + name + " is said"));
         int examples = help.indexOf("Examples:");
-        assertTrue(examples > help.indexOf("--tokenize-endpoint") && examples > help.indexOf("report "),
+        assertTrue(
+                examples > help.indexOf("--tokenize-endpoint") && examples > help.indexOf("report "),
                 "examples come after the options and commands");
         assertTrue(lines.get(lines.size() - 1).startsWith("  bench-suite "), "the help ends with an example");
         assertWordsWhole(help);
@@ -60,8 +70,8 @@ class HelpTest {
 
     @Test
     void aSuiteOnlySettingGivenToRunIsAMistakeWithTheNearestOption(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("run", "--max-duration-speed-generation", "5", "--output-length", "4",
-                "--output-file", "x.json");
+        LaunchResult result = launcher.launch(
+                "run", "--max-duration-speed-generation", "5", "--output-length", "4", "--output-file", "x.json");
         assertEquals(2, result.exitCode());
         assertTrue(result.getErrorOutput().contains("did you mean --max-duration"), result.getErrorOutput());
     }

@@ -54,8 +54,16 @@ class MistakesTest {
         Path out = dir.resolve("never.json");
         try (RunningSimulator simulator = Simulator.start(SimulatorConfig.demo(), "127.0.0.1", 0)) {
             String https = simulator.baseUrl().replace("http://", "https://");
-            LaunchResult result = launcher.launch("run", "--base-url", https, "--dataset-folder", "datasets",
-                    "--output-length", "4", "--output-file", out.toString());
+            LaunchResult result = launcher.launch(
+                    "run",
+                    "--base-url",
+                    https,
+                    "--dataset-folder",
+                    "datasets",
+                    "--output-length",
+                    "4",
+                    "--output-file",
+                    out.toString());
             String err = result.getErrorOutput().strip();
             assertEquals(1, result.exitCode(), err);
             assertEquals(1, err.lines().count(), err);

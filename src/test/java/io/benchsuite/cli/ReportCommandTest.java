@@ -21,21 +21,32 @@ class ReportCommandTest {
     @Test
     void drawsTheReportOfAnOutputFolder(QuarkusMainLauncher launcher, @TempDir Path out) throws IOException {
         ReportFixturesForCli.writeCompleteSet(out);
-        LaunchResult result = launcher.launch("report", "--output-folder", out.toString(), "--gpu-name", "L4",
-                "--speed-threshold", "20", "--kv-cache-threshold", "0.95", "--min-number-of-valid-queries", "50");
+        LaunchResult result = launcher.launch(
+                "report",
+                "--output-folder",
+                out.toString(),
+                "--gpu-name",
+                "L4",
+                "--speed-threshold",
+                "20",
+                "--kv-cache-threshold",
+                "0.95",
+                "--min-number-of-valid-queries",
+                "50");
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         // The command prints the page's path; the in-process launcher may interleave log lines with it.
         String page = out.resolve("report").resolve("index.html").toString();
         assertTrue(result.getOutput().lines().anyMatch(page::equals), result.getOutput());
         ReportFixturesForCli.checkCompleteReport(out.resolve("report"));
-        assertTrue(Files.readString(out.resolve("report").resolve("README.md")).startsWith(
-                "# Model card for Test Model on L4\n"));
+        assertTrue(Files.readString(out.resolve("report").resolve("README.md"))
+                .startsWith("# Model card for Test Model on L4\n"));
         assertTrue(Files.isRegularFile(out.resolve("raw_results.zip")));
     }
 
     @Test
     void aFolderWithoutRawResultsIsAUsageError(QuarkusMainLauncher launcher, @TempDir Path out) {
-        LaunchResult result = launcher.launch("report", "--output-folder", out.resolve("missing").toString());
+        LaunchResult result = launcher.launch(
+                "report", "--output-folder", out.resolve("missing").toString());
         assertEquals(2, result.exitCode());
         String err = result.getErrorOutput().strip();
         assertEquals(1, err.lines().count(), err);
@@ -44,7 +55,8 @@ class ReportCommandTest {
 
         LaunchResult empty = launcher.launch("report", "--output-folder", out.toString());
         assertEquals(2, empty.exitCode());
-        assertTrue(empty.getErrorOutput().contains("holds neither raw_results/ nor raw_results.zip"),
+        assertTrue(
+                empty.getErrorOutput().contains("holds neither raw_results/ nor raw_results.zip"),
                 empty.getErrorOutput());
     }
 

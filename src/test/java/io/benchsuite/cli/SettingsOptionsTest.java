@@ -23,8 +23,8 @@ class SettingsOptionsTest {
     void aBooleanSettingIsAFlagThatStillTakesAnExplicitValue() {
         CommandSpec spec = withSettings();
         new CommandLine(spec).parseArgs("--insecure", "--stop-on-saturation", "false", "--port", "9");
-        assertEquals(Map.of("insecure", "true", "stop-on-saturation", "false", "port", "9"),
-                SettingsOptions.given(spec));
+        assertEquals(
+                Map.of("insecure", "true", "stop-on-saturation", "false", "port", "9"), SettingsOptions.given(spec));
     }
 
     @Test
@@ -37,7 +37,8 @@ class SettingsOptionsTest {
 
     @Test
     void aNonBooleanSettingStillNeedsItsValue() {
-        assertThrows(CommandLine.MissingParameterException.class,
+        assertThrows(
+                CommandLine.MissingParameterException.class,
                 () -> new CommandLine(withSettings()).parseArgs("--ca-cert"));
     }
 }

@@ -37,22 +37,35 @@ class SimulateCommandTest {
 
     @Test
     void aTlsCertificateWithoutItsKeyIsAUsageError(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("simulate", "--preset", "fast", "--port", "0",
-                "--tls-cert", "src/test/resources/tls/server.pem");
+        LaunchResult result = launcher.launch(
+                "simulate", "--preset", "fast", "--port", "0", "--tls-cert", "src/test/resources/tls/server.pem");
         assertEquals(2, result.exitCode());
-        assertEquals(List.of("bench-suite: --tls-cert and --tls-key go together; give both PEM files to serve HTTPS, "
-                + "or neither for HTTP"), withoutLogLines(result.getErrorStream()));
+        assertEquals(
+                List.of("bench-suite: --tls-cert and --tls-key go together; give both PEM files to serve HTTPS, "
+                        + "or neither for HTTP"),
+                withoutLogLines(result.getErrorStream()));
     }
 
     @Test
     void aKeyThatIsNotAPrivateKeyIsAUsageErrorNamingBothFiles(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("simulate", "--preset", "fast", "--port", "0",
-                "--tls-cert", "src/test/resources/tls/server.pem", "--tls-key", "src/test/resources/tls/ca.pem");
+        LaunchResult result = launcher.launch(
+                "simulate",
+                "--preset",
+                "fast",
+                "--port",
+                "0",
+                "--tls-cert",
+                "src/test/resources/tls/server.pem",
+                "--tls-key",
+                "src/test/resources/tls/ca.pem");
         assertEquals(2, result.exitCode(), result.getErrorOutput());
         List<String> lines = withoutLogLines(result.getErrorStream());
         assertEquals(1, lines.size(), result.getErrorOutput());
-        assertTrue(lines.get(0).startsWith("bench-suite: cannot serve HTTPS with --tls-cert src/test/resources/tls/"
-                + "server.pem and --tls-key src/test/resources/tls/ca.pem"), lines.get(0));
+        assertTrue(
+                lines.get(0)
+                        .startsWith("bench-suite: cannot serve HTTPS with --tls-cert src/test/resources/tls/"
+                                + "server.pem and --tls-key src/test/resources/tls/ca.pem"),
+                lines.get(0));
     }
 
     @Test
@@ -72,17 +85,19 @@ class SimulateCommandTest {
 
     @Test
     void aBadFaultValueIsAUsageErrorNamingTheFlag(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("simulate", "--preset", "fast", "--port", "0",
-                "--fault", "status:200@0.1");
+        LaunchResult result =
+                launcher.launch("simulate", "--preset", "fast", "--port", "0", "--fault", "status:200@0.1");
         assertEquals(2, result.exitCode());
         List<String> lines = withoutLogLines(result.getErrorStream());
-        assertEquals(List.of("bench-suite: --fault: bad fault value in 'status:200': expected a status from 400 to 599"),
+        assertEquals(
+                List.of("bench-suite: --fault: bad fault value in 'status:200': expected a status from 400 to 599"),
                 lines);
     }
 
     @Test
     void faultFractionsAboveOneAndABadRestartAreUsageErrors(QuarkusMainLauncher launcher) {
-        LaunchResult sum = launcher.launch("simulate", "--port", "0", "--fault", "status:500@0.7", "--fault", "drop:1@0.7");
+        LaunchResult sum =
+                launcher.launch("simulate", "--port", "0", "--fault", "status:500@0.7", "--fault", "drop:1@0.7");
         assertEquals(2, sum.exitCode());
         assertTrue(sum.getErrorOutput().contains("must add up to 1 or less"), sum.getErrorOutput());
         LaunchResult restart = launcher.launch("simulate", "--port", "0", "--fault-restart", "10");
@@ -98,7 +113,8 @@ class SimulateCommandTest {
     private static List<String> withoutLogLines(List<String> stderr) {
         // In a shared test JVM, the harness's own log lines (and the blank line some of them end with) land in
         // the captured streams; a packaged run prints only the error line.
-        return stderr.stream().filter(l -> !l.isBlank() && !l.matches("\\d\\d:\\d\\d:\\d\\d (WARN|INFO|DEBUG) .*"))
+        return stderr.stream()
+                .filter(l -> !l.isBlank() && !l.matches("\\d\\d:\\d\\d:\\d\\d (WARN|INFO|DEBUG) .*"))
                 .toList();
     }
 }

@@ -12,9 +12,10 @@ class ChunkDecoderTest {
 
     @Test
     void completionChunkWithContinuousUsage() throws Exception {
-        Chunk c = ChunkDecoder.decode("{\"id\":\"cmpl-1\",\"object\":\"text_completion\",\"created\":1,\"model\":\"m\","
-                + "\"choices\":[{\"index\":0,\"text\":\" hello\",\"logprobs\":null,\"finish_reason\":null,"
-                + "\"stop_reason\":null}],\"usage\":{\"prompt_tokens\":12,\"total_tokens\":15,\"completion_tokens\":3}}");
+        Chunk c = ChunkDecoder.decode(
+                "{\"id\":\"cmpl-1\",\"object\":\"text_completion\",\"created\":1,\"model\":\"m\","
+                        + "\"choices\":[{\"index\":0,\"text\":\" hello\",\"logprobs\":null,\"finish_reason\":null,"
+                        + "\"stop_reason\":null}],\"usage\":{\"prompt_tokens\":12,\"total_tokens\":15,\"completion_tokens\":3}}");
         assertEquals(" hello", c.text());
         assertEquals(12, c.promptTokens());
         assertEquals(3, c.completionTokens());
@@ -25,8 +26,8 @@ class ChunkDecoderTest {
 
     @Test
     void usageNullAndFinishReason() throws Exception {
-        Chunk c = ChunkDecoder.decode("{\"choices\":[{\"index\":0,\"text\":\"\",\"finish_reason\":\"length\"}],"
-                + "\"usage\":null}");
+        Chunk c = ChunkDecoder.decode(
+                "{\"choices\":[{\"index\":0,\"text\":\"\",\"finish_reason\":\"length\"}]," + "\"usage\":null}");
         assertEquals("", c.text());
         assertEquals("length", c.finishReason());
         assertFalse(c.hasUsage());
@@ -49,10 +50,15 @@ class ChunkDecoderTest {
 
     @Test
     void errorEventsInBothShapes() throws Exception {
-        assertEquals("boom", ChunkDecoder.decode("{\"error\":{\"object\":\"error\",\"message\":\"boom\",\"code\":500}}")
-                .errorMessage());
-        assertEquals("bad", ChunkDecoder.decode("{\"object\":\"error\",\"message\":\"bad\",\"type\":\"BadRequestError\","
-                + "\"code\":400}").errorMessage());
+        assertEquals(
+                "boom",
+                ChunkDecoder.decode("{\"error\":{\"object\":\"error\",\"message\":\"boom\",\"code\":500}}")
+                        .errorMessage());
+        assertEquals(
+                "bad",
+                ChunkDecoder.decode("{\"object\":\"error\",\"message\":\"bad\",\"type\":\"BadRequestError\","
+                                + "\"code\":400}")
+                        .errorMessage());
     }
 
     @Test

@@ -38,8 +38,7 @@ class ManyStreamsTest {
     @BeforeAll
     static void startSimulator() {
         // 20 ms between tokens: 15,000 tokens/s for both sides, which a busy 2-core machine sustains.
-        simulator = Simulator.start(SimulatorConfig.exact().withFirstTokenMs(20).withInterTokenMs(20),
-                "127.0.0.1", 0);
+        simulator = Simulator.start(SimulatorConfig.exact().withFirstTokenMs(20).withInterTokenMs(20), "127.0.0.1", 0);
     }
 
     @AfterAll
@@ -48,14 +47,19 @@ class ManyStreamsTest {
     }
 
     private static List<RequestRecord> sendAtOnce(boolean keepText, int requests) throws InterruptedException {
-        ClientOptions options = new ClientOptions(URI.create(simulator.baseUrl()), "/v1/completions",
-                Optional.empty(), STREAMS, ClientOptions.DEFAULT_REQUEST_TIMEOUT,
-                ClientOptions.connectTimeoutFor(STREAMS), keepText);
+        ClientOptions options = new ClientOptions(
+                URI.create(simulator.baseUrl()),
+                "/v1/completions",
+                Optional.empty(),
+                STREAMS,
+                ClientOptions.DEFAULT_REQUEST_TIMEOUT,
+                ClientOptions.connectTimeoutFor(STREAMS),
+                keepText);
         byte[] body = RequestBodies.completion(Backend.HAPPY_VLLM, "sim-model", PROMPT, TOKENS);
         try (StreamingClient client = StreamingClient.standalone(options)) {
             Dispatcher dispatcher = new Dispatcher(r -> client.send(r, body), Ticker.SYSTEM, Progress.NONE, TOKENS);
-            return dispatcher.constantConcurrency(Collections.nCopies(requests, PROMPT), STREAMS,
-                    StopRule.maxDurationOnly(60));
+            return dispatcher.constantConcurrency(
+                    Collections.nCopies(requests, PROMPT), STREAMS, StopRule.maxDurationOnly(60));
         }
     }
 
@@ -63,24 +67,31 @@ class ManyStreamsTest {
     void hundredsOfParallelStreamsAllCompleteWithoutText() throws Exception {
         List<RequestRecord> records = sendAtOnce(false, STREAMS * 2);
 
-        Map<String, Long> outcomes = records.stream().collect(Collectors.groupingBy(
-                r -> r.outcome() + "/" + r.errorKind() + (r.errorMessage().isEmpty() ? "" : ": " + r.errorMessage()),
-                Collectors.counting()));
+        Map<String, Long> outcomes = records.stream()
+                .collect(Collectors.groupingBy(
+                        r -> r.outcome() + "/" + r.errorKind()
+                                + (r.errorMessage().isEmpty() ? "" : ": " + r.errorMessage()),
+                        Collectors.counting()));
         assertEquals(Map.of(Outcome.SUCCESS + "/NONE", (long) STREAMS * 2), outcomes);
         for (RequestRecord record : records) {
             assertEquals(TOKENS, record.chunkTokenSum(), record.toString());
             assertNull(record.generatedText(), "the text is not kept by default");
         }
-        assertEquals(STREAMS * 2, records.stream().map(RequestRecord::internalId).distinct().count());
+        assertEquals(
+                STREAMS * 2,
+                records.stream().map(RequestRecord::internalId).distinct().count());
     }
 
     @Test
     void theTextIsKeptWhenAsked() throws Exception {
         List<RequestRecord> records = sendAtOnce(true, STREAMS);
 
-        assertEquals(STREAMS, records.stream().filter(r -> r.outcome() == Outcome.SUCCESS).count());
-        Map<Boolean, Long> withText = records.stream().collect(Collectors.groupingBy(
-                r -> r.generatedText() != null && !r.generatedText().isBlank(), Collectors.counting()));
+        assertEquals(
+                STREAMS,
+                records.stream().filter(r -> r.outcome() == Outcome.SUCCESS).count());
+        Map<Boolean, Long> withText = records.stream()
+                .collect(Collectors.groupingBy(
+                        r -> r.generatedText() != null && !r.generatedText().isBlank(), Collectors.counting()));
         assertEquals(Map.of(true, (long) STREAMS), withText, "every record holds its answer");
     }
 }

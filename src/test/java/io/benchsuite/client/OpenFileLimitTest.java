@@ -25,13 +25,15 @@ class OpenFileLimitTest {
 
     @Test
     void unlimitedIsTheLargestLimit() {
-        assertEquals(OptionalLong.of(Long.MAX_VALUE),
+        assertEquals(
+                OptionalLong.of(Long.MAX_VALUE),
                 OpenFileLimit.softLimit("Max open files            unlimited            unlimited            files\n"));
     }
 
     @Test
     void aMissingLineGivesNoLimit() {
-        assertTrue(OpenFileLimit.softLimit("Max cpu time   unlimited   unlimited   seconds\n").isEmpty());
+        assertTrue(OpenFileLimit.softLimit("Max cpu time   unlimited   unlimited   seconds\n")
+                .isEmpty());
     }
 
     @Test

@@ -36,8 +36,12 @@ class ServerDiscoveryTest {
     }
 
     private static ServerInfo discover(RunningSimulator sim, Backend backend, Optional<String> model) {
-        return ServerDiscovery.discover(new ServerApi(URI.create(sim.baseUrl()), Optional.empty()), backend, model,
-                "/v1/info", "/v1/launch_arguments");
+        return ServerDiscovery.discover(
+                new ServerApi(URI.create(sim.baseUrl()), Optional.empty()),
+                backend,
+                model,
+                "/v1/info",
+                "/v1/launch_arguments");
     }
 
     @Test
@@ -52,38 +56,56 @@ class ServerDiscoveryTest {
     @Test
     void happyVllmLaunchArgumentsAreRead() {
         ServerInfo info = discover(withArguments, Backend.HAPPY_VLLM, Optional.empty());
-        assertTrue(info.launchArguments().containsKey("max_num_seqs"), info.launchArguments().toString());
+        assertTrue(
+                info.launchArguments().containsKey("max_num_seqs"),
+                info.launchArguments().toString());
     }
 
     @Test
     void vllmAndOpenAiReadTheModelList() {
-        assertEquals("served-model", discover(plain, Backend.VLLM, Optional.empty()).model());
-        assertEquals(1024, discover(plain, Backend.VLLM, Optional.empty()).maxModelLen().getAsInt());
-        assertEquals("served-model", discover(plain, Backend.OPENAI, Optional.of("served-model")).model());
+        assertEquals(
+                "served-model", discover(plain, Backend.VLLM, Optional.empty()).model());
+        assertEquals(
+                1024,
+                discover(plain, Backend.VLLM, Optional.empty()).maxModelLen().getAsInt());
+        assertEquals(
+                "served-model",
+                discover(plain, Backend.OPENAI, Optional.of("served-model")).model());
     }
 
     @Test
     void aModelTheServerDoesNotServeIsAUsageError() {
-        UsageException happy = assertThrows(UsageException.class,
-                () -> discover(plain, Backend.HAPPY_VLLM, Optional.of("other")));
+        UsageException happy =
+                assertThrows(UsageException.class, () -> discover(plain, Backend.HAPPY_VLLM, Optional.of("other")));
         assertTrue(happy.getMessage().contains("served-model"), happy.getMessage());
-        UsageException vllm = assertThrows(UsageException.class, () -> discover(plain, Backend.VLLM, Optional.of("other")));
+        UsageException vllm =
+                assertThrows(UsageException.class, () -> discover(plain, Backend.VLLM, Optional.of("other")));
         assertTrue(vllm.getMessage().contains("[served-model]"), vllm.getMessage());
     }
 
     @Test
     void aPlainVllmServerAskedAsHappyVllmSaysWhichSettingToChange() {
-        UsageException e = assertThrows(UsageException.class, () -> ServerDiscovery.discover(
-                new ServerApi(URI.create(plain.baseUrl()), Optional.empty()), Backend.HAPPY_VLLM, Optional.empty(),
-                "/v1/no-such-info", "/v1/launch_arguments"));
+        UsageException e = assertThrows(
+                UsageException.class,
+                () -> ServerDiscovery.discover(
+                        new ServerApi(URI.create(plain.baseUrl()), Optional.empty()),
+                        Backend.HAPPY_VLLM,
+                        Optional.empty(),
+                        "/v1/no-such-info",
+                        "/v1/launch_arguments"));
         assertTrue(e.getMessage().contains("--backend"), e.getMessage());
     }
 
     @Test
     void anUnreachableServerIsARuntimeFailureNamingTheUrl() {
-        ServerUnavailableException e = assertThrows(ServerUnavailableException.class, () -> ServerDiscovery.discover(
-                new ServerApi(URI.create("http://127.0.0.1:1"), Optional.empty()), Backend.VLLM, Optional.empty(),
-                "/v1/info", "/v1/launch_arguments"));
+        ServerUnavailableException e = assertThrows(
+                ServerUnavailableException.class,
+                () -> ServerDiscovery.discover(
+                        new ServerApi(URI.create("http://127.0.0.1:1"), Optional.empty()),
+                        Backend.VLLM,
+                        Optional.empty(),
+                        "/v1/info",
+                        "/v1/launch_arguments"));
         assertTrue(e.getMessage().startsWith("cannot connect to http://127.0.0.1:1"), e.getMessage());
     }
 }

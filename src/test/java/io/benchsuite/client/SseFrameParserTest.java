@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class SseFrameParserTest {
 
-    private record Event(String data, long at) {
-    }
+    private record Event(String data, long at) {}
 
     private final List<Event> events = new ArrayList<>();
     private final SseFrameParser parser = new SseFrameParser(

@@ -27,16 +27,23 @@ import org.junit.jupiter.api.Test;
  */
 class StaleConnectionTest {
 
-    private static final SimulatorConfig LLAMACPP = SimulatorConfig.exact().withFirstTokenMs(5).withInterTokenMs(1)
-            .withFlavour(ServerFlavour.LLAMACPP);
+    private static final SimulatorConfig LLAMACPP =
+            SimulatorConfig.exact().withFirstTokenMs(5).withInterTokenMs(1).withFlavour(ServerFlavour.LLAMACPP);
 
     private static StreamingClient client(RunningSimulator simulator, int streams) {
-        return StreamingClient.standalone(new ClientOptions(URI.create(simulator.baseUrl()), "/v1/completions",
-                Optional.empty(), streams, Duration.ofSeconds(20), Duration.ofSeconds(5), false));
+        return StreamingClient.standalone(new ClientOptions(
+                URI.create(simulator.baseUrl()),
+                "/v1/completions",
+                Optional.empty(),
+                streams,
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(5),
+                false));
     }
 
     private static CompletableFuture<RequestRecord> send(StreamingClient client, int id) {
-        return client.send(new CompletionRequest(id, "Tell me a story", 8, System.nanoTime()),
+        return client.send(
+                new CompletionRequest(id, "Tell me a story", 8, System.nanoTime()),
                 RequestBodies.request(Backend.OPENAI, Api.COMPLETIONS, "sim-model", "Tell me a story", 8));
     }
 
@@ -46,8 +53,11 @@ class StaleConnectionTest {
                 StreamingClient client = client(simulator, 1)) {
             for (int i = 0; i < 5; i++) {
                 long intended = System.nanoTime();
-                RequestRecord record = client.send(new CompletionRequest(i, "Tell me a story", 8, intended),
-                        RequestBodies.request(Backend.OPENAI, Api.COMPLETIONS, "sim-model", "Tell me a story", 8)).join();
+                RequestRecord record = client.send(
+                                new CompletionRequest(i, "Tell me a story", 8, intended),
+                                RequestBodies.request(
+                                        Backend.OPENAI, Api.COMPLETIONS, "sim-model", "Tell me a story", 8))
+                        .join();
                 assertEquals(ErrorKind.NONE, record.errorKind(), record.toString());
                 assertEquals(intended, record.intendedStartNanos(), "the intended start is kept");
                 assertTrue(record.startNanos() >= intended);
@@ -76,8 +86,9 @@ class StaleConnectionTest {
                 for (CompletableFuture<RequestRecord> f : all) {
                     assertEquals(ErrorKind.NONE, f.join().errorKind(), streams + " streams: " + f.join());
                 }
-                assertTrue(client.resentCount() >= streams, "the later waves reused closed connections: "
-                        + client.resentCount());
+                assertTrue(
+                        client.resentCount() >= streams,
+                        "the later waves reused closed connections: " + client.resentCount());
             }
         }
     }

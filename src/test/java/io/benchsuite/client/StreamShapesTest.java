@@ -90,8 +90,8 @@ class StreamShapesTest {
 
     @Test
     void crlfLineEndsAndCommentLines() {
-        String stream = ":\n\n: ping\n\n" + completion("a", null) + ": ping - 2025-01-01\n\n"
-                + completion("b", null) + ":\n\ndata: [DONE]\n\n";
+        String stream = ":\n\n: ping\n\n" + completion("a", null) + ": ping - 2025-01-01\n\n" + completion("b", null)
+                + ":\n\ndata: [DONE]\n\n";
         RequestRecord r = record(stream.replace("\n", "\r\n"), 2);
         assertEquals(Outcome.SUCCESS, r.outcome(), r.errorMessage());
         assertEquals(2, r.chunkCount());
@@ -170,7 +170,9 @@ class StreamShapesTest {
 
     private static String completion(String text, Integer completionTokens) {
         return "data: {\"choices\":[{\"index\":0,\"text\":\"" + text + "\",\"finish_reason\":null}],\"usage\":"
-                + (completionTokens == null ? "null" : "{\"prompt_tokens\":9,\"completion_tokens\":" + completionTokens + "}")
+                + (completionTokens == null
+                        ? "null"
+                        : "{\"prompt_tokens\":9,\"completion_tokens\":" + completionTokens + "}")
                 + "}\n\n";
     }
 

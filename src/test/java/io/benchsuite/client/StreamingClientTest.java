@@ -37,12 +37,25 @@ class StreamingClientTest {
     @BeforeAll
     static void start() throws Exception {
         vertx = Vertx.vertx();
-        server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
-            String scenario = new JsonObject(body).getString("prompt");
-            play(scenario, req.response());
-        })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        client = new StreamingClient(vertx, new ClientOptions(URI.create("http://127.0.0.1:" + server.actualPort()),
-                "/v1/completions", Optional.of("secret-key"), 8, Duration.ofSeconds(10), Duration.ofSeconds(5), true));
+        server = vertx.createHttpServer()
+                .requestHandler(req -> req.body().onSuccess(body -> {
+                    String scenario = new JsonObject(body).getString("prompt");
+                    play(scenario, req.response());
+                }))
+                .listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+        client = new StreamingClient(
+                vertx,
+                new ClientOptions(
+                        URI.create("http://127.0.0.1:" + server.actualPort()),
+                        "/v1/completions",
+                        Optional.of("secret-key"),
+                        8,
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(5),
+                        true));
     }
 
     @AfterAll
@@ -52,10 +65,13 @@ class StreamingClientTest {
     }
 
     private static String chunk(String text, Integer promptTokens, Integer completionTokens) {
-        String usage = completionTokens == null ? "null" : "{\"prompt_tokens\":" + promptTokens
-                + ",\"completion_tokens\":" + completionTokens + ",\"total_tokens\":" + (promptTokens + completionTokens) + "}";
+        String usage = completionTokens == null
+                ? "null"
+                : "{\"prompt_tokens\":" + promptTokens + ",\"completion_tokens\":" + completionTokens
+                        + ",\"total_tokens\":" + (promptTokens + completionTokens) + "}";
         return "data: {\"id\":\"cmpl-1\",\"object\":\"text_completion\",\"created\":1,\"model\":\"m\",\"choices\":"
-                + "[{\"index\":0,\"text\":\"" + text + "\",\"logprobs\":null,\"finish_reason\":null}],\"usage\":" + usage
+                + "[{\"index\":0,\"text\":\"" + text + "\",\"logprobs\":null,\"finish_reason\":null}],\"usage\":"
+                + usage
                 + "}\n\n";
     }
 
@@ -77,36 +93,60 @@ class StreamingClientTest {
         switch (scenario) {
             case "ok-usage" -> {
                 sseHead(resp);
-                writeSpaced(resp, new String[] {chunk(" a", 7, 1), chunk(" b", 7, 2), chunk(" c", 7, 3),
-                        "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":3,\"total_tokens\":10}}\n\n"},
-                        0, () -> resp.end("data: [DONE]\n\n"));
+                writeSpaced(
+                        resp,
+                        new String[] {
+                            chunk(" a", 7, 1),
+                            chunk(" b", 7, 2),
+                            chunk(" c", 7, 3),
+                            "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":3,\"total_tokens\":10}}\n\n"
+                        },
+                        0,
+                        () -> resp.end("data: [DONE]\n\n"));
             }
             case "ok-merged" -> {
                 sseHead(resp);
-                writeSpaced(resp, new String[] {chunk(" a b", 5, 2), chunk(" c d e", 5, 5)}, 0,
+                writeSpaced(
+                        resp,
+                        new String[] {chunk(" a b", 5, 2), chunk(" c d e", 5, 5)},
+                        0,
                         () -> resp.end("data: [DONE]\n\n"));
             }
             case "ok-nousage" -> {
                 sseHead(resp);
-                writeSpaced(resp, new String[] {chunk(" a", null, null), chunk("", null, null), chunk(" b", null, null)},
-                        0, () -> resp.end("data: [DONE]\n\n"));
+                writeSpaced(
+                        resp,
+                        new String[] {chunk(" a", null, null), chunk("", null, null), chunk(" b", null, null)},
+                        0,
+                        () -> resp.end("data: [DONE]\n\n"));
             }
-            case "status404" -> resp.setStatusCode(404).putHeader("Content-Type", "application/json")
-                    .end("{\"object\":\"error\",\"message\":\"The model `x` does not exist.\",\"type\":\"NotFoundError\","
-                            + "\"param\":null,\"code\":404}");
+            case "status404" ->
+                resp.setStatusCode(404)
+                        .putHeader("Content-Type", "application/json")
+                        .end(
+                                "{\"object\":\"error\",\"message\":\"The model `x` does not exist.\",\"type\":\"NotFoundError\","
+                                        + "\"param\":null,\"code\":404}");
             case "truncated" -> {
                 sseHead(resp);
                 writeSpaced(resp, new String[] {chunk(" a", 3, 1), chunk(" b", 3, 2)}, 0, resp::end);
             }
             case "error-event" -> {
                 sseHead(resp);
-                writeSpaced(resp, new String[] {chunk(" a", 3, 1),
-                        "data: {\"error\":{\"object\":\"error\",\"message\":\"engine died\",\"code\":500}}\n\n"}, 0,
+                writeSpaced(
+                        resp,
+                        new String[] {
+                            chunk(" a", 3, 1),
+                            "data: {\"error\":{\"object\":\"error\",\"message\":\"engine died\",\"code\":500}}\n\n"
+                        },
+                        0,
                         () -> resp.end("data: [DONE]\n\n"));
             }
             case "malformed" -> {
                 sseHead(resp);
-                writeSpaced(resp, new String[] {chunk(" a", 3, 1), "data: {\"choices\":[{\"te\n\n"}, 0,
+                writeSpaced(
+                        resp,
+                        new String[] {chunk(" a", 3, 1), "data: {\"choices\":[{\"te\n\n"},
+                        0,
                         () -> resp.end("data: [DONE]\n\n"));
             }
             case "stall" -> {
@@ -193,11 +233,21 @@ class StreamingClientTest {
     @Test
     void stalledStreamTimesOutKeepingWhatArrived() throws Exception {
         RequestRecord r;
-        try (StreamingClient shortTimeout = new StreamingClient(vertx, new ClientOptions(
-                URI.create("http://127.0.0.1:" + server.actualPort()), "/v1/completions", Optional.empty(), 1,
-                Duration.ofMillis(800), Duration.ofSeconds(5), false))) {
-            r = shortTimeout.send(new CompletionRequest(2, "stall", 3, System.nanoTime()),
-                    RequestBodies.completion(Backend.VLLM, "m", "stall", 3)).get(10, TimeUnit.SECONDS);
+        try (StreamingClient shortTimeout = new StreamingClient(
+                vertx,
+                new ClientOptions(
+                        URI.create("http://127.0.0.1:" + server.actualPort()),
+                        "/v1/completions",
+                        Optional.empty(),
+                        1,
+                        Duration.ofMillis(800),
+                        Duration.ofSeconds(5),
+                        false))) {
+            r = shortTimeout
+                    .send(
+                            new CompletionRequest(2, "stall", 3, System.nanoTime()),
+                            RequestBodies.completion(Backend.VLLM, "m", "stall", 3))
+                    .get(10, TimeUnit.SECONDS);
         }
         assertEquals(ErrorKind.TIMEOUT, r.errorKind());
         assertEquals(Outcome.TIMEOUT, r.outcome());
@@ -209,7 +259,8 @@ class StreamingClientTest {
     @Test
     void connectionResetMidStream() throws Exception {
         RequestRecord r = send("reset", 3);
-        assertTrue(r.errorKind() == ErrorKind.CONNECTION_RESET || r.errorKind() == ErrorKind.STREAM_TRUNCATED,
+        assertTrue(
+                r.errorKind() == ErrorKind.CONNECTION_RESET || r.errorKind() == ErrorKind.STREAM_TRUNCATED,
                 r.toString());
         assertEquals(1, r.chunkCount());
     }
@@ -220,9 +271,16 @@ class StreamingClientTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        try (StreamingClient refused = new StreamingClient(vertx, new ClientOptions(
-                URI.create("http://127.0.0.1:" + closedPort), "/v1/completions", Optional.empty(), 1,
-                Duration.ofSeconds(5), Duration.ofSeconds(2), false))) {
+        try (StreamingClient refused = new StreamingClient(
+                vertx,
+                new ClientOptions(
+                        URI.create("http://127.0.0.1:" + closedPort),
+                        "/v1/completions",
+                        Optional.empty(),
+                        1,
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(2),
+                        false))) {
             RequestRecord r = refused.send(new CompletionRequest(3, "x", 1, System.nanoTime()), new byte[0])
                     .get(10, TimeUnit.SECONDS);
             assertEquals(ErrorKind.CONNECTION_REFUSED, r.errorKind());
@@ -232,7 +290,8 @@ class StreamingClientTest {
 
     @Test
     void cancelAllEndsInFlightRequestsWithCancelled() throws Exception {
-        CompletableFuture<RequestRecord> pending = client.send(new CompletionRequest(9, "stall", 3, System.nanoTime()),
+        CompletableFuture<RequestRecord> pending = client.send(
+                new CompletionRequest(9, "stall", 3, System.nanoTime()),
                 RequestBodies.completion(Backend.VLLM, "m", "stall", 3));
         Thread.sleep(150);
         client.cancelAll();

@@ -24,15 +24,19 @@ class ApiKeyOriginTest {
         Path none = dir.resolve("absent.env");
         assertEquals("the request without an API key (none is set)", origin(Map.of(), Map.of(), none));
         assertEquals("the API key given with --api-key", origin(Map.of("api-key", "k1"), Map.of(), none));
-        assertEquals("the API key in the environment variable BENCH_API_KEY",
+        assertEquals(
+                "the API key in the environment variable BENCH_API_KEY",
                 origin(Map.of(), Map.of("BENCH_API_KEY", "k2", "API_KEY", "k3"), none));
-        assertEquals("the API key in the environment variable API_KEY",
-                origin(Map.of(), Map.of("API_KEY", "k3"), none));
-        assertEquals("the API key given with --api-key",
-                origin(Map.of("api-key", "k1"), Map.of("API_KEY", "k3"), none), "the option wins");
+        assertEquals(
+                "the API key in the environment variable API_KEY", origin(Map.of(), Map.of("API_KEY", "k3"), none));
+        assertEquals(
+                "the API key given with --api-key",
+                origin(Map.of("api-key", "k1"), Map.of("API_KEY", "k3"), none),
+                "the option wins");
         Path dotEnv = Files.writeString(dir.resolve(".env"), "API_KEY=k4\n");
         assertEquals("the API key in the .env file " + dotEnv + " (API_KEY)", origin(Map.of(), Map.of(), dotEnv));
-        assertEquals("the API key read from the file /run/secrets/key (--api-key-file)",
+        assertEquals(
+                "the API key read from the file /run/secrets/key (--api-key-file)",
                 origin(Map.of("api-key-file", "/run/secrets/key"), Map.of(), none));
     }
 }

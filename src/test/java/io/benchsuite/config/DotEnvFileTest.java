@@ -27,8 +27,7 @@ class DotEnvFileTest {
     @TempDir
     Path dir;
 
-    private record Row(String name, String text, Map<String, String> expected) {
-    }
+    private record Row(String name, String text, Map<String, String> expected) {}
 
     /** @param keyValues key, value, key, value... in the order python-dotenv gives them; null for no value */
     private static Row row(String name, String text, String... keyValues) {
@@ -53,7 +52,11 @@ class DotEnvFileTest {
             row("indented", "   A=indented", "A", "indented"),
             row("trailing spaces dropped", "A=  y  ", "A", "y"),
             row("comment line and blank lines", "# a comment\n\n\nA=1\n   # another\n", "A", "1"),
-            row("double-quote escapes", "A=\"l1\\nl2\\ttab \\\"q\\\" back\\\\slash \\x\"", "A", "l1\nl2\ttab \"q\" back\\slash \\x"),
+            row(
+                    "double-quote escapes",
+                    "A=\"l1\\nl2\\ttab \\\"q\\\" back\\\\slash \\x\"",
+                    "A",
+                    "l1\nl2\ttab \"q\" back\\slash \\x"),
             row("single-quote escapes", "A='it\\'s \\\\ \\n kept'", "A", "it's \\ \\n kept"),
             row("multi-line double quotes", "A=\"line1\nline2\"", "A", "line1\nline2"),
             row("multi-line single quotes", "A='line1\nline2'", "A", "line1\nline2"),
@@ -76,17 +79,20 @@ class DotEnvFileTest {
             row("key given twice", "A=1\nB=2\nA=3", "A", "3", "B", "2"),
             row("equals in value", "A=k=v", "A", "k=v"),
             row("crlf", "A=1\r\nB=2\r\n", "A", "1", "B", "2"),
-            row("no key", "=value\nB=2", "B", "2")
-    );
+            row("no key", "=value\nB=2", "B", "2"));
 
     @TestFactory
     Stream<DynamicTest> eachFormParsesAsPythonDotenvDoes() {
-        return ROWS.stream().map(row -> DynamicTest.dynamicTest(row.name(), () -> {
-            Map<String, String> actual = DotEnvFile.parse(row.text(), ENVIRONMENT).values();
-            assertEquals(row.expected(), actual, row.name());
-            assertEquals(new ArrayList<>(row.expected().keySet()), new ArrayList<>(actual.keySet()),
-                    row.name() + ": key order");
-        }));
+        return ROWS.stream()
+                .map(row -> DynamicTest.dynamicTest(row.name(), () -> {
+                    Map<String, String> actual =
+                            DotEnvFile.parse(row.text(), ENVIRONMENT).values();
+                    assertEquals(row.expected(), actual, row.name());
+                    assertEquals(
+                            new ArrayList<>(row.expected().keySet()),
+                            new ArrayList<>(actual.keySet()),
+                            row.name() + ": key order");
+                }));
     }
 
     @Test
@@ -100,7 +106,9 @@ class DotEnvFileTest {
     void aFileIsReadWithUniversalNewlines() throws IOException {
         Path file = dir.resolve(".env");
         Files.writeString(file, "A=\"one\r\ntwo\"\r\nB=2\rC=3\r\n");
-        assertEquals(Map.of("A", "one\ntwo", "B", "2", "C", "3"), DotEnvFile.read(file, Map.of()).values());
+        assertEquals(
+                Map.of("A", "one\ntwo", "B", "2", "C", "3"),
+                DotEnvFile.read(file, Map.of()).values());
     }
 
     @Test
@@ -127,7 +135,9 @@ class DotEnvFileTest {
         expected.put("LAUNCH_ARGUMENTS_ENDPOINT", "/v1/launch_arguments");
         DotEnvFile.Parsed parsed = DotEnvFile.read(Path.of("src/test/resources/dotenv/original.env.example"), Map.of());
         assertEquals(expected, parsed.values());
-        assertEquals(new ArrayList<>(expected.keySet()), new ArrayList<>(parsed.values().keySet()));
+        assertEquals(
+                new ArrayList<>(expected.keySet()),
+                new ArrayList<>(parsed.values().keySet()));
         assertEquals(List.of(), parsed.skippedLines());
     }
 }

@@ -15,21 +15,44 @@ class EnvironmentNamesTest {
     void anUnknownBenchNameIsAWarningNamingTheNearestSetting() {
         EnvironmentNames.Checked checked = EnvironmentNames.check(
                 Map.of("BENCH_MAX_DURATON_SPEED_GENERATION", "60", "PATH", "/bin"), "environment variable");
-        assertEquals(List.of("Unknown environment variable BENCH_MAX_DURATON_SPEED_GENERATION is ignored; did you "
-                + "mean BENCH_MAX_DURATION_SPEED_GENERATION?"), checked.warnings());
+        assertEquals(
+                List.of("Unknown environment variable BENCH_MAX_DURATON_SPEED_GENERATION is ignored; did you "
+                        + "mean BENCH_MAX_DURATION_SPEED_GENERATION?"),
+                checked.warnings());
         assertEquals(Map.of("BENCH_MAX_DURATON_SPEED_GENERATION", "60", "PATH", "/bin"), checked.values());
-        assertTrue(EnvironmentNames.check(Map.of("BENCH_QUIK", "true"), "environment variable").warnings().get(0)
+        assertTrue(EnvironmentNames.check(Map.of("BENCH_QUIK", "true"), "environment variable")
+                .warnings()
+                .get(0)
                 .endsWith("did you mean BENCH_QUICK?"));
     }
 
     @Test
     void everySettingHasAVariableIncludingTheFormerCommandLineOnlyOnes() {
-        for (String name : List.of("BENCH_QUICK", "BENCH_RESUME", "BENCH_METRICS_PORT", "BENCH_EXACT_INPUT_LENGTHS",
-                "BENCH_SEED", "BENCH_DATASET_FOLDER")) {
-            assertEquals(List.of(), EnvironmentNames.check(Map.of(name, "1"), "environment variable").warnings(), name);
+        for (String name : List.of(
+                "BENCH_QUICK",
+                "BENCH_RESUME",
+                "BENCH_METRICS_PORT",
+                "BENCH_EXACT_INPUT_LENGTHS",
+                "BENCH_SEED",
+                "BENCH_DATASET_FOLDER")) {
+            assertEquals(
+                    List.of(),
+                    EnvironmentNames.check(Map.of(name, "1"), "environment variable")
+                            .warnings(),
+                    name);
         }
-        BenchSettings s = SettingsLoader.load(Map.of(), Map.of("BENCH_QUICK", "true", "BENCH_RESUME", "true",
-                "BENCH_METRICS_PORT", "9400", "EXACT_INPUT_LENGTHS", "true"), Path.of("absent.env"));
+        BenchSettings s = SettingsLoader.load(
+                Map.of(),
+                Map.of(
+                        "BENCH_QUICK",
+                        "true",
+                        "BENCH_RESUME",
+                        "true",
+                        "BENCH_METRICS_PORT",
+                        "9400",
+                        "EXACT_INPUT_LENGTHS",
+                        "true"),
+                Path.of("absent.env"));
         assertTrue(s.quick());
         assertTrue(s.resume());
         assertEquals(9400, s.metricsPort().orElseThrow());
@@ -49,7 +72,8 @@ class EnvironmentNamesTest {
                 "BENCH_PORT_8000_TCP_ADDR", "10.0.0.7",
                 "BENCH_SUITE_RESULTS_PORT", "tcp://10.0.0.8:80",
                 "BENCH_SUITE_RESULTS_SERVICE_HOST", "10.0.0.8");
-        assertEquals(List.of(), EnvironmentNames.check(links, "environment variable").warnings());
+        assertEquals(
+                List.of(), EnvironmentNames.check(links, "environment variable").warnings());
     }
 
     @Test
@@ -59,16 +83,20 @@ class EnvironmentNamesTest {
         assertFalse(checked.values().containsKey("BENCH_PORT"));
         assertEquals(1, checked.warnings().size());
         String warning = checked.warnings().get(0);
-        assertTrue(warning.startsWith("environment variable BENCH_PORT='tcp://10.96.0.12:8000' is not a port: "
-                + "Kubernetes sets it in every pod for a Service named 'bench' (service links)"), warning);
+        assertTrue(
+                warning.startsWith("environment variable BENCH_PORT='tcp://10.96.0.12:8000' is not a port: "
+                        + "Kubernetes sets it in every pod for a Service named 'bench' (service links)"),
+                warning);
         assertTrue(warning.contains("enableServiceLinks: false"), warning);
 
         // Instead of "Invalid port: 'tcp://...' is not an integer": the plain name (or the default) is used.
-        BenchSettings s = SettingsLoader.load(Map.of(), Map.of("BENCH_PORT", "tcp://10.96.0.12:8000", "PORT", "9000"),
-                Path.of("absent.env"));
+        BenchSettings s = SettingsLoader.load(
+                Map.of(), Map.of("BENCH_PORT", "tcp://10.96.0.12:8000", "PORT", "9000"), Path.of("absent.env"));
         assertEquals(9000, s.port());
-        assertEquals(8000, SettingsLoader.load(Map.of(), Map.of("BENCH_PORT", "tcp://10.96.0.12:8000"),
-                Path.of("absent.env")).port());
+        assertEquals(
+                8000,
+                SettingsLoader.load(Map.of(), Map.of("BENCH_PORT", "tcp://10.96.0.12:8000"), Path.of("absent.env"))
+                        .port());
     }
 
     @Test

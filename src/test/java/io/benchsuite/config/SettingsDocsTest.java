@@ -31,7 +31,9 @@ class SettingsDocsTest {
         if (UPDATE) {
             Files.writeString(README, readme.substring(0, begin) + expected + readme.substring(end));
         } else {
-            assertEquals(expected, readme.substring(begin, end),
+            assertEquals(
+                    expected,
+                    readme.substring(begin, end),
                     "README settings table is stale: run ./mvnw test -Dtest=SettingsDocsTest -Ddocs.update=true");
         }
     }
@@ -42,7 +44,9 @@ class SettingsDocsTest {
         if (UPDATE) {
             Files.writeString(ENV_EXAMPLE, expected);
         } else {
-            assertEquals(expected, Files.readString(ENV_EXAMPLE),
+            assertEquals(
+                    expected,
+                    Files.readString(ENV_EXAMPLE),
                     ".env.example is stale: run ./mvnw test -Dtest=SettingsDocsTest -Ddocs.update=true");
         }
     }

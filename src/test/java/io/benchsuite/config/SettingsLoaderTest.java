@@ -60,21 +60,23 @@ class SettingsLoaderTest {
         BenchSettings fromDotEnv = SettingsLoader.load(Map.of(), Map.of(), env);
         assertEquals(7, fromDotEnv.maxQueries());
 
-        BenchSettings fromEnv = SettingsLoader.load(Map.of(),
-                Map.of("BENCH_BASE_URL", "http://prefixed:1", "BASE_URL", "http://plain:2"), noDotEnv());
+        BenchSettings fromEnv = SettingsLoader.load(
+                Map.of(), Map.of("BENCH_BASE_URL", "http://prefixed:1", "BASE_URL", "http://plain:2"), noDotEnv());
         assertEquals("http://prefixed:1", fromEnv.baseUrl().orElseThrow());
     }
 
     @Test
     void certificateSettingsAnswerOnlyToTheirBenchNames() throws IOException {
         // INSECURE or CA_CERT set for another program, in the environment or a .env, must change nothing.
-        BenchSettings stray = SettingsLoader.load(Map.of(), Map.of("INSECURE", "true", "CA_CERT", "/tmp/x.pem"),
+        BenchSettings stray = SettingsLoader.load(
+                Map.of(),
+                Map.of("INSECURE", "true", "CA_CERT", "/tmp/x.pem"),
                 dotEnv("INSECURE=true\nCA_CERT=/tmp/y.pem\n"));
         assertFalse(stray.insecure());
         assertTrue(stray.caCert().isEmpty());
 
-        BenchSettings meant = SettingsLoader.load(Map.of(),
-                Map.of("BENCH_INSECURE", "true", "BENCH_CA_CERT", "/tmp/x.pem"), noDotEnv());
+        BenchSettings meant = SettingsLoader.load(
+                Map.of(), Map.of("BENCH_INSECURE", "true", "BENCH_CA_CERT", "/tmp/x.pem"), noDotEnv());
         assertTrue(meant.insecure());
         assertEquals("/tmp/x.pem", meant.caCert().orElseThrow());
     }
@@ -110,8 +112,8 @@ class SettingsLoaderTest {
 
     @Test
     void aValueOfTheWrongTypeIsOneLineNamingSettingSourceAndFix() {
-        UsageException e = assertThrows(UsageException.class,
-                () -> SettingsLoader.load(Map.of(), Map.of("PORT", "eighty"), noDotEnv()));
+        UsageException e = assertThrows(
+                UsageException.class, () -> SettingsLoader.load(Map.of(), Map.of("PORT", "eighty"), noDotEnv()));
         assertEquals(1, e.getMessage().lines().count());
         assertTrue(e.getMessage().contains("port"), e.getMessage());
         assertTrue(e.getMessage().contains("'eighty'"), e.getMessage());
@@ -133,7 +135,8 @@ class SettingsLoaderTest {
     @Test
     void theOriginalToolsDotEnvGivesUnquotedValues() {
         // HOST="localhost" used to give http://"localhost":8000; comments and export lines count too.
-        BenchSettings s = SettingsLoader.load(Map.of(), Map.of(), Path.of("src/test/resources/dotenv/original.env.example"));
+        BenchSettings s =
+                SettingsLoader.load(Map.of(), Map.of(), Path.of("src/test/resources/dotenv/original.env.example"));
         assertEquals("localhost", s.host());
         assertEquals("happy_vllm", s.backend());
         assertEquals("A100-80g", s.gpuName().orElseThrow());

@@ -32,11 +32,15 @@ class CommittedDatasetsTest {
     void committedFilesEqualTheGeneratorsOutputByteForByte() throws IOException {
         for (PromptFile file : generated) {
             Path committed = FOLDER.resolve(file.fileName());
-            assertTrue(Files.exists(committed), committed + " is missing; regenerate with 'bench-suite datasets "
-                    + "--output datasets'");
+            assertTrue(
+                    Files.exists(committed),
+                    committed + " is missing; regenerate with 'bench-suite datasets " + "--output datasets'");
             byte[] expected = PromptJson.write(file.prompts()).getBytes(StandardCharsets.UTF_8);
-            assertArrayEquals(expected, Files.readAllBytes(committed), committed + " differs from the generator's "
-                    + "output; regenerate with 'bench-suite datasets --output datasets' and commit both");
+            assertArrayEquals(
+                    expected,
+                    Files.readAllBytes(committed),
+                    committed + " differs from the generator's "
+                            + "output; regenerate with 'bench-suite datasets --output datasets' and commit both");
         }
     }
 
@@ -48,7 +52,8 @@ class CommittedDatasetsTest {
             assertEquals(file.prompts().size(), new HashSet<>(file.prompts()).size(), "unique prompts");
             if (file.promptLength() != DatasetFiles.GROWING) {
                 double target = file.promptLength();
-                assertTrue(Math.abs(stats.median() - target) <= 0.10 * target,
+                assertTrue(
+                        Math.abs(stats.median() - target) <= 0.10 * target,
                         file.fileName() + " median " + stats.median() + " is not within 10% of " + target);
             }
         }
@@ -66,13 +71,12 @@ class CommittedDatasetsTest {
             largestStep = Math.max(largestStep, lengths[i] - lengths[i - 1]);
         }
         double meanStep = (lengths[lengths.length - 1] - lengths[0]) / (double) (lengths.length - 1);
-        System.out.printf("[datasets] growing_prompts.json: %d prompts from %d to %d tokens, steps %d..%d, "
-                + "mean %.2f%n", lengths.length, lengths[0], lengths[lengths.length - 1], smallestStep,
-                largestStep, meanStep);
+        System.out.printf(
+                "[datasets] growing_prompts.json: %d prompts from %d to %d tokens, steps %d..%d, " + "mean %.2f%n",
+                lengths.length, lengths[0], lengths[lengths.length - 1], smallestStep, largestStep, meanStep);
         assertTrue(lengths[0] >= 10 && lengths[0] <= 12, "first prompt " + lengths[0]);
         assertTrue(lengths[lengths.length - 1] >= 4100 && lengths[lengths.length - 1] <= 4100 * 1.03);
         assertTrue(Math.abs(meanStep - 10) < 0.5, "mean step " + meanStep);
-        assertTrue(smallestStep >= 5 && largestStep <= 15,
-                "steps " + smallestStep + ".." + largestStep);
+        assertTrue(smallestStep >= 5 && largestStep <= 15, "steps " + smallestStep + ".." + largestStep);
     }
 }

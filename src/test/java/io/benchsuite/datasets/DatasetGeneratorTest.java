@@ -52,10 +52,12 @@ class DatasetGeneratorTest {
         int[] sorted = LengthStats.sortedLengths(growing.prompts());
         for (int i = 0; i < sorted.length; i++) {
             int target = (i + 1) * DatasetGenerator.GROWING_STEP;
-            assertTrue(sorted[i] >= target && sorted[i] <= target + DatasetGenerator.GROWING_SLACK + 3,
+            assertTrue(
+                    sorted[i] >= target && sorted[i] <= target + DatasetGenerator.GROWING_SLACK + 3,
                     "prompt " + i + " has " + sorted[i] + " tokens for a target of " + target);
         }
-        int[] stored = growing.prompts().stream().mapToInt(SimpleTokenizer::count).toArray();
+        int[] stored =
+                growing.prompts().stream().mapToInt(SimpleTokenizer::count).toArray();
         assertFalse(Arrays.equals(sorted, stored), "stored in shuffled order, as the seed's file was");
     }
 

@@ -56,7 +56,8 @@ class ProseWriterTest {
         // "{friend} and {name} had not spoken..." comes up about a thousand times in these 90,000 sentences
         for (long seed = 0; seed < 300; seed++) {
             String text = text(seed, 300);
-            assertFalse(Pattern.compile("\\b([A-Z]\\w+) and \\1\\b").matcher(text).find(), text);
+            assertFalse(
+                    Pattern.compile("\\b([A-Z]\\w+) and \\1\\b").matcher(text).find(), text);
         }
     }
 
@@ -65,8 +66,9 @@ class ProseWriterTest {
         assertEquals("\"Where is it?\" asked Mara.", ProseWriter.sentenceCase("\"where is it?\" asked Mara."));
         assertEquals("Mara nodded. \"We go.\"", ProseWriter.sentenceCase("Mara nodded. \"we go.\""));
         assertEquals("\"Well,\" she said, \"we go.\"", ProseWriter.sentenceCase("\"Well,\" she said, \"we go.\""));
-        assertEquals("That morning, all was well. Yes? No!", ProseWriter.sentenceCase(
-                "that morning, all was well. yes? no!"));
+        assertEquals(
+                "That morning, all was well. Yes? No!",
+                ProseWriter.sentenceCase("that morning, all was well. yes? no!"));
     }
 
     private static String text(long seed, int pieces) {

@@ -66,8 +66,14 @@ class TemplateTest {
 
     @Test
     void everyProjectPatternFillsWithoutLeftoverBraces() {
-        List<Template> all = Stream.of(Patterns.OPENERS, Patterns.NARRATIVE, Patterns.STATEMENTS,
-                Patterns.QUESTIONS, Patterns.DIALOGUE).flatMap(List::stream).toList();
+        List<Template> all = Stream.of(
+                        Patterns.OPENERS,
+                        Patterns.NARRATIVE,
+                        Patterns.STATEMENTS,
+                        Patterns.QUESTIONS,
+                        Patterns.DIALOGUE)
+                .flatMap(List::stream)
+                .toList();
         for (Template t : all) {
             for (int seed = 0; seed < 20; seed++) {
                 String text = t.fill(new Random(seed), PEOPLE);

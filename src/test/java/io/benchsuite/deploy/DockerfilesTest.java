@@ -30,6 +30,7 @@ class DockerfilesTest {
     private static final Path NATIVE = Path.of("src/main/docker/Dockerfile.native");
     /** Builds the application in a first stage, so that no JDK is needed on the host. */
     private static final Path MULTI_STAGE = Path.of("src/main/docker/Dockerfile");
+
     private static final Path LAUNCHER = Path.of("bin/bench-suite");
     private static final Pattern JVM_FLAG = Pattern.compile("-X[A-Za-z:+\\-]+[A-Za-z0-9=.:/_\\-]*");
 
@@ -41,7 +42,8 @@ class DockerfilesTest {
     @MethodSource("dockerfiles")
     void everyBenchVariableIsARealSetting(Path file) throws IOException {
         Map<String, String> env = read(file).env();
-        List<String> benchNames = env.keySet().stream().filter(n -> n.startsWith("BENCH_")).toList();
+        List<String> benchNames =
+                env.keySet().stream().filter(n -> n.startsWith("BENCH_")).toList();
         assertFalse(benchNames.isEmpty(), file + " sets no BENCH_ variable");
         for (String name : benchNames) {
             assertTrue(SettingEnvNames.isSetting(name), file + ": ENV " + name + " is not a setting");
@@ -53,13 +55,16 @@ class DockerfilesTest {
     void resultsGoToTheVolumeAndDatasetsAreTheBuiltInOnes(Path file) throws IOException {
         DockerfileInstructions dockerfile = read(file);
         assertEquals("/results", dockerfile.env().get("BENCH_OUTPUT_FOLDER"), file.toString());
-        assertFalse(dockerfile.env().containsKey("BENCH_DATASET_FOLDER"),
+        assertFalse(
+                dockerfile.env().containsKey("BENCH_DATASET_FOLDER"),
                 file + ": the datasets are inside the application, no folder to point at");
         assertEquals(List.of("/results"), dockerfile.arguments("VOLUME"), file + ": one VOLUME, /results");
         // (The multi-stage build copies datasets/ into its build stage, to put it inside the jar.)
-        assertTrue(dockerfile.arguments("COPY").stream().noneMatch(a -> a.matches(".*datasets/? /\\S*datasets/?")),
+        assertTrue(
+                dockerfile.arguments("COPY").stream().noneMatch(a -> a.matches(".*datasets/? /\\S*datasets/?")),
                 file + " copies no datasets folder into the image");
-        assertTrue(dockerfile.arguments("RUN").stream().anyMatch(a -> a.contains("mkdir -p /results")),
+        assertTrue(
+                dockerfile.arguments("RUN").stream().anyMatch(a -> a.contains("mkdir -p /results")),
                 file + " prepares /results for the non-root user");
     }
 
@@ -76,8 +81,10 @@ class DockerfilesTest {
     @ParameterizedTest
     @MethodSource("dockerfiles")
     void installsFontsForTheCharts(Path file) throws IOException {
-        assertTrue(read(file).arguments("RUN").stream()
-                        .anyMatch(a -> a.contains("microdnf install") && a.contains("fontconfig") && a.contains("dejavu")),
+        assertTrue(
+                read(file).arguments("RUN").stream()
+                        .anyMatch(a ->
+                                a.contains("microdnf install") && a.contains("fontconfig") && a.contains("dejavu")),
                 file + " installs fontconfig and a DejaVu font");
     }
 
@@ -97,7 +104,8 @@ class DockerfilesTest {
         assertEquals(jar + 2, entrypoint.size(), "the jar comes last, so docker run arguments reach the tool");
         List<String> launcherFlags = launcherJvmFlags();
         assertFalse(launcherFlags.isEmpty(), "flags found in " + LAUNCHER);
-        assertTrue(entrypoint.subList(0, jar).containsAll(launcherFlags),
+        assertTrue(
+                entrypoint.subList(0, jar).containsAll(launcherFlags),
                 "entrypoint " + entrypoint + " has the launcher's flags " + launcherFlags);
     }
 
@@ -117,9 +125,11 @@ class DockerfilesTest {
         assertTrue(stages.get(0).endsWith(" AS build"), stages.get(0));
         assertTrue(stages.get(0).contains("openjdk-17:"), "a JDK image builds: " + stages.get(0));
         assertEquals(read(JVM).arguments("FROM"), List.of(stages.get(1)), "the runtime base of Dockerfile.jvm");
-        assertTrue(dockerfile.arguments("RUN").stream().anyMatch(a -> a.startsWith("./mvnw") && a.contains("package")),
+        assertTrue(
+                dockerfile.arguments("RUN").stream().anyMatch(a -> a.startsWith("./mvnw") && a.contains("package")),
                 "the jar is built inside the image");
-        List<String> fromBuild = dockerfile.arguments("COPY").stream().filter(a -> a.startsWith("--from=build"))
+        List<String> fromBuild = dockerfile.arguments("COPY").stream()
+                .filter(a -> a.startsWith("--from=build"))
                 .toList();
         assertEquals(4, fromBuild.size(), "the four fast-jar layers come from the build stage: " + fromBuild);
         assertEquals(entrypoint(JVM), entrypoint(MULTI_STAGE));
@@ -132,7 +142,8 @@ class DockerfilesTest {
     @Test
     void nativeEntrypointIsTheExecutable() throws IOException {
         assertEquals(List.of("/work/bench-suite"), entrypoint(NATIVE));
-        assertTrue(read(NATIVE).arguments("COPY").stream().anyMatch(a -> a.contains("target/bench-suite ")),
+        assertTrue(
+                read(NATIVE).arguments("COPY").stream().anyMatch(a -> a.contains("target/bench-suite ")),
                 "Dockerfile.native copies target/bench-suite");
     }
 
@@ -155,8 +166,11 @@ class DockerfilesTest {
                 RUN first \\
                     && second
                 """);
-        assertEquals(List.of("FROM", "ENV", "ENV", "RUN"),
-                parsed.instructions().stream().map(DockerfileInstructions.Instruction::keyword).toList());
+        assertEquals(
+                List.of("FROM", "ENV", "ENV", "RUN"),
+                parsed.instructions().stream()
+                        .map(DockerfileInstructions.Instruction::keyword)
+                        .toList());
         assertEquals(Map.of("A", "1", "B", "two words", "C", "x:y", "D", "4 and more"), parsed.env());
         assertEquals(List.of("first  && second"), parsed.arguments("RUN"));
     }
@@ -167,7 +181,7 @@ class DockerfilesTest {
 
     private static List<String> entrypoint(Path file) throws IOException {
         String json = read(file).arguments("ENTRYPOINT").get(0);
-        return new ObjectMapper().readValue(json, new TypeReference<List<String>>() { });
+        return new ObjectMapper().readValue(json, new TypeReference<List<String>>() {});
     }
 
     /** The literal -X flags of the launcher's java command line (comments left out). */

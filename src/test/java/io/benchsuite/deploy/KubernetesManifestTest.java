@@ -96,14 +96,17 @@ class KubernetesManifestTest {
         }
         List<Map<String, Object>> envFrom = listOfMaps(container.get("envFrom"));
         assertEquals(1, envFrom.size());
-        assertEquals(name(byKind.get("ConfigMap")), map(envFrom.get(0).get("configMapRef")).get("name"));
+        assertEquals(
+                name(byKind.get("ConfigMap")),
+                map(envFrom.get(0).get("configMapRef")).get("name"));
     }
 
     @Test
     void theExampleSecretFeedsTheApiKey() throws IOException {
         Map<String, Object> apiKey = listOfMaps(container().get("env")).stream()
                 .filter(v -> "BENCH_API_KEY".equals(v.get("name")))
-                .findFirst().orElseThrow(() -> new AssertionError("the Job sets BENCH_API_KEY"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the Job sets BENCH_API_KEY"));
         Map<String, Object> ref = map(map(apiKey.get("valueFrom")).get("secretKeyRef"));
         String exampleText = Files.readString(SECRET_EXAMPLE);
         List<Map<String, Object>> example = documents(exampleText);
@@ -111,7 +114,8 @@ class KubernetesManifestTest {
         Map<String, Object> secret = example.get(0);
         assertEquals("Secret", secret.get("kind"));
         assertEquals(name(secret), ref.get("name"));
-        assertTrue(map(secret.get("stringData")).containsKey((String) ref.get("key")),
+        assertTrue(
+                map(secret.get("stringData")).containsKey((String) ref.get("key")),
                 "the Secret has the key " + ref.get("key"));
         assertTrue(exampleText.contains("PLACEHOLDER"), "the placeholder key is marked as such");
         assertEquals(Boolean.TRUE, ref.get("optional"), "a server without a key needs no Secret");
@@ -130,14 +134,21 @@ class KubernetesManifestTest {
 
     @Test
     void theSuggestedCaCertIsInTheOptionalCaVolume() {
-        Matcher suggested = Pattern.compile("# BENCH_CA_CERT: \"(/[^\"]+)/[^/\"]+\"").matcher(jobText);
+        Matcher suggested =
+                Pattern.compile("# BENCH_CA_CERT: \"(/[^\"]+)/[^/\"]+\"").matcher(jobText);
         assertTrue(suggested.find(), "BENCH_CA_CERT is suggested, commented out");
         Map<String, Object> volume = listOfMaps(podSpec().get("volumes")).stream()
-                .filter(v -> "ca".equals(v.get("name"))).findFirst().orElseThrow();
-        assertEquals(Boolean.TRUE, map(volume.get("configMap")).get("optional"),
+                .filter(v -> "ca".equals(v.get("name")))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                Boolean.TRUE,
+                map(volume.get("configMap")).get("optional"),
                 "the Job starts whether or not the CA ConfigMap exists");
         List<String> mountPaths = listOfMaps(container().get("volumeMounts")).stream()
-                .filter(m -> "ca".equals(m.get("name"))).map(m -> (String) m.get("mountPath")).toList();
+                .filter(m -> "ca".equals(m.get("name")))
+                .map(m -> (String) m.get("mountPath"))
+                .toList();
         assertEquals(List.of(suggested.group(1)), mountPaths);
     }
 
@@ -160,7 +171,8 @@ class KubernetesManifestTest {
         assertEquals(1, reader.size());
         assertEquals("Pod", reader.get(0).get("kind"));
         Map<String, Object> spec = map(reader.get(0).get("spec"));
-        assertFalse(volumeOfClaim(spec, name(byKind.get("PersistentVolumeClaim"))).isEmpty());
+        assertFalse(
+                volumeOfClaim(spec, name(byKind.get("PersistentVolumeClaim"))).isEmpty());
     }
 
     private static Map<String, Object> podSpec() {
@@ -179,7 +191,8 @@ class KubernetesManifestTest {
                 .filter(v -> v.containsKey("persistentVolumeClaim"))
                 .filter(v -> claim.equals(map(v.get("persistentVolumeClaim")).get("claimName")))
                 .map(v -> (String) v.get("name"))
-                .findFirst().orElseThrow(() -> new AssertionError("no volume uses the claim " + claim));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no volume uses the claim " + claim));
     }
 
     private static String name(Map<String, Object> resource) {

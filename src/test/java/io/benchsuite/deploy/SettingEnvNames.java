@@ -1,6 +1,5 @@
 package io.benchsuite.deploy;
 
-import io.benchsuite.config.Setting;
 import io.benchsuite.config.SettingsCatalog;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,8 +12,7 @@ final class SettingEnvNames {
             .flatMap(s -> Stream.concat(Stream.of(s.envName()), s.legacyEnvName().stream()))
             .collect(Collectors.toUnmodifiableSet());
 
-    private SettingEnvNames() {
-    }
+    private SettingEnvNames() {}
 
     static boolean isSetting(String envName) {
         return ALL.contains(envName);

@@ -33,8 +33,11 @@ class BackendAutoEndToEndTest {
 
     private record Profile(JsonNode parameters, List<JsonNode> samples) {
         double max(String field) {
-            return samples.stream().filter(s -> !s.get(field).isNull()).mapToDouble(s -> s.get(field).asDouble())
-                    .max().orElse(Double.NaN);
+            return samples.stream()
+                    .filter(s -> !s.get(field).isNull())
+                    .mapToDouble(s -> s.get(field).asDouble())
+                    .max()
+                    .orElse(Double.NaN);
         }
 
         boolean allNull(String field) {
@@ -43,13 +46,31 @@ class BackendAutoEndToEndTest {
     }
 
     private Profile run(QuarkusMainLauncher launcher, ServerFlavour flavour, String... extra) throws Exception {
-        SimulatorConfig config = SimulatorConfig.a100Model7b().withFlavour(flavour).withMaxNumSeqs(2)
-                .withStepBaseMs(10).withStepPerSeqMs(0);
+        SimulatorConfig config = SimulatorConfig.a100Model7b()
+                .withFlavour(flavour)
+                .withMaxNumSeqs(2)
+                .withStepBaseMs(10)
+                .withStepPerSeqMs(0);
         try (RunningSimulator simulator = Simulator.start(config, "127.0.0.1", 0)) {
             Path out = dir.resolve(flavour.id() + ".json");
-            List<String> args = new ArrayList<>(List.of("run", "--base-url", simulator.baseUrl(), "--dataset-folder",
-                    "datasets", "--prompt-length", "32", "--output-length", "24", "--n-workers", "4",
-                    "--max-duration", "2", "--step-live-metrics", "0.02", "--output-file", out.toString(),
+            List<String> args = new ArrayList<>(List.of(
+                    "run",
+                    "--base-url",
+                    simulator.baseUrl(),
+                    "--dataset-folder",
+                    "datasets",
+                    "--prompt-length",
+                    "32",
+                    "--output-length",
+                    "24",
+                    "--n-workers",
+                    "4",
+                    "--max-duration",
+                    "2",
+                    "--step-live-metrics",
+                    "0.02",
+                    "--output-file",
+                    out.toString(),
                     "--with-kv-cache-profile"));
             for (String arg : extra) {
                 args.add(arg.replace("{base}", simulator.baseUrl()));

@@ -40,8 +40,10 @@ class ChatAndReasoningEndToEndTest {
 
     @BeforeAll
     static void startSimulator() {
-        reasoningModel = Simulator.start(SimulatorConfig.fast().withStepBaseMs(4).withStepPerSeqMs(0)
-                .withReasoningTokens(REASONING_TOKENS), "127.0.0.1", 0);
+        reasoningModel = Simulator.start(
+                SimulatorConfig.fast().withStepBaseMs(4).withStepPerSeqMs(0).withReasoningTokens(REASONING_TOKENS),
+                "127.0.0.1",
+                0);
     }
 
     @AfterAll
@@ -52,11 +54,31 @@ class ChatAndReasoningEndToEndTest {
     @Test
     void quickSuiteOverTheChatApiCountsChatChunks(QuarkusMainLauncher launcher) throws IOException {
         Path run = dir.resolve("run");
-        LaunchResult result = launcher.launch("--simulate", "--quick", "--api", "chat", "--run-folder", run.toString(),
-                "--dataset-folder", "datasets", "--input-lengths", "32", "--output-lengths", "16",
-                "--parallel-requests", "1,2", "--max-duration-prompt-ingestion", "1",
-                "--max-duration-kv-cache-profile", "2", "--max-duration-speed-generation", "3", "--max-queries", "12",
-                "--target-queries-nb-speed-generation", "6");
+        LaunchResult result = launcher.launch(
+                "--simulate",
+                "--quick",
+                "--api",
+                "chat",
+                "--run-folder",
+                run.toString(),
+                "--dataset-folder",
+                "datasets",
+                "--input-lengths",
+                "32",
+                "--output-lengths",
+                "16",
+                "--parallel-requests",
+                "1,2",
+                "--max-duration-prompt-ingestion",
+                "1",
+                "--max-duration-kv-cache-profile",
+                "2",
+                "--max-duration-speed-generation",
+                "3",
+                "--max-queries",
+                "12",
+                "--target-queries-nb-speed-generation",
+                "6");
         assertEquals(0, result.exitCode(), result.getErrorOutput());
 
         JsonNode ingestion = JSON.readTree(fromZip(run.resolve("raw_results.zip"), "prompt_ingestion_0.json"));
@@ -68,24 +90,50 @@ class ChatAndReasoningEndToEndTest {
             assertEquals(1, q.get("response_length").asInt());
             assertEquals("usage", q.get("token_count_source").asText());
             assertTrue(q.get("time_to_first_token").asDouble() > 0);
-            assertEquals(q.get("time_to_first_token").asDouble(), q.get("time_to_first_content").asDouble(), 1e-9,
+            assertEquals(
+                    q.get("time_to_first_token").asDouble(),
+                    q.get("time_to_first_content").asDouble(),
+                    1e-9,
                     "no reasoning: the first token is the first content");
             assertFalse(q.get("output_length_mismatch").asBoolean());
         }
-        JsonNode speed = JSON.readTree(fromZip(run.resolve("raw_results.zip"),
-                "generation_speed_input_32_output_16_nb_requests_2.json"));
+        JsonNode speed = JSON.readTree(
+                fromZip(run.resolve("raw_results.zip"), "generation_speed_input_32_output_16_nb_requests_2.json"));
         assertEquals(0, speed.get("general_metrics").get("nb_errored_queries").asInt());
-        assertEquals(0, speed.get("general_metrics").get("nb_output_length_mismatch").asInt());
-        assertEquals(16.0, speed.get("aggregated_metrics").get("response_length").get("median").asDouble());
+        assertEquals(
+                0, speed.get("general_metrics").get("nb_output_length_mismatch").asInt());
+        assertEquals(
+                16.0,
+                speed.get("aggregated_metrics")
+                        .get("response_length")
+                        .get("median")
+                        .asDouble());
         assertTrue(speed.get("aggregated_metrics").has("time_to_first_content"));
     }
 
     @Test
     void reasoningStreamRecordsBothFirstTimesAndTheReasoningTokens(QuarkusMainLauncher launcher) throws IOException {
         Path out = dir.resolve("reasoning.json");
-        LaunchResult result = launcher.launch("run", "--base-url", reasoningModel.baseUrl(), "--backend", "vllm",
-                "--api", "chat", "--dataset-folder", "datasets", "--prompt-length", "32", "--output-length",
-                String.valueOf(OUTPUT), "--n-workers", "2", "--max-duration", "1", "--output-file", out.toString(),
+        LaunchResult result = launcher.launch(
+                "run",
+                "--base-url",
+                reasoningModel.baseUrl(),
+                "--backend",
+                "vllm",
+                "--api",
+                "chat",
+                "--dataset-folder",
+                "datasets",
+                "--prompt-length",
+                "32",
+                "--output-length",
+                String.valueOf(OUTPUT),
+                "--n-workers",
+                "2",
+                "--max-duration",
+                "1",
+                "--output-file",
+                out.toString(),
                 "--query-metrics");
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         JsonNode json = JSON.readTree(out.toFile());
@@ -97,8 +145,9 @@ class ChatAndReasoningEndToEndTest {
             double ttft = q.get("time_to_first_token").asDouble();
             double ttfc = q.get("time_to_first_content").asDouble();
             assertTrue(ttft > 0 && ttfc > ttft, "content after the reasoning: TTFT " + ttft + ", TTFC " + ttfc);
-            double fourthGap = q.get("timestamp_of_tokens_arrival").get(REASONING_TOKENS).asDouble()
-                    - q.get("starting_timestamp").asDouble();
+            double fourthGap =
+                    q.get("timestamp_of_tokens_arrival").get(REASONING_TOKENS).asDouble()
+                            - q.get("starting_timestamp").asDouble();
             assertEquals(fourthGap, ttfc, 1e-6, "the first content is the token after the reasoning ones");
         }
         JsonNode aggregated = json.get("aggregated_metrics");
@@ -109,9 +158,25 @@ class ChatAndReasoningEndToEndTest {
     @Test
     void mistralBackendSpeaksChatWithTheModelGiven(QuarkusMainLauncher launcher) throws IOException {
         Path out = dir.resolve("mistral.json");
-        LaunchResult result = launcher.launch("run", "--base-url", reasoningModel.baseUrl(), "--backend", "mistral",
-                "--model", "sim-model", "--dataset-folder", "datasets", "--prompt-length", "32", "--output-length",
-                String.valueOf(OUTPUT), "--max-duration", "1", "--output-file", out.toString(), "--query-metrics",
+        LaunchResult result = launcher.launch(
+                "run",
+                "--base-url",
+                reasoningModel.baseUrl(),
+                "--backend",
+                "mistral",
+                "--model",
+                "sim-model",
+                "--dataset-folder",
+                "datasets",
+                "--prompt-length",
+                "32",
+                "--output-length",
+                String.valueOf(OUTPUT),
+                "--max-duration",
+                "1",
+                "--output-file",
+                out.toString(),
+                "--query-metrics",
                 "--with-kv-cache-profile");
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         JsonNode json = JSON.readTree(out.toFile());
@@ -126,8 +191,17 @@ class ChatAndReasoningEndToEndTest {
             assertFalse(q.get("output_length_mismatch").asBoolean());
         }
 
-        LaunchResult noModel = launcher.launch("run", "--base-url", reasoningModel.baseUrl(), "--backend", "mistral",
-                "--dataset-folder", "datasets", "--output-length", "4", "--output-file",
+        LaunchResult noModel = launcher.launch(
+                "run",
+                "--base-url",
+                reasoningModel.baseUrl(),
+                "--backend",
+                "mistral",
+                "--dataset-folder",
+                "datasets",
+                "--output-length",
+                "4",
+                "--output-file",
                 dir.resolve("never.json").toString());
         assertEquals(2, noModel.exitCode(), noModel.getErrorOutput());
         assertTrue(noModel.getErrorOutput().contains("--model"), noModel.getErrorOutput());

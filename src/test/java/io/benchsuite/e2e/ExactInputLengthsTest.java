@@ -32,8 +32,8 @@ class ExactInputLengthsTest {
 
     @BeforeAll
     static void startSimulator() {
-        simulator = Simulator.start(SimulatorConfig.a100Model7b().withStepBaseMs(5).withStepPerSeqMs(0),
-                "127.0.0.1", 0);
+        simulator =
+                Simulator.start(SimulatorConfig.a100Model7b().withStepBaseMs(5).withStepPerSeqMs(0), "127.0.0.1", 0);
     }
 
     @AfterAll
@@ -67,19 +67,53 @@ class ExactInputLengthsTest {
 
     @Test
     void aServerWithoutTokenizeEndpointFailsWithOneClearLine(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("run", "--base-url", simulator.baseUrl(), "--dataset-folder", "datasets",
-                "--prompt-length", "32", "--output-length", "4", "--max-duration", "1", "--exact-input-lengths",
-                "--tokenize-endpoint", "/no-such-route", "--output-file", dir.resolve("none.json").toString());
+        LaunchResult result = launcher.launch(
+                "run",
+                "--base-url",
+                simulator.baseUrl(),
+                "--dataset-folder",
+                "datasets",
+                "--prompt-length",
+                "32",
+                "--output-length",
+                "4",
+                "--max-duration",
+                "1",
+                "--exact-input-lengths",
+                "--tokenize-endpoint",
+                "/no-such-route",
+                "--output-file",
+                dir.resolve("none.json").toString());
         assertTrue(result.exitCode() != 0);
-        assertTrue(result.getErrorOutput().contains("the server has no tokenize endpoint at " + simulator.baseUrl()
-                + "/no-such-route; drop --exact-input-lengths or set --tokenize-endpoint"), result.getErrorOutput());
+        assertTrue(
+                result.getErrorOutput()
+                        .contains("the server has no tokenize endpoint at " + simulator.baseUrl()
+                                + "/no-such-route; drop --exact-input-lengths or set --tokenize-endpoint"),
+                result.getErrorOutput());
     }
 
     private JsonNode run(QuarkusMainLauncher launcher, int length, boolean exact) throws Exception {
         Path out = dir.resolve("length-" + length + "-" + exact + ".json");
-        String[] base = {"run", "--base-url", simulator.baseUrl(), "--dataset-folder", "datasets", "--prompt-length",
-                Integer.toString(length), "--output-length", "4", "--n-workers", "2", "--max-duration", "1",
-                "--max-queries", "20", "--query-metrics", "--output-file", out.toString()};
+        String[] base = {
+            "run",
+            "--base-url",
+            simulator.baseUrl(),
+            "--dataset-folder",
+            "datasets",
+            "--prompt-length",
+            Integer.toString(length),
+            "--output-length",
+            "4",
+            "--n-workers",
+            "2",
+            "--max-duration",
+            "1",
+            "--max-queries",
+            "20",
+            "--query-metrics",
+            "--output-file",
+            out.toString()
+        };
         String[] args = exact ? append(base, "--exact-input-lengths") : base;
         LaunchResult result = launcher.launch(args);
         assertEquals(0, result.exitCode(), result.getErrorOutput());

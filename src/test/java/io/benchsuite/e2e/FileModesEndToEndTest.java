@@ -37,27 +37,54 @@ class FileModesEndToEndTest {
     @Test
     void everyFileASuiteAndARunWriteFollowsTheUmask(QuarkusMainLauncher launcher) throws IOException {
         Set<PosixFilePermission> fileMode = Files.getPosixFilePermissions(Files.createFile(dir.resolve("probe")));
-        Set<PosixFilePermission> folderMode = Files.getPosixFilePermissions(
-                Files.createDirectory(dir.resolve("probe-folder")));
+        Set<PosixFilePermission> folderMode =
+                Files.getPosixFilePermissions(Files.createDirectory(dir.resolve("probe-folder")));
         if (PosixFilePermissions.toString(fileMode).equals("rw-r--r--")) {
             assertEquals("rwxr-xr-x", PosixFilePermissions.toString(folderMode), "umask 022");
         }
 
         Path run = dir.resolve("suite");
-        LaunchResult suite = launcher.launch("--simulate", "--quick", "--run-folder", run.toString(),
-                "--dataset-folder", "datasets", "--input-lengths", "32", "--output-lengths", "16",
-                "--parallel-requests", "1,2", "--max-duration-prompt-ingestion", "0.5",
-                "--max-duration-kv-cache-profile", "0.5", "--max-duration-speed-generation", "0.5",
-                "--min-duration-speed-generation", "0.2");
+        LaunchResult suite = launcher.launch(
+                "--simulate",
+                "--quick",
+                "--run-folder",
+                run.toString(),
+                "--dataset-folder",
+                "datasets",
+                "--input-lengths",
+                "32",
+                "--output-lengths",
+                "16",
+                "--parallel-requests",
+                "1,2",
+                "--max-duration-prompt-ingestion",
+                "0.5",
+                "--max-duration-kv-cache-profile",
+                "0.5",
+                "--max-duration-speed-generation",
+                "0.5",
+                "--min-duration-speed-generation",
+                "0.2");
         assertEquals(0, suite.exitCode(), suite.getErrorOutput());
         assertTrue(Files.exists(run.resolve("raw_results.zip")));
         assertTrue(Files.exists(run.resolve("report/parameters.json")));
 
         Path output = dir.resolve("one").resolve("run.json");
         try (RunningSimulator simulator = Simulator.start(SimulatorConfig.demo(), "127.0.0.1", 0)) {
-            LaunchResult one = launcher.launch("run", "--base-url", simulator.baseUrl(), "--dataset-folder",
-                    "datasets", "--prompt-length", "32", "--output-length", "4", "--max-duration", "0.5",
-                    "--output-file", output.toString());
+            LaunchResult one = launcher.launch(
+                    "run",
+                    "--base-url",
+                    simulator.baseUrl(),
+                    "--dataset-folder",
+                    "datasets",
+                    "--prompt-length",
+                    "32",
+                    "--output-length",
+                    "4",
+                    "--max-duration",
+                    "0.5",
+                    "--output-file",
+                    output.toString());
             assertEquals(0, one.exitCode(), one.getErrorOutput());
         }
         assertTrue(Files.exists(output));
@@ -72,7 +99,10 @@ class FileModesEndToEndTest {
                 }
             }
         }
-        assertEquals(List.of(), wrong, "expected files " + PosixFilePermissions.toString(fileMode) + ", folders "
-                + PosixFilePermissions.toString(folderMode));
+        assertEquals(
+                List.of(),
+                wrong,
+                "expected files " + PosixFilePermissions.toString(fileMode) + ", folders "
+                        + PosixFilePermissions.toString(folderMode));
     }
 }

@@ -40,6 +40,7 @@ class HttpsEndToEndTest {
 
     /** Held here so the logger, and the handler added to it, are not garbage-collected during a launch. */
     private static final Logger TLS_LOGGER = Logger.getLogger("io.benchsuite.tls");
+
     private static RunningSimulator simulator;
 
     @TempDir
@@ -57,15 +58,32 @@ class HttpsEndToEndTest {
     }
 
     private LaunchResult run(QuarkusMainLauncher launcher, Path out, String... tlsArguments) {
-        List<String> args = new ArrayList<>(List.of("run", "--base-url", simulator.baseUrl(), "--dataset-folder",
-                "datasets", "--prompt-length", "32", "--output-length", "4", "--max-duration", "1", "--max-queries",
-                "8", "--output-file", out.toString(), "--with-kv-cache-profile"));
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                "--base-url",
+                simulator.baseUrl(),
+                "--dataset-folder",
+                "datasets",
+                "--prompt-length",
+                "32",
+                "--output-length",
+                "4",
+                "--max-duration",
+                "1",
+                "--max-queries",
+                "8",
+                "--output-file",
+                out.toString(),
+                "--with-kv-cache-profile"));
         args.addAll(List.of(tlsArguments));
         return launcher.launch(args.toArray(String[]::new));
     }
 
     private static long messageLines(LaunchResult result) {
-        return result.getErrorOutput().lines().filter(line -> line.startsWith("bench-suite:")).count();
+        return result.getErrorOutput()
+                .lines()
+                .filter(line -> line.startsWith("bench-suite:"))
+                .count();
     }
 
     @Test
@@ -74,8 +92,11 @@ class HttpsEndToEndTest {
         LaunchResult result = run(launcher, out);
         assertEquals(1, result.exitCode(), result.getErrorOutput());
         String error = result.getErrorOutput();
-        assertTrue(error.contains("certificate is not trusted") && error.contains("use --ca-cert FILE")
-                && error.contains("--insecure"), error);
+        assertTrue(
+                error.contains("certificate is not trusted")
+                        && error.contains("use --ca-cert FILE")
+                        && error.contains("--insecure"),
+                error);
         assertEquals(1, messageLines(result), error);
         assertFalse(Files.exists(out));
     }
@@ -84,8 +105,8 @@ class HttpsEndToEndTest {
     void withItsCaTheRunDiscoversTokenizesStreamsAndScrapesOverTls(QuarkusMainLauncher launcher) throws Exception {
         Path out = dir.resolve("trusted.json");
         // --exact-input-lengths: prompts are counted with the server's /tokenize, over TLS too.
-        LaunchResult result = run(launcher, out, "--ca-cert", TestCertificates.CA.toString(), "--exact-input-lengths",
-                "--query-metrics");
+        LaunchResult result = run(
+                launcher, out, "--ca-cert", TestCertificates.CA.toString(), "--exact-input-lengths", "--query-metrics");
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         assertFalse(result.getErrorOutput().contains("insecure"), result.getErrorOutput());
 
@@ -96,7 +117,10 @@ class HttpsEndToEndTest {
         assertTrue(general.get("total_number_of_queries").asInt() >= 1, general.toString());
         assertEquals(0, general.get("nb_errored_queries").asInt(), general.toString());
         assertTrue(json.get("kv_cache_profile").size() > 0, "metrics scraped over TLS");
-        assertEquals(0, json.get("scrape_failures").asInt(), json.get("scrape_failures").toString());
+        assertEquals(
+                0,
+                json.get("scrape_failures").asInt(),
+                json.get("scrape_failures").toString());
         for (JsonNode query : json.get("individual_query")) {
             assertEquals(32, query.get("prompt_length").asInt(), "prompt fitted with the server's tokenizer");
         }
@@ -125,12 +149,10 @@ class HttpsEndToEndTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         // Log records go to the process's console, not to the launcher's captured streams, so they are caught here.
         TLS_LOGGER.addHandler(capture);
@@ -144,12 +166,17 @@ class HttpsEndToEndTest {
         assertEquals(1, warnings.size(), "one warning");
         String warning = new java.util.logging.SimpleFormatter().formatMessage(warnings.get(0));
         assertTrue(warning.contains("verification is OFF") && warning.contains("anyone on the network path"), warning);
-        assertTrue(new ObjectMapper().readTree(out.toFile()).get("parameters").get("insecure").asBoolean());
+        assertTrue(new ObjectMapper()
+                .readTree(out.toFile())
+                .get("parameters")
+                .get("insecure")
+                .asBoolean());
 
-        LaunchResult report = launcher.launch("report", "--output-folder", dir.toString(),
-                "--min-number-of-valid-queries", "1");
+        LaunchResult report =
+                launcher.launch("report", "--output-folder", dir.toString(), "--min-number-of-valid-queries", "1");
         assertEquals(0, report.exitCode(), report.getErrorOutput());
-        JsonNode parameters = new ObjectMapper().readTree(dir.resolve("report/parameters.json").toFile());
+        JsonNode parameters = new ObjectMapper()
+                .readTree(dir.resolve("report/parameters.json").toFile());
         assertTrue(parameters.get("insecure").asBoolean(), parameters.toString());
     }
 
@@ -161,8 +188,10 @@ class HttpsEndToEndTest {
             LaunchResult result = run(launcher, out, "--ca-cert", caFile.toString());
             assertEquals(2, result.exitCode(), result.getErrorOutput());
             assertEquals(1, messageLines(result), result.getErrorOutput());
-            assertTrue(result.getErrorOutput().contains("ca-cert file '" + caFile + "'")
-                    && result.getErrorOutput().contains("set --ca-cert, BENCH_CA_CERT"), result.getErrorOutput());
+            assertTrue(
+                    result.getErrorOutput().contains("ca-cert file '" + caFile + "'")
+                            && result.getErrorOutput().contains("set --ca-cert, BENCH_CA_CERT"),
+                    result.getErrorOutput());
             try (Stream<Path> files = Files.list(dir)) {
                 assertEquals(List.of(), files.toList(), "no file created");
             }

@@ -44,9 +44,23 @@ class KeepGeneratedTextEndToEndTest {
 
     private List<String> generatedTexts(QuarkusMainLauncher launcher, String name, String... extra) throws Exception {
         Path out = dir.resolve(name);
-        List<String> args = new ArrayList<>(List.of("run", "--base-url", simulator.baseUrl(), "--dataset-folder",
-                "datasets", "--prompt-length", "32", "--output-length", "8", "--n-workers", "4", "--max-queries", "8",
-                "--output-file", out.toString(), "--query-metrics"));
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                "--base-url",
+                simulator.baseUrl(),
+                "--dataset-folder",
+                "datasets",
+                "--prompt-length",
+                "32",
+                "--output-length",
+                "8",
+                "--n-workers",
+                "4",
+                "--max-queries",
+                "8",
+                "--output-file",
+                out.toString(),
+                "--query-metrics"));
         args.addAll(List.of(extra));
         LaunchResult result = launcher.launch(args.toArray(String[]::new));
         assertEquals(0, result.exitCode(), result.getErrorOutput());

@@ -42,28 +42,41 @@ class QuickA100EndToEndTest {
     void aQuickSuiteAgainstTheA100PresetHasItsHeadlineAndSaysWhatWasMeasured(QuarkusMainLauncher launcher)
             throws IOException {
         Path run = dir.resolve("run");
-        LaunchResult result = launcher.launch("--simulate", "--simulator-preset", "a100-7b", "--quick",
-                "--run-folder", run.toString(), "--dataset-folder", "datasets", "--gpu-name", "A100 (simulated)");
+        LaunchResult result = launcher.launch(
+                "--simulate",
+                "--simulator-preset",
+                "a100-7b",
+                "--quick",
+                "--run-folder",
+                run.toString(),
+                "--dataset-folder",
+                "datasets",
+                "--gpu-name",
+                "A100 (simulated)");
         LocalDateTime ended = LocalDateTime.now();
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         Path report = run.resolve("report");
-        JsonNode parameters = new ObjectMapper().readTree(report.resolve("parameters.json").toFile());
+        JsonNode parameters =
+                new ObjectMapper().readTree(report.resolve("parameters.json").toFile());
         // The suite's own duration, from the start of its server session (suite_id) to the report drawn; the
         // application's start-up, slow on a loaded test machine, is not the suite's: about three minutes.
-        LocalDateTime started = LocalDateTime.parse(parameters.get("suite_id").asText(),
-                DateTimeFormatter.ofPattern("yyyy-MM-dd, HH:mm:ss"));
+        LocalDateTime started = LocalDateTime.parse(
+                parameters.get("suite_id").asText(), DateTimeFormatter.ofPattern("yyyy-MM-dd, HH:mm:ss"));
         long seconds = Duration.between(started, ended).toSeconds();
         assertTrue(seconds < 190, "a quick suite takes about three minutes at most: " + seconds + " s");
 
         // Every pair ran at least three levels, and its thresholds say whether they were measured.
         List<String> csv = Files.readAllLines(report.resolve("thresholds.csv"));
-        assertEquals("speed_threshold,kv_cache_threshold,input_length,output_length,speed_threshold_status,"
-                + "kv_cache_threshold_status,levels_run", csv.get(0));
+        assertEquals(
+                "speed_threshold,kv_cache_threshold,input_length,output_length,speed_threshold_status,"
+                        + "kv_cache_threshold_status,levels_run",
+                csv.get(0));
         assertEquals(4, csv.size() - 1, csv.toString());
         for (String row : csv.subList(1, csv.size())) {
             String[] cells = row.split(",", -1);
             assertEquals(7, cells.length, row);
-            List<Integer> levels = Arrays.stream(cells[6].split(";")).map(Integer::parseInt).toList();
+            List<Integer> levels =
+                    Arrays.stream(cells[6].split(";")).map(Integer::parseInt).toList();
             assertTrue(levels.size() >= 3, "at least three levels per pair: " + row);
             assertTrue(levels.contains(10), "the headline level ran: " + row);
             assertTrue(STATUSES.contains(cells[4]) && STATUSES.contains(cells[5]), row);
@@ -79,7 +92,8 @@ class QuickA100EndToEndTest {
         // The headline: the median speed at (1024, 128) with 10 parallel requests, naming that level.
         String card = Files.readString(report.resolve("README.md"));
         Matcher headline = Pattern.compile("\\| Median speed per request, input 1024 / output 128 tokens, 10 parallel "
-                + "requests \\| ~(\\d+) t/s for each request \\|").matcher(card);
+                        + "requests \\| ~(\\d+) t/s for each request \\|")
+                .matcher(card);
         assertTrue(headline.find(), card);
         int speed = Integer.parseInt(headline.group(1));
         // a100-7b decodes a step in 15 ms + 0.2 ms per sequence: about 60 t/s per request at 10 in parallel,
@@ -99,7 +113,10 @@ class QuickA100EndToEndTest {
         while (counts.find()) {
             assertTrue(Integer.parseInt(counts.group(1)) <= Integer.parseInt(counts.group(2)), counts.group());
         }
-        assertFalse(result.getErrorOutput().lines().anyMatch(l -> l.contains("KV-cache profile |")
-                && l.contains("/200 requests")), result.getErrorOutput());
+        assertFalse(
+                result.getErrorOutput()
+                        .lines()
+                        .anyMatch(l -> l.contains("KV-cache profile |") && l.contains("/200 requests")),
+                result.getErrorOutput());
     }
 }

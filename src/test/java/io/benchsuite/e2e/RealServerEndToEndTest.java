@@ -32,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 class RealServerEndToEndTest {
 
     /** 5 ms to the first token, then 2 ms per token. */
-    private static final SimulatorConfig QUICK = SimulatorConfig.exact().withFirstTokenMs(5).withInterTokenMs(2);
+    private static final SimulatorConfig QUICK =
+            SimulatorConfig.exact().withFirstTokenMs(5).withInterTokenMs(2);
+
     private static final SimulatorConfig LLAMACPP = QUICK.withFlavour(ServerFlavour.LLAMACPP);
 
     @TempDir
@@ -47,9 +49,23 @@ class RealServerEndToEndTest {
     private Run run(QuarkusMainLauncher launcher, RunningSimulator simulator, String name, String... extra)
             throws Exception {
         Path out = dir.resolve(name + ".json");
-        List<String> args = new ArrayList<>(List.of("run", "--base-url", simulator.baseUrl(), "--backend", "openai",
-                "--model", "sim-model", "--dataset-folder", "datasets", "--output-length", "8",
-                "--max-duration", "2", "--output-file", out.toString(), "--query-metrics"));
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                "--base-url",
+                simulator.baseUrl(),
+                "--backend",
+                "openai",
+                "--model",
+                "sim-model",
+                "--dataset-folder",
+                "datasets",
+                "--output-length",
+                "8",
+                "--max-duration",
+                "2",
+                "--output-file",
+                out.toString(),
+                "--query-metrics"));
         args.addAll(List.of(extra));
         if (!args.contains("--prompt-length")) {
             args.addAll(List.of("--prompt-length", "0"));
@@ -64,12 +80,20 @@ class RealServerEndToEndTest {
             throws Exception {
         try (RunningSimulator simulator = Simulator.start(LLAMACPP, "127.0.0.1", 0)) {
             for (int workers : new int[] {4, 100}) {
-                Run run = run(launcher, simulator, "llamacpp-" + workers, "--n-workers", Integer.toString(workers),
-                        "--max-queries", "300");
+                Run run = run(
+                        launcher,
+                        simulator,
+                        "llamacpp-" + workers,
+                        "--n-workers",
+                        Integer.toString(workers),
+                        "--max-queries",
+                        "300");
                 assertEquals(0, run.result().exitCode(), run.output());
                 JsonNode general = run.json().get("general_metrics");
                 assertTrue(general.get("total_number_of_queries").asInt() >= workers, general.toString());
-                assertEquals(0, general.get("nb_errored_queries").asInt() - cancelled(general),
+                assertEquals(
+                        0,
+                        general.get("nb_errored_queries").asInt() - cancelled(general),
                         workers + " streams: " + general);
             }
         }
@@ -83,10 +107,21 @@ class RealServerEndToEndTest {
     void bothTokenizeShapesGiveExactLengthsAndTheShapeIsRecorded(QuarkusMainLauncher launcher) throws Exception {
         for (SimulatorConfig config : List.of(LLAMACPP, QUICK)) {
             try (RunningSimulator simulator = Simulator.start(config, "127.0.0.1", 0)) {
-                Run run = run(launcher, simulator, "tokenize-" + config.flavour().id(), "--prompt-length", "32",
-                        "--n-workers", "2", "--max-queries", "10", "--exact-input-lengths");
+                Run run = run(
+                        launcher,
+                        simulator,
+                        "tokenize-" + config.flavour().id(),
+                        "--prompt-length",
+                        "32",
+                        "--n-workers",
+                        "2",
+                        "--max-queries",
+                        "10",
+                        "--exact-input-lengths");
                 assertEquals(0, run.result().exitCode(), run.output());
-                assertEquals(config.flavour().id(), run.json().get("parameters").get("tokenize_shape").asText());
+                assertEquals(
+                        config.flavour().id(),
+                        run.json().get("parameters").get("tokenize_shape").asText());
                 for (JsonNode q : run.json().get("individual_query")) {
                     assertEquals(32, q.get("prompt_length").asInt(), q.toString());
                 }
@@ -99,10 +134,19 @@ class RealServerEndToEndTest {
             throws Exception {
         try (RunningSimulator simulator = Simulator.start(QUICK, "127.0.0.1", 0)) {
             // The completions route answers 200 to {model, prompt}, but with neither a count nor tokens.
-            Run run = run(launcher, simulator, "no-tokenize", "--prompt-length", "32", "--exact-input-lengths",
-                    "--tokenize-endpoint", "/v1/completions");
+            Run run = run(
+                    launcher,
+                    simulator,
+                    "no-tokenize",
+                    "--prompt-length",
+                    "32",
+                    "--exact-input-lengths",
+                    "--tokenize-endpoint",
+                    "/v1/completions");
             assertEquals(2, run.result().exitCode(), run.output());
-            assertTrue(run.result().getErrorOutput().contains("gave no token count"), run.result().getErrorOutput());
+            assertTrue(
+                    run.result().getErrorOutput().contains("gave no token count"),
+                    run.result().getErrorOutput());
             assertEquals(null, run.json(), "nothing written");
         }
     }
@@ -113,16 +157,20 @@ class RealServerEndToEndTest {
         try (RunningSimulator simulator = Simulator.start(QUICK, "127.0.0.1", 0, faults)) {
             Run run = run(launcher, simulator, "half-failed", "--n-workers", "2", "--max-queries", "40");
             assertEquals(1, run.result().exitCode(), run.output());
-            assertTrue(run.output().contains("in doubt") && run.output().contains("above max-failed-share 0.1")
-                    && run.output().contains("HTTP_STATUS"), run.output());
-            assertTrue(run.json().get("general_metrics").get("nb_errored_queries").asInt() > 0);
+            assertTrue(
+                    run.output().contains("in doubt")
+                            && run.output().contains("above max-failed-share 0.1")
+                            && run.output().contains("HTTP_STATUS"),
+                    run.output());
+            assertTrue(
+                    run.json().get("general_metrics").get("nb_errored_queries").asInt() > 0);
         }
     }
 
     @Test
     void droppedStreamsAnd500sAreCountedByKindAndTheResultIsWritten(QuarkusMainLauncher launcher) throws Exception {
-        FaultPolicy faults = new ConfiguredFaultPolicy(FaultConfig.parse(List.of("drop:2@0.2", "status:500@0.2"), null,
-                false, 42));
+        FaultPolicy faults =
+                new ConfiguredFaultPolicy(FaultConfig.parse(List.of("drop:2@0.2", "status:500@0.2"), null, false, 42));
         try (RunningSimulator simulator = Simulator.start(QUICK, "127.0.0.1", 0, faults)) {
             Run run = run(launcher, simulator, "flaky", "--n-workers", "2", "--max-queries", "60");
             assertTrue(run.json() != null, run.output());
@@ -143,10 +191,13 @@ class RealServerEndToEndTest {
             assertEquals(0, first.json().get("cached_prompt_requests").asInt());
             Run second = run(launcher, simulator, "warm", same);
             assertEquals(0, second.result().exitCode(), second.output());
-            assertTrue(second.json().get("cached_prompt_requests").asInt() > 0, second.json().toString());
+            assertTrue(
+                    second.json().get("cached_prompt_requests").asInt() > 0,
+                    second.json().toString());
             boolean someCached = false;
             for (JsonNode q : second.json().get("individual_query")) {
-                someCached |= q.get("cached_tokens").asInt() > 0.1 * q.get("prompt_length").asInt();
+                someCached |= q.get("cached_tokens").asInt()
+                        > 0.1 * q.get("prompt_length").asInt();
             }
             assertTrue(someCached, "cached_tokens per request");
             assertTrue(second.output().contains("prompt cache"), second.output());

@@ -75,8 +75,17 @@ class RefusedKeyEndToEndTest {
     }
 
     private LaunchResult run(QuarkusMainLauncher launcher, String baseUrl, String... keyArguments) {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run", "--backend", "vllm",
-                "--base-url", baseUrl, "--dataset-folder", "datasets", "--output-length", "4", "--output-file",
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                "run",
+                "--backend",
+                "vllm",
+                "--base-url",
+                baseUrl,
+                "--dataset-folder",
+                "datasets",
+                "--output-length",
+                "4",
+                "--output-file",
                 dir.resolve("never.json").toString()));
         args.addAll(java.util.List.of(keyArguments));
         return launcher.launch(args.toArray(String[]::new));
@@ -88,8 +97,10 @@ class RefusedKeyEndToEndTest {
         assertEquals(1, err.lines().count(), err);
         assertFalse(err.contains(WRONG_KEY), "the key is never printed: " + err);
         assertFalse(err.contains("--model"), "the model is not blamed: " + err);
-        assertTrue(err.contains("give the right key with --api-key, BENCH_API_KEY or API_KEY, or a file holding it "
-                + "with --api-key-file, BENCH_API_KEY_FILE or API_KEY_FILE"), err);
+        assertTrue(
+                err.contains("give the right key with --api-key, BENCH_API_KEY or API_KEY, or a file holding it "
+                        + "with --api-key-file, BENCH_API_KEY_FILE or API_KEY_FILE"),
+                err);
         assertFalse(Files.exists(dir.resolve("never.json")));
     }
 
@@ -98,8 +109,10 @@ class RefusedKeyEndToEndTest {
         Path keyFile = Files.writeString(dir.resolve("api-key"), WRONG_KEY + "\n");
         LaunchResult result = run(launcher, url("/vllm"), "--api-key-file", keyFile.toString());
         assertOneLineUsageError(result);
-        assertTrue(result.getErrorOutput().contains("GET " + url("/vllm") + "/v1/models answered HTTP 401: the "
-                + "server refused the API key read from the file " + keyFile + " (--api-key-file)"),
+        assertTrue(
+                result.getErrorOutput()
+                        .contains("GET " + url("/vllm") + "/v1/models answered HTTP 401: the "
+                                + "server refused the API key read from the file " + keyFile + " (--api-key-file)"),
                 result.getErrorOutput());
     }
 
@@ -107,7 +120,8 @@ class RefusedKeyEndToEndTest {
     void aKeyFromTheOptionRefusedSaysSo(QuarkusMainLauncher launcher) {
         LaunchResult result = run(launcher, url("/vllm"), "--api-key", WRONG_KEY);
         assertOneLineUsageError(result);
-        assertTrue(result.getErrorOutput().contains("the server refused the API key given with --api-key;"),
+        assertTrue(
+                result.getErrorOutput().contains("the server refused the API key given with --api-key;"),
                 result.getErrorOutput());
     }
 
@@ -115,15 +129,20 @@ class RefusedKeyEndToEndTest {
     void noKeyAtAllSaysNoneIsSet(QuarkusMainLauncher launcher) {
         LaunchResult result = run(launcher, url("/vllm"));
         assertOneLineUsageError(result);
-        assertTrue(result.getErrorOutput().contains("the server refused the request without an API key (none is "
-                + "set)"), result.getErrorOutput());
+        assertTrue(
+                result.getErrorOutput()
+                        .contains("the server refused the request without an API key (none is " + "set)"),
+                result.getErrorOutput());
     }
 
     @Test
     void aCompletionForbiddenAfterTheModelListSaysTheKeyWasRefused(QuarkusMainLauncher launcher) {
         LaunchResult result = run(launcher, url("/gateway"), "--api-key", WRONG_KEY);
         assertOneLineUsageError(result);
-        assertTrue(result.getErrorOutput().contains("POST " + url("/gateway") + "/v1/completions answered HTTP 403: "
-                + "the server refused the API key given with --api-key"), result.getErrorOutput());
+        assertTrue(
+                result.getErrorOutput()
+                        .contains("POST " + url("/gateway") + "/v1/completions answered HTTP 403: "
+                                + "the server refused the API key given with --api-key"),
+                result.getErrorOutput());
     }
 }

@@ -33,14 +33,17 @@ class ReportOfOlderResultsEndToEndTest {
     void aSuiteWrittenBeforeTheFormatMovedGivesTheSameReportData(QuarkusMainLauncher launcher, @TempDir Path out)
             throws IOException {
         copy("/results/before-format/raw_results.zip", out.resolve("raw_results.zip"));
-        LaunchResult result = launcher.launch("report", "--output-folder", out.toString(),
-                "--min-number-of-valid-queries", "1");
+        LaunchResult result =
+                launcher.launch("report", "--output-folder", out.toString(), "--min-number-of-valid-queries", "1");
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         Path report = out.resolve("report");
         Map<String, Path> written = Map.of(
-                "parameters.json", report.resolve("parameters.json"),
-                "prompt_ingestion_graph_data.json", report.resolve("data/prompt_ingestion_graph_data.json"),
-                "total_speed_generation_graph_data.json", report.resolve("data/total_speed_generation_graph_data.json"),
+                "parameters.json",
+                report.resolve("parameters.json"),
+                "prompt_ingestion_graph_data.json",
+                report.resolve("data/prompt_ingestion_graph_data.json"),
+                "total_speed_generation_graph_data.json",
+                report.resolve("data/total_speed_generation_graph_data.json"),
                 "speed_generation_graph_data_input_32_output_16.json",
                 report.resolve("speed_generation/data/speed_generation_graph_data_input_32_output_16.json"),
                 "graph_kv_cache_profile_data_input_32_output_16.json",
@@ -61,11 +64,13 @@ class ReportOfOlderResultsEndToEndTest {
         String name = "generation_speed_input_1024_output_128_nb_requests_4.json";
         Files.createDirectories(out.resolve("raw_results"));
         copy("/results/original-tool/" + name, out.resolve("raw_results").resolve(name));
-        LaunchResult result = launcher.launch("report", "--output-folder", out.toString(),
-                "--min-number-of-valid-queries", "1");
+        LaunchResult result =
+                launcher.launch("report", "--output-folder", out.toString(), "--min-number-of-valid-queries", "1");
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         JsonNode level = JSON.readTree(out.resolve(
-                "report/speed_generation/data/speed_generation_graph_data_input_1024_output_128.json").toFile()).get("4");
+                                "report/speed_generation/data/speed_generation_graph_data_input_1024_output_128.json")
+                        .toFile())
+                .get("4");
         assertEquals(40, level.get("total_number_of_queries").asInt(), level.toString());
         assertEquals(0.875, level.get("max_kv_cache").asDouble(), level.toString());
     }

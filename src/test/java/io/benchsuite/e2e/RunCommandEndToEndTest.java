@@ -36,8 +36,11 @@ class RunCommandEndToEndTest {
 
     @BeforeAll
     static void startSimulator() {
-        SimulatorConfig config = SimulatorConfig.a100Model7b().withStepBaseMs(STEP_MS).withStepPerSeqMs(0)
-                .withPrefillTokensPerSecond(PREFILL_TOKENS_PER_S).withLaunchArguments(true);
+        SimulatorConfig config = SimulatorConfig.a100Model7b()
+                .withStepBaseMs(STEP_MS)
+                .withStepPerSeqMs(0)
+                .withPrefillTokensPerSecond(PREFILL_TOKENS_PER_S)
+                .withLaunchArguments(true);
         simulator = Simulator.start(config, "127.0.0.1", 0);
     }
 
@@ -49,9 +52,24 @@ class RunCommandEndToEndTest {
     @Test
     void rawResultMatchesTheSimulatorsModel(QuarkusMainLauncher launcher) throws Exception {
         Path out = dir.resolve("one.json");
-        LaunchResult result = launcher.launch("run", "--base-url", simulator.baseUrl(), "--dataset-folder", "datasets",
-                "--prompt-length", "1024", "--output-length", "32", "--n-workers", "1", "--max-duration", "2",
-                "--output-file", out.toString(), "--query-metrics", "--with-kv-cache-profile");
+        LaunchResult result = launcher.launch(
+                "run",
+                "--base-url",
+                simulator.baseUrl(),
+                "--dataset-folder",
+                "datasets",
+                "--prompt-length",
+                "1024",
+                "--output-length",
+                "32",
+                "--n-workers",
+                "1",
+                "--max-duration",
+                "2",
+                "--output-file",
+                out.toString(),
+                "--query-metrics",
+                "--with-kv-cache-profile");
         assertEquals(0, result.exitCode(), result.getErrorOutput());
 
         JsonNode json = new ObjectMapper().readTree(out.toFile());
@@ -60,11 +78,14 @@ class RunCommandEndToEndTest {
         assertEquals(0, general.get("nb_errored_queries").asInt());
         assertTrue(json.get("complete").asBoolean());
         assertEquals("sim-model", json.get("parameters").get("model").asText());
-        assertFalse(json.get("parameters").has("model_name") && json.get("parameters").get("model_name").isNull());
+        assertFalse(json.get("parameters").has("model_name")
+                && json.get("parameters").get("model_name").isNull());
         assertTrue(json.get("parameters").has("max_num_seqs"), "launch arguments merged into the parameters");
         JsonNode health = json.get("client_health");
         assertTrue(health.get("verdict").asText().matches("ok|degraded"), health.toString());
-        assertEquals(general.get("total_number_of_queries").asInt(), health.get("requests").asInt());
+        assertEquals(
+                general.get("total_number_of_queries").asInt(),
+                health.get("requests").asInt());
         assertTrue(health.get("client_cpu_seconds").asDouble() > 0, health.toString());
         assertEquals(1, json.get("parameters").get("warm_up").get("requests").asInt(), "one connection at 1 worker");
 
@@ -80,8 +101,9 @@ class RunCommandEndToEndTest {
             bestTtftError = Math.min(bestTtftError, q.get("time_to_first_token").asDouble() - expectedTtft);
             assertEquals(STEP_MS / 1000, q.get("median_time_between_tokens").asDouble(), 0.004, "one token per step");
         }
-        assertTrue(bestTtftError > -0.005 && bestTtftError < 0.08, "TTFT from the prefill speed, error "
-                + bestTtftError * 1000 + " ms");
+        assertTrue(
+                bestTtftError > -0.005 && bestTtftError < 0.08,
+                "TTFT from the prefill speed, error " + bestTtftError * 1000 + " ms");
         JsonNode speed = json.get("aggregated_metrics").get("speed_from_first_token");
         assertEquals(1000 / STEP_MS, speed.get("median").asDouble(), 15, "tokens/s from the step time");
         assertTrue(json.get("kv_cache_profile").size() > 5, "metrics sampled during the run");
@@ -90,8 +112,16 @@ class RunCommandEndToEndTest {
     @Test
     void anOutputFileUnderARegularFileIsRejectedBeforeTheRun(QuarkusMainLauncher launcher) throws Exception {
         Path blocker = Files.writeString(dir.resolve("a-file"), "not a folder");
-        LaunchResult result = launcher.launch("run", "--base-url", simulator.baseUrl(), "--dataset-folder", "datasets",
-                "--output-length", "4", "--output-file", blocker.resolve("y.json").toString());
+        LaunchResult result = launcher.launch(
+                "run",
+                "--base-url",
+                simulator.baseUrl(),
+                "--dataset-folder",
+                "datasets",
+                "--output-length",
+                "4",
+                "--output-file",
+                blocker.resolve("y.json").toString());
         assertEquals(2, result.exitCode(), result.getErrorOutput());
         assertTrue(result.getErrorOutput().contains("--output-file"), result.getErrorOutput());
     }
@@ -99,8 +129,18 @@ class RunCommandEndToEndTest {
     @Test
     void aModelTheServerDoesNotServeIsAUsageError(QuarkusMainLauncher launcher) throws Exception {
         Path out = dir.resolve("never.json");
-        LaunchResult result = launcher.launch("run", "--base-url", simulator.baseUrl(), "--dataset-folder", "datasets",
-                "--model", "other-model", "--output-length", "4", "--output-file", out.toString());
+        LaunchResult result = launcher.launch(
+                "run",
+                "--base-url",
+                simulator.baseUrl(),
+                "--dataset-folder",
+                "datasets",
+                "--model",
+                "other-model",
+                "--output-length",
+                "4",
+                "--output-file",
+                out.toString());
         assertEquals(2, result.exitCode());
         assertTrue(result.getErrorOutput().contains("other-model"), result.getErrorOutput());
         assertFalse(Files.exists(out));
@@ -109,8 +149,16 @@ class RunCommandEndToEndTest {
     @Test
     void anUnreachableServerFailsBeforeAnyBenchmarkWithExitOne(QuarkusMainLauncher launcher) throws Exception {
         Path out = dir.resolve("never.json");
-        LaunchResult result = launcher.launch("run", "--base-url", "http://127.0.0.1:1", "--dataset-folder", "datasets",
-                "--output-length", "4", "--output-file", out.toString());
+        LaunchResult result = launcher.launch(
+                "run",
+                "--base-url",
+                "http://127.0.0.1:1",
+                "--dataset-folder",
+                "datasets",
+                "--output-length",
+                "4",
+                "--output-file",
+                out.toString());
         assertEquals(1, result.exitCode());
         assertTrue(result.getErrorOutput().contains("cannot connect to http://127.0.0.1:1"), result.getErrorOutput());
         assertFalse(Files.exists(out));

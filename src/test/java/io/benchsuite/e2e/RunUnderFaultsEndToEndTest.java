@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RunUnderFaultsEndToEndTest {
 
     /** 5 ms to the first token, then 2 ms per token: a 16-token answer in about 35 ms. */
-    private static final SimulatorConfig QUICK = SimulatorConfig.exact().withFirstTokenMs(5).withInterTokenMs(2);
+    private static final SimulatorConfig QUICK =
+            SimulatorConfig.exact().withFirstTokenMs(5).withInterTokenMs(2);
 
     @TempDir
     Path dir;
@@ -35,9 +36,23 @@ class RunUnderFaultsEndToEndTest {
         FaultConfig faults = FaultConfig.parse(List.of(fault), null, false, 42);
         try (RunningSimulator simulator = Simulator.start(QUICK, "127.0.0.1", 0, new ConfiguredFaultPolicy(faults))) {
             Path out = dir.resolve("raw.json");
-            List<String> args = new java.util.ArrayList<>(List.of("run", "--base-url", simulator.baseUrl(),
-                    "--dataset-folder", "datasets", "--prompt-length", "0", "--output-length", "16",
-                    "--n-workers", "2", "--max-duration", "1", "--output-file", out.toString(), "--query-metrics"));
+            List<String> args = new java.util.ArrayList<>(List.of(
+                    "run",
+                    "--base-url",
+                    simulator.baseUrl(),
+                    "--dataset-folder",
+                    "datasets",
+                    "--prompt-length",
+                    "0",
+                    "--output-length",
+                    "16",
+                    "--n-workers",
+                    "2",
+                    "--max-duration",
+                    "1",
+                    "--output-file",
+                    out.toString(),
+                    "--query-metrics"));
             args.addAll(List.of(extra));
             LaunchResult result = launcher.launch(args.toArray(String[]::new));
             assertEquals(0, result.exitCode(), result.getErrorOutput());
@@ -59,7 +74,9 @@ class RunUnderFaultsEndToEndTest {
         for (JsonNode q : json.get("errored_queries")) {
             assertEquals("HTTP_STATUS", q.get("error_kind").asText());
             assertEquals(500, q.get("http_status").asInt());
-            assertEquals("HTTP 500: Simulated fault: internal server error.", q.get("error").asText());
+            assertEquals(
+                    "HTTP 500: Simulated fault: internal server error.",
+                    q.get("error").asText());
         }
         assertTrue(json.get("complete").asBoolean());
         // The successful requests are measured as if nothing had happened.
@@ -76,8 +93,14 @@ class RunUnderFaultsEndToEndTest {
         JsonNode general = json.get("general_metrics");
         assertEquals(0, general.get("nb_errored_queries").asInt(), general.toString());
         assertTrue(general.get("total_number_of_queries").asInt() >= 20, general.toString());
-        assertEquals(general.get("total_number_of_queries").asInt(), json.get("individual_query").size());
-        assertTrue(json.get("aggregated_metrics").get("speed_from_first_token").get("median").asDouble() > 0);
+        assertEquals(
+                general.get("total_number_of_queries").asInt(),
+                json.get("individual_query").size());
+        assertTrue(json.get("aggregated_metrics")
+                        .get("speed_from_first_token")
+                        .get("median")
+                        .asDouble()
+                > 0);
         assertEquals(0, json.get("kv_cache_profile").size(), "no sample from a garbage page");
     }
 }

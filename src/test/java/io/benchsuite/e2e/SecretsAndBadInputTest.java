@@ -42,8 +42,10 @@ class SecretsAndBadInputTest {
     private static void assertNoFileContains(Path folder, String secret) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                assertFalse(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)
-                        .contains(secret), "the key leaked into " + file);
+                assertFalse(
+                        new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)
+                                .contains(secret),
+                        "the key leaked into " + file);
             }
         }
     }
@@ -52,9 +54,26 @@ class SecretsAndBadInputTest {
     void theApiKeyIsSentButNeverWritten(QuarkusMainLauncher launcher) throws IOException {
         Path out = dir.resolve("out").resolve("run.json");
         Files.createDirectories(out.getParent());
-        LaunchResult result = launcher.launch("run", "--base-url", simulator.baseUrl(), "--dataset-folder", "datasets",
-                "--api-key", KEY, "--prompt-length", "32", "--output-length", "4", "--n-workers", "2",
-                "--max-duration", "1", "--output-file", out.toString(), "--query-metrics", "--with-kv-cache-profile",
+        LaunchResult result = launcher.launch(
+                "run",
+                "--base-url",
+                simulator.baseUrl(),
+                "--dataset-folder",
+                "datasets",
+                "--api-key",
+                KEY,
+                "--prompt-length",
+                "32",
+                "--output-length",
+                "4",
+                "--n-workers",
+                "2",
+                "--max-duration",
+                "1",
+                "--output-file",
+                out.toString(),
+                "--query-metrics",
+                "--with-kv-cache-profile",
                 "--verbose");
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         assertTrue(Files.size(out) > 1000);
@@ -68,15 +87,37 @@ class SecretsAndBadInputTest {
         Path keyFile = Files.writeString(dir.resolve("api-key"), KEY + "\n");
         Path out = dir.resolve("out").resolve("run.json");
         Files.createDirectories(out.getParent());
-        LaunchResult result = launcher.launch("run", "--base-url", simulator.baseUrl(), "--dataset-folder", "datasets",
-                "--api-key-file", keyFile.toString(), "--prompt-length", "32", "--output-length", "4",
-                "--max-duration", "0.5", "--output-file", out.toString());
+        LaunchResult result = launcher.launch(
+                "run",
+                "--base-url",
+                simulator.baseUrl(),
+                "--dataset-folder",
+                "datasets",
+                "--api-key-file",
+                keyFile.toString(),
+                "--prompt-length",
+                "32",
+                "--output-length",
+                "4",
+                "--max-duration",
+                "0.5",
+                "--output-file",
+                out.toString());
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         assertNoFileContains(out.getParent(), KEY);
 
-        LaunchResult missing = launcher.launch("run", "--base-url", simulator.baseUrl(), "--dataset-folder",
-                "datasets", "--api-key-file", dir.resolve("nope").toString(), "--output-length", "4",
-                "--output-file", dir.resolve("x.json").toString());
+        LaunchResult missing = launcher.launch(
+                "run",
+                "--base-url",
+                simulator.baseUrl(),
+                "--dataset-folder",
+                "datasets",
+                "--api-key-file",
+                dir.resolve("nope").toString(),
+                "--output-length",
+                "4",
+                "--output-file",
+                dir.resolve("x.json").toString());
         assertEquals(2, missing.exitCode());
         assertTrue(missing.getErrorOutput().contains("--api-key-file"), missing.getErrorOutput());
     }
@@ -84,8 +125,18 @@ class SecretsAndBadInputTest {
     @Test
     void aWrongCompletionsEndpointIsAUsageErrorBeforeAnyFile(QuarkusMainLauncher launcher) {
         Path out = dir.resolve("never.json");
-        LaunchResult result = launcher.launch("run", "--base-url", simulator.baseUrl(), "--dataset-folder", "datasets",
-                "--completions-endpoint", "/v1/no-such-route", "--output-length", "4", "--output-file", out.toString());
+        LaunchResult result = launcher.launch(
+                "run",
+                "--base-url",
+                simulator.baseUrl(),
+                "--dataset-folder",
+                "datasets",
+                "--completions-endpoint",
+                "/v1/no-such-route",
+                "--output-length",
+                "4",
+                "--output-file",
+                out.toString());
         assertEquals(2, result.exitCode(), result.getErrorOutput());
         assertTrue(result.getErrorOutput().contains("--completions-endpoint"), result.getErrorOutput());
         assertFalse(Files.exists(out));
@@ -94,11 +145,27 @@ class SecretsAndBadInputTest {
     @Test
     void aPairLongerThanTheContextIsSkippedWithANote(QuarkusMainLauncher launcher) throws IOException {
         Path run = dir.resolve("run");
-        LaunchResult result = launcher.launch("--simulate", "--quick", "--run-folder", run.toString(),
-                "--dataset-folder", "datasets", "--input-lengths", "32,4096", "--output-lengths", "512",
-                "--parallel-requests", "1", "--max-duration-prompt-ingestion", "0.5",
-                "--max-duration-kv-cache-profile", "1", "--max-duration-speed-generation", "1",
-                "--min-duration-speed-generation", "0.5");
+        LaunchResult result = launcher.launch(
+                "--simulate",
+                "--quick",
+                "--run-folder",
+                run.toString(),
+                "--dataset-folder",
+                "datasets",
+                "--input-lengths",
+                "32,4096",
+                "--output-lengths",
+                "512",
+                "--parallel-requests",
+                "1",
+                "--max-duration-prompt-ingestion",
+                "0.5",
+                "--max-duration-kv-cache-profile",
+                "1",
+                "--max-duration-speed-generation",
+                "1",
+                "--min-duration-speed-generation",
+                "0.5");
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         String log = result.getOutput() + result.getErrorOutput();
         assertTrue(log.contains("pair input 4096, output 512 skipped"), log);

@@ -41,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 @QuarkusMainTest
 class SeedAndResumeEndToEndTest {
 
-    private static final SimulatorConfig QUICK = SimulatorConfig.exact().withFirstTokenMs(5).withInterTokenMs(2);
+    private static final SimulatorConfig QUICK =
+            SimulatorConfig.exact().withFirstTokenMs(5).withInterTokenMs(2);
     private static final ApiError REFUSED = new ApiError(500, "server_error", "refused by the test", 0);
 
     @TempDir
@@ -59,16 +60,29 @@ class SeedAndResumeEndToEndTest {
                 return Optional.of(REFUSED);
             }
         };
-        return (GenerationRequest request, UnaryOperator<String> headers) -> seen.incrementAndGet() > 2 ? refuse
-                : FaultPolicy.RequestFaults.NONE;
+        return (GenerationRequest request, UnaryOperator<String> headers) ->
+                seen.incrementAndGet() > 2 ? refuse : FaultPolicy.RequestFaults.NONE;
     }
 
     private JsonNode run(QuarkusMainLauncher launcher, String name, String... extra) throws Exception {
         Path out = dir.resolve(name + ".json");
         try (RunningSimulator simulator = Simulator.start(QUICK, "127.0.0.1", 0, refuseAfterWarmUp())) {
-            List<String> args = new ArrayList<>(List.of("run", "--base-url", simulator.baseUrl(), "--prompt-length",
-                    "32", "--output-length", "4", "--n-workers", "2", "--max-queries", "6", "--max-duration", "5",
-                    "--output-file", out.toString()));
+            List<String> args = new ArrayList<>(List.of(
+                    "run",
+                    "--base-url",
+                    simulator.baseUrl(),
+                    "--prompt-length",
+                    "32",
+                    "--output-length",
+                    "4",
+                    "--n-workers",
+                    "2",
+                    "--max-queries",
+                    "6",
+                    "--max-duration",
+                    "5",
+                    "--output-file",
+                    out.toString()));
             args.addAll(List.of(extra));
             LaunchResult result = launcher.launch(args.toArray(String[]::new));
             assertTrue(Files.isRegularFile(out), result.getErrorOutput());
@@ -123,35 +137,65 @@ class SeedAndResumeEndToEndTest {
         AtomicBoolean serverBroken = new AtomicBoolean(true);
         BooleanSupplier armed = () -> serverBroken.get() && Files.exists(raw.resolve("prompt_ingestion_0.json"));
         try (RunningSimulator simulator = Simulator.start(QUICK, "127.0.0.1", 0, refuseOnceArmed(armed))) {
-            LaunchResult stopped = launcher.launch("--quick", "--base-url", simulator.baseUrl(), "--run-folder",
-                    run.toString(), "--input-lengths", "32", "--output-lengths", "16", "--parallel-requests", "1",
-                    "--max-duration-prompt-ingestion", "0.5", "--max-duration-kv-cache-profile", "0.5",
-                    "--max-duration-speed-generation", "0.6", "--min-duration-speed-generation", "0.3",
-                    "--min-number-of-valid-queries", "1");
+            LaunchResult stopped = launcher.launch(
+                    "--quick",
+                    "--base-url",
+                    simulator.baseUrl(),
+                    "--run-folder",
+                    run.toString(),
+                    "--input-lengths",
+                    "32",
+                    "--output-lengths",
+                    "16",
+                    "--parallel-requests",
+                    "1",
+                    "--max-duration-prompt-ingestion",
+                    "0.5",
+                    "--max-duration-kv-cache-profile",
+                    "0.5",
+                    "--max-duration-speed-generation",
+                    "0.6",
+                    "--min-duration-speed-generation",
+                    "0.3",
+                    "--min-number-of-valid-queries",
+                    "1");
             assertEquals(1, stopped.exitCode(), "the failed warm-up stops the suite: " + stopped.getErrorOutput());
-            JsonNode firstResult = new ObjectMapper().readTree(raw.resolve("prompt_ingestion_0.json").toFile());
+            JsonNode firstResult = new ObjectMapper()
+                    .readTree(raw.resolve("prompt_ingestion_0.json").toFile());
             long seed = firstResult.get("parameters").get("seed").asLong();
             assertTrue(Files.isRegularFile(run.resolve(RunSettings.FILE_NAME)));
             String storedBefore = Files.readString(run.resolve(RunSettings.FILE_NAME));
 
             // A setting that contradicts the stored ones: exit 2, one line naming it, nothing touched.
-            LaunchResult refused = launcher.launch("--resume", "--run-folder", run.toString(), "--base-url",
-                    simulator.baseUrl(), "--max-duration-speed-generation", "900");
+            LaunchResult refused = launcher.launch(
+                    "--resume",
+                    "--run-folder",
+                    run.toString(),
+                    "--base-url",
+                    simulator.baseUrl(),
+                    "--max-duration-speed-generation",
+                    "900");
             assertEquals(2, refused.exitCode(), refused.getErrorOutput());
-            List<String> lines = refused.getErrorOutput().lines().filter(l -> !l.isBlank()).toList();
+            List<String> lines =
+                    refused.getErrorOutput().lines().filter(l -> !l.isBlank()).toList();
             assertEquals(1, lines.size(), refused.getErrorOutput());
-            assertTrue(lines.get(0).contains("with max-duration-speed-generation = 900 (from command line): the run "
-                    + "was started with max-duration-speed-generation = 0.6"), lines.get(0));
+            assertTrue(
+                    lines.get(0)
+                            .contains("with max-duration-speed-generation = 900 (from command line): the run "
+                                    + "was started with max-duration-speed-generation = 0.6"),
+                    lines.get(0));
             assertEquals(storedBefore, Files.readString(run.resolve(RunSettings.FILE_NAME)));
             try (Stream<Path> files = Files.list(raw)) {
-                assertEquals(Set.of("prompt_ingestion_0.json"),
-                        Set.copyOf(files.map(p -> p.getFileName().toString()).toList()), "nothing ran");
+                assertEquals(
+                        Set.of("prompt_ingestion_0.json"),
+                        Set.copyOf(files.map(p -> p.getFileName().toString()).toList()),
+                        "nothing ran");
             }
 
             // A bare --resume (the server's address only concerns this invocation): quick settings and seed kept.
             serverBroken.set(false);
-            LaunchResult resumed = launcher.launch("--resume", "--run-folder", run.toString(), "--base-url",
-                    simulator.baseUrl());
+            LaunchResult resumed =
+                    launcher.launch("--resume", "--run-folder", run.toString(), "--base-url", simulator.baseUrl());
             String log = resumed.getOutput() + resumed.getErrorOutput();
             assertEquals(0, resumed.exitCode(), log);
             assertTrue(log.contains("with the settings it stored, --quick (seed " + seed + ")"), log);
@@ -161,7 +205,8 @@ class SeedAndResumeEndToEndTest {
                 // The stored grid (input 32, output 16, level 1), not the full one: 4 ingestion, 1 KV, 1 level.
                 assertEquals(6, names.size(), names.toString());
                 for (String name : names) {
-                    JsonNode parameters = new ObjectMapper().readTree(zip.getInputStream(zip.getEntry(name)))
+                    JsonNode parameters = new ObjectMapper()
+                            .readTree(zip.getInputStream(zip.getEntry(name)))
                             .get("parameters");
                     assertEquals(seed, parameters.get("seed").asLong(), name);
                     assertEquals(200, parameters.get("max_queries").asInt(), name + ": --quick's max-queries");

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ServerRestartEndToEndTest {
 
     /** 5 ms to the first token, then 2 ms per token. */
-    private static final SimulatorConfig QUICK = SimulatorConfig.exact().withFirstTokenMs(5).withInterTokenMs(2);
+    private static final SimulatorConfig QUICK =
+            SimulatorConfig.exact().withFirstTokenMs(5).withInterTokenMs(2);
 
     @TempDir
     Path dir;
@@ -58,20 +59,39 @@ class ServerRestartEndToEndTest {
                 return Optional.of(down);
             }
         };
-        return (GenerationRequest request, UnaryOperator<String> headers) -> armed.getAsBoolean()
-                && seen.incrementAndGet() == nth && !fired.getAndSet(true) ? restart : FaultPolicy.RequestFaults.NONE;
+        return (GenerationRequest request, UnaryOperator<String> headers) ->
+                armed.getAsBoolean() && seen.incrementAndGet() == nth && !fired.getAndSet(true)
+                        ? restart
+                        : FaultPolicy.RequestFaults.NONE;
     }
 
     @Test
     void aRunGoesOnThroughARestartAndCountsTheRefusedRequests(QuarkusMainLauncher launcher) throws Exception {
         // Request 1 is the set-up probe, 2 the warm-up: the 10th is the 8th measured one, early in a 2.5 s run
         // so that most of it comes after the 300 ms window even on a loaded machine.
-        try (RunningSimulator simulator = Simulator.start(QUICK, "127.0.0.1", 0,
-                restartAt(() -> true, 10, Duration.ofMillis(300)))) {
+        try (RunningSimulator simulator =
+                Simulator.start(QUICK, "127.0.0.1", 0, restartAt(() -> true, 10, Duration.ofMillis(300)))) {
             Path out = dir.resolve("raw.json");
-            LaunchResult result = launcher.launch("run", "--base-url", simulator.baseUrl(), "--dataset-folder",
-                    "datasets", "--prompt-length", "0", "--output-length", "8", "--n-workers", "2", "--max-duration",
-                    "2.5", "--max-queries", "2000", "--max-consecutive-failures", "1000000", "--max-failed-share", "0.9",
+            LaunchResult result = launcher.launch(
+                    "run",
+                    "--base-url",
+                    simulator.baseUrl(),
+                    "--dataset-folder",
+                    "datasets",
+                    "--prompt-length",
+                    "0",
+                    "--output-length",
+                    "8",
+                    "--n-workers",
+                    "2",
+                    "--max-duration",
+                    "2.5",
+                    "--max-queries",
+                    "2000",
+                    "--max-consecutive-failures",
+                    "1000000",
+                    "--max-failed-share",
+                    "0.9",
                     "--output-file",
                     out.toString());
             assertEquals(0, result.exitCode(), result.getErrorOutput());
@@ -101,28 +121,52 @@ class ServerRestartEndToEndTest {
         Path first = raw.resolve("prompt_ingestion_0.json");
         // Down for 2.5 s at the 3rd request after the first benchmark was written: the 1st is the second
         // benchmark's warm-up, the 2nd its first measured request. Its 0.8 s leave time for 3 failures.
-        try (RunningSimulator simulator = Simulator.start(QUICK, "127.0.0.1", 0,
-                restartAt(() -> Files.exists(first), 3, Duration.ofMillis(2500)))) {
-            List<String> args = new ArrayList<>(List.of("--quick", "--base-url", simulator.baseUrl(),
-                    "--run-folder", run.toString(), "--dataset-folder", "datasets", "--input-lengths", "32",
-                    "--output-lengths", "16", "--parallel-requests", "1,4", "--max-duration-prompt-ingestion", "0.8",
-                    "--max-duration-kv-cache-profile", "0.5", "--max-duration-speed-generation", "0.6",
-                    "--min-duration-speed-generation", "0.3", "--min-number-of-valid-queries", "1",
-                    "--max-consecutive-failures", "3"));
+        try (RunningSimulator simulator = Simulator.start(
+                QUICK, "127.0.0.1", 0, restartAt(() -> Files.exists(first), 3, Duration.ofMillis(2500)))) {
+            List<String> args = new ArrayList<>(List.of(
+                    "--quick",
+                    "--base-url",
+                    simulator.baseUrl(),
+                    "--run-folder",
+                    run.toString(),
+                    "--dataset-folder",
+                    "datasets",
+                    "--input-lengths",
+                    "32",
+                    "--output-lengths",
+                    "16",
+                    "--parallel-requests",
+                    "1,4",
+                    "--max-duration-prompt-ingestion",
+                    "0.8",
+                    "--max-duration-kv-cache-profile",
+                    "0.5",
+                    "--max-duration-speed-generation",
+                    "0.6",
+                    "--min-duration-speed-generation",
+                    "0.3",
+                    "--min-number-of-valid-queries",
+                    "1",
+                    "--max-consecutive-failures",
+                    "3"));
             LaunchResult stopped = launcher.launch(args.toArray(String[]::new));
             String message = stopped.getErrorOutput();
             assertEquals(1, stopped.exitCode(), message);
-            List<String> stopLines = message.lines().filter(l -> l.contains("in a row failed")).toList();
+            List<String> stopLines =
+                    message.lines().filter(l -> l.contains("in a row failed")).toList();
             assertEquals(1, stopLines.size(), message);
             String stop = stopLines.get(0);
-            assertTrue(stop.contains("3 requests in a row failed (max-consecutive-failures), the last with CONNECTION_"),
+            assertTrue(
+                    stop.contains("3 requests in a row failed (max-consecutive-failures), the last with CONNECTION_"),
                     stop);
             assertTrue(stop.contains(" on " + simulator.baseUrl()), "names the server: " + stop);
-            assertTrue(stop.endsWith("finish with: bench-suite --quick --base-url " + simulator.baseUrl()
-                    + " --dataset-folder datasets --input-lengths 32 --output-lengths 16 --parallel-requests 1,4"
-                    + " --max-duration-prompt-ingestion 0.8 --max-duration-kv-cache-profile 0.5"
-                    + " --max-duration-speed-generation 0.6 --min-duration-speed-generation 0.3"
-                    + " --min-number-of-valid-queries 1 --max-consecutive-failures 3 --resume --run-folder " + run),
+            assertTrue(
+                    stop.endsWith("finish with: bench-suite --quick --base-url " + simulator.baseUrl()
+                            + " --dataset-folder datasets --input-lengths 32 --output-lengths 16 --parallel-requests 1,4"
+                            + " --max-duration-prompt-ingestion 0.8 --max-duration-kv-cache-profile 0.5"
+                            + " --max-duration-speed-generation 0.6 --min-duration-speed-generation 0.3"
+                            + " --min-number-of-valid-queries 1 --max-consecutive-failures 3 --resume --run-folder "
+                            + run),
                     "the exact resume command: " + stop);
 
             ObjectMapper json = new ObjectMapper();
@@ -149,7 +193,8 @@ class ServerRestartEndToEndTest {
             assertTrue(Files.isRegularFile(run.resolve("report/index.html")));
             // 4 ingestion runs, 1 KV-cache profile, 1 level; the finished one byte for byte as first written.
             try (ZipFile zip = new ZipFile(run.resolve("raw_results.zip").toFile())) {
-                List<String> names = zip.stream().map(ZipEntry::getName).sorted().toList();
+                List<String> names =
+                        zip.stream().map(ZipEntry::getName).sorted().toList();
                 // The sweep's 0.6 s budget is spent by its first level, so the second one never runs.
                 assertEquals(6, names.size(), names.toString());
                 for (String name : names) {
@@ -160,7 +205,9 @@ class ServerRestartEndToEndTest {
                 assertNotNull(kept);
                 assertArrayEquals(firstBytes, zip.getInputStream(kept).readAllBytes(), "not rerun nor rewritten");
                 JsonNode rerun = json.readTree(zip.getInputStream(zip.getEntry("prompt_ingestion_1.json")));
-                assertEquals(0, rerun.get("general_metrics").get("nb_errored_queries").asInt(),
+                assertEquals(
+                        0,
+                        rerun.get("general_metrics").get("nb_errored_queries").asInt(),
                         "the cut benchmark was run again, whole, once the server was back");
             }
         }
@@ -170,7 +217,8 @@ class ServerRestartEndToEndTest {
     void aNegativeLimitIsAUsageError(QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch("--max-consecutive-failures=-1", "--dataset-folder", "datasets");
         assertEquals(2, result.exitCode(), result.getErrorOutput());
-        List<String> lines = result.getErrorOutput().lines().filter(l -> !l.isBlank()).toList();
+        List<String> lines =
+                result.getErrorOutput().lines().filter(l -> !l.isBlank()).toList();
         assertEquals(1, lines.size(), result.getErrorOutput());
         assertTrue(lines.get(0).contains("Invalid max-consecutive-failures: -1 must be 0 or more"), lines.get(0));
     }

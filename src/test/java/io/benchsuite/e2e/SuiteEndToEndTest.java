@@ -37,8 +37,15 @@ class SuiteEndToEndTest {
     @Test
     void quickSimulatedSuiteWritesACompleteReport(QuarkusMainLauncher launcher) throws IOException {
         Path run = dir.resolve("run");
-        LaunchResult result = launcher.launch("--simulate", "--quick", "--run-folder", run.toString(),
-                "--dataset-folder", "datasets", "--gpu-name", "simulated");
+        LaunchResult result = launcher.launch(
+                "--simulate",
+                "--quick",
+                "--run-folder",
+                run.toString(),
+                "--dataset-folder",
+                "datasets",
+                "--gpu-name",
+                "simulated");
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         Path report = run.resolve("report");
         ObjectMapper json = new ObjectMapper();
@@ -55,9 +62,15 @@ class SuiteEndToEndTest {
                 }
             }
         }
-        for (String required : List.of("README.md", "index.html", "parameters.json", "thresholds.csv",
-                "prompt_ingestion_graph.png", "total_speed_generation_graph.png",
-                "data/prompt_ingestion_graph_data.json", "data/total_speed_generation_graph_data.json",
+        for (String required : List.of(
+                "README.md",
+                "index.html",
+                "parameters.json",
+                "thresholds.csv",
+                "prompt_ingestion_graph.png",
+                "total_speed_generation_graph.png",
+                "data/prompt_ingestion_graph_data.json",
+                "data/total_speed_generation_graph_data.json",
                 "kv_cache_profile/graph_kv_cache_profile_input_1024_output_128.png",
                 "speed_generation/speed_generation_graph_input_1024_output_128.png",
                 "speed_generation/data/speed_generation_graph_data_input_1024_output_128.json")) {
@@ -66,7 +79,11 @@ class SuiteEndToEndTest {
         assertTrue(Files.isRegularFile(run.resolve("raw_results.zip")));
         String html = Files.readString(report.resolve("index.html"));
         assertTrue(html.contains("data:image/png;base64,"), "images embedded in index.html");
-        assertEquals("simulated", json.readTree(report.resolve("parameters.json").toFile()).get("gpu_name").asText());
+        assertEquals(
+                "simulated",
+                json.readTree(report.resolve("parameters.json").toFile())
+                        .get("gpu_name")
+                        .asText());
 
         // thresholds.csv: one row per pair, sorted, and the KV thresholds the demo preset's cache implies.
         List<String> csv = Files.readAllLines(report.resolve("thresholds.csv"));
@@ -78,20 +95,26 @@ class SuiteEndToEndTest {
             String[] cells = row.split(",");
             kvThreshold.put(cells[2] + "/" + cells[3], Integer.parseInt(cells[1]));
         }
-        assertEquals(List.of("32,16", "32,128", "1024,16", "1024,128"), csv.subList(1, csv.size()).stream()
-                .map(r -> r.split(",")[2] + "," + r.split(",")[3]).toList(), "rows sorted by input then output");
+        assertEquals(
+                List.of("32,16", "32,128", "1024,16", "1024,128"),
+                csv.subList(1, csv.size()).stream()
+                        .map(r -> r.split(",")[2] + "," + r.split(",")[3])
+                        .toList(),
+                "rows sorted by input then output");
         SimulatorConfig demo = SimulatorConfig.demo();
         int blocksPerLongRequest = (1024 + 128 + demo.blockSize() - 1) / demo.blockSize();
         int longRequestsThatFit = demo.kvBlocks() / blocksPerLongRequest; // 3: the 4th runs the cache full
         int threshold = kvThreshold.get("1024/128");
-        assertTrue(threshold >= 1 && threshold <= longRequestsThatFit,
+        assertTrue(
+                threshold >= 1 && threshold <= longRequestsThatFit,
                 "KV threshold of (1024,128) " + threshold + " within the cache's capacity " + longRequestsThatFit);
         assertEquals(16, kvThreshold.get("32/16"), "short requests never fill the cache");
 
         // The KV profile of the long pair saw the cache full and requests waiting.
-        JsonNode raw = json.readTree(readFromZip(run.resolve("raw_results.zip"),
-                "kv_cache_profile_input_1024_output_128.json"));
-        assertTrue(raw.get("general_metrics").get("max_requests_waiting").asDouble() > 0,
+        JsonNode raw = json.readTree(
+                readFromZip(run.resolve("raw_results.zip"), "kv_cache_profile_input_1024_output_128.json"));
+        assertTrue(
+                raw.get("general_metrics").get("max_requests_waiting").asDouble() > 0,
                 "requests wait once the cache is full");
         assertTrue(raw.get("general_metrics").get("max_kv_cache").asDouble() >= 0.9);
         assertFalse(raw.get("kv_cache_profile").isEmpty());
@@ -99,8 +122,10 @@ class SuiteEndToEndTest {
         // Redrawing from the zip alone uses the run's own thresholds (--quick's 5 valid queries, not 50).
         LaunchResult redraw = launcher.launch("report", "--output-folder", run.toString());
         assertEquals(0, redraw.exitCode(), redraw.getErrorOutput());
-        assertTrue(Files.isRegularFile(report.resolve(
-                "speed_generation/speed_generation_graph_input_1024_output_128.png")), "graphs redrawn");
+        assertTrue(
+                Files.isRegularFile(
+                        report.resolve("speed_generation/speed_generation_graph_input_1024_output_128.png")),
+                "graphs redrawn");
         assertEquals(csv, Files.readAllLines(report.resolve("thresholds.csv")), "same thresholds after a redraw");
     }
 

@@ -30,15 +30,31 @@ class SuiteResumeIT {
     Path dir;
 
     private Process start(Path runFolder, boolean resume) throws IOException {
-        List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toAbsolutePath().toString(),
-                "--simulate", "--quick", "--run-folder", runFolder.toString(), "--dataset-folder",
-                Path.of("datasets").toAbsolutePath().toString(), "--input-lengths", "32", "--output-lengths", "16",
-                "--parallel-requests", "1,4", "--max-duration-prompt-ingestion", "2"));
+        List<String> command = new ArrayList<>(List.of(
+                "java",
+                "-jar",
+                JAR.toAbsolutePath().toString(),
+                "--simulate",
+                "--quick",
+                "--run-folder",
+                runFolder.toString(),
+                "--dataset-folder",
+                Path.of("datasets").toAbsolutePath().toString(),
+                "--input-lengths",
+                "32",
+                "--output-lengths",
+                "16",
+                "--parallel-requests",
+                "1,4",
+                "--max-duration-prompt-ingestion",
+                "2"));
         if (resume) {
             command.add("--resume");
         }
-        return new ProcessBuilder(command).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(dir.resolve(resume ? "resume.log" : "first.log").toFile())
+        return new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(resume ? "resume.log" : "first.log").toFile())
                 .start();
     }
 
@@ -76,14 +92,15 @@ class SuiteResumeIT {
         List<String> finished = new ArrayList<>();
         for (String name : before.keySet()) {
             // Every file is complete JSON (written atomically); the one in progress is marked incomplete.
-            boolean complete = json.readTree(raw.resolve(name).toFile()).get("complete").asBoolean();
+            boolean complete =
+                    json.readTree(raw.resolve(name).toFile()).get("complete").asBoolean();
             if (complete) {
                 finished.add(name);
             }
         }
         assertTrue(finished.size() >= 2, "finished benchmarks kept: " + before.keySet());
-        assertFalse(Files.exists(run.resolve("report/README.md")) && before.size() == 7,
-                "the run was really cut short");
+        assertFalse(
+                Files.exists(run.resolve("report/README.md")) && before.size() == 7, "the run was really cut short");
 
         Process resumed = start(run, true);
         assertTrue(resumed.waitFor(300, TimeUnit.SECONDS), "the resumed suite ends");
@@ -100,11 +117,17 @@ class SuiteResumeIT {
         // The report is complete: every planned benchmark is in the zip (4 ingestion + 1 KV profile + 2 levels).
         assertTrue(Files.isRegularFile(run.resolve("report/index.html")));
         assertTrue(Files.isRegularFile(run.resolve(".suite-complete")));
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(run.resolve("raw_results.zip").toFile())) {
-            List<String> names = zip.stream().map(java.util.zip.ZipEntry::getName).sorted().toList();
+        try (java.util.zip.ZipFile zip =
+                new java.util.zip.ZipFile(run.resolve("raw_results.zip").toFile())) {
+            List<String> names =
+                    zip.stream().map(java.util.zip.ZipEntry::getName).sorted().toList();
             assertEquals(7, names.size(), names.toString());
             for (String name : names) {
-                assertTrue(json.readTree(zip.getInputStream(zip.getEntry(name))).get("complete").asBoolean(), name);
+                assertTrue(
+                        json.readTree(zip.getInputStream(zip.getEntry(name)))
+                                .get("complete")
+                                .asBoolean(),
+                        name);
             }
         }
         String thresholds = Files.readString(run.resolve("report/thresholds.csv"));

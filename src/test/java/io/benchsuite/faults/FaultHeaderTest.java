@@ -21,8 +21,10 @@ import org.junit.jupiter.api.Test;
 /** The X-Sim-Fault header on the wire: obeyed with --allow-fault-header only, and a bad value is a 400. */
 class FaultHeaderTest {
 
-    private static final SimulatorConfig QUICK = SimulatorConfig.exact().withFirstTokenMs(5).withInterTokenMs(2);
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final SimulatorConfig QUICK =
+            SimulatorConfig.exact().withFirstTokenMs(5).withInterTokenMs(2);
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static HttpResponse<String> post(RunningSimulator simulator, String fault) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/v1/completions"))
@@ -35,14 +37,17 @@ class FaultHeaderTest {
     }
 
     private static HttpResponse<String> metrics(RunningSimulator simulator, String fault) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/metrics"))
-                .header(ConfiguredFaultPolicy.HEADER, fault).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/metrics"))
+                        .header(ConfiguredFaultPolicy.HEADER, fault)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void status429IsVllmShapedWithRetryAfter() throws Exception {
-        try (RunningSimulator simulator = Simulator.start(QUICK, "127.0.0.1", 0,
-                new ConfiguredFaultPolicy(FaultConfig.headerOnly()))) {
+        try (RunningSimulator simulator =
+                Simulator.start(QUICK, "127.0.0.1", 0, new ConfiguredFaultPolicy(FaultConfig.headerOnly()))) {
             HttpResponse<String> response = post(simulator, "status:429");
             assertEquals(429, response.statusCode());
             assertEquals(Optional.of("1"), response.headers().firstValue("retry-after"));
@@ -63,8 +68,8 @@ class FaultHeaderTest {
 
     @Test
     void aMisspelledHeaderIsABadRequestNotAHealthyAnswer() throws Exception {
-        try (RunningSimulator simulator = Simulator.start(QUICK, "127.0.0.1", 0,
-                new ConfiguredFaultPolicy(FaultConfig.headerOnly()))) {
+        try (RunningSimulator simulator =
+                Simulator.start(QUICK, "127.0.0.1", 0, new ConfiguredFaultPolicy(FaultConfig.headerOnly()))) {
             HttpResponse<String> response = post(simulator, "stal:3");
             assertEquals(400, response.statusCode());
             assertTrue(response.body().contains("unknown fault 'stal'"), response.body());
@@ -73,8 +78,8 @@ class FaultHeaderTest {
 
     @Test
     void theHeaderIsIgnoredUnlessAllowed() throws Exception {
-        try (RunningSimulator simulator = Simulator.start(QUICK, "127.0.0.1", 0,
-                new ConfiguredFaultPolicy(FaultConfig.NONE))) {
+        try (RunningSimulator simulator =
+                Simulator.start(QUICK, "127.0.0.1", 0, new ConfiguredFaultPolicy(FaultConfig.NONE))) {
             assertEquals(200, post(simulator, "status:500").statusCode());
             assertEquals(200, metrics(simulator, "metrics-404").statusCode());
         }
@@ -85,8 +90,8 @@ class FaultHeaderTest {
 
     @Test
     void metricsFaultsByHeader() throws Exception {
-        try (RunningSimulator simulator = Simulator.start(QUICK, "127.0.0.1", 0,
-                new ConfiguredFaultPolicy(FaultConfig.headerOnly()))) {
+        try (RunningSimulator simulator =
+                Simulator.start(QUICK, "127.0.0.1", 0, new ConfiguredFaultPolicy(FaultConfig.headerOnly()))) {
             assertEquals(404, metrics(simulator, "metrics-404").statusCode());
             HttpResponse<String> garbage = metrics(simulator, "metrics-garbage");
             assertEquals(200, garbage.statusCode());

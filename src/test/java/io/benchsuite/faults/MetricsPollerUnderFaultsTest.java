@@ -38,8 +38,8 @@ class MetricsPollerUnderFaultsTest {
     @BeforeAll
     static void loadTheHttpClientClasses() throws InterruptedException {
         try (RunningSimulator simulator = Simulator.start(SimulatorConfig.fast(), "127.0.0.1", 0);
-                HttpMetricsFetcher fetcher = new HttpMetricsFetcher(PollerSettings.of(simulator.baseUrl(),
-                        "/metrics", 1, Optional.empty(), Optional.empty()))) {
+                HttpMetricsFetcher fetcher = new HttpMetricsFetcher(
+                        PollerSettings.of(simulator.baseUrl(), "/metrics", 1, Optional.empty(), Optional.empty()))) {
             assertInstanceOf(FetchResult.Fetched.class, fetcher.fetch());
         }
     }
@@ -47,10 +47,15 @@ class MetricsPollerUnderFaultsTest {
     private static ScrapeCounts pollFor(String fault, Duration duration) throws InterruptedException {
         FaultConfig faults = FaultConfig.parse(List.of(fault), null, false, 42);
         List<String> warnings = new CopyOnWriteArrayList<>();
-        try (RunningSimulator simulator = Simulator.start(SimulatorConfig.fast(), "127.0.0.1", 0,
-                new ConfiguredFaultPolicy(faults))) {
-            PollerSettings settings = PollerSettings.of(simulator.baseUrl(), "/metrics", STEP.toMillis() / 1000.0,
-                    Optional.empty(), Optional.of("sim-model")).withScrapeTimeout(SCRAPE_TIMEOUT);
+        try (RunningSimulator simulator =
+                Simulator.start(SimulatorConfig.fast(), "127.0.0.1", 0, new ConfiguredFaultPolicy(faults))) {
+            PollerSettings settings = PollerSettings.of(
+                            simulator.baseUrl(),
+                            "/metrics",
+                            STEP.toMillis() / 1000.0,
+                            Optional.empty(),
+                            Optional.of("sim-model"))
+                    .withScrapeTimeout(SCRAPE_TIMEOUT);
             try (MetricsPoller poller = MetricsPoller.start(settings, warnings::add)) {
                 Thread.sleep(duration.toMillis());
                 ScrapeCounts counts = poller.counts();

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class RestartWindowTest {
 
-    private static final SimulatorConfig QUICK = SimulatorConfig.exact().withFirstTokenMs(5).withInterTokenMs(2);
+    private static final SimulatorConfig QUICK =
+            SimulatorConfig.exact().withFirstTokenMs(5).withInterTokenMs(2);
 
     @Test
     void requestsAreRefusedWhileDownAndSucceedAfter() throws Exception {
@@ -37,7 +38,8 @@ class RestartWindowTest {
                 StreamingClient client = StreamingClient.standalone(
                         StreamingClientUnderFaultsTest.options(simulator, Duration.ofSeconds(5)))) {
             int port = simulator.port();
-            assertEquals(ErrorKind.NONE, StreamingClientUnderFaultsTest.send(client).errorKind());
+            assertEquals(
+                    ErrorKind.NONE, StreamingClientUnderFaultsTest.send(client).errorKind());
 
             simulator.restart(Duration.ofMillis(800));
             assertFalse(simulator.isListening());
@@ -62,9 +64,10 @@ class RestartWindowTest {
 
     @Test
     void theHeaderRestartsTheServerAndClosesTheRequestsOwnConnection() throws Exception {
-        try (RunningSimulator simulator = Simulator.start(QUICK, "127.0.0.1", 0,
-                new ConfiguredFaultPolicy(FaultConfig.headerOnly()))) {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try (RunningSimulator simulator =
+                Simulator.start(QUICK, "127.0.0.1", 0, new ConfiguredFaultPolicy(FaultConfig.headerOnly()))) {
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpRequest restart = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/v1/completions"))
                     .header(ConfiguredFaultPolicy.HEADER, "restart:0.5")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"hi\",\"max_tokens\":2,\"stream\":true}"))

@@ -33,7 +33,9 @@ import org.junit.jupiter.api.Test;
 class StreamingClientUnderFaultsTest {
 
     /** 5 ms to the first token, then one every 2 ms: a 10-token answer takes about 25 ms. */
-    private static final SimulatorConfig QUICK = SimulatorConfig.exact().withFirstTokenMs(5).withInterTokenMs(2);
+    private static final SimulatorConfig QUICK =
+            SimulatorConfig.exact().withFirstTokenMs(5).withInterTokenMs(2);
+
     private static final int OUTPUT_TOKENS = 10;
 
     private static RequestRecord sendWith(String fault, Duration requestTimeout) throws Exception {
@@ -45,8 +47,14 @@ class StreamingClientUnderFaultsTest {
     }
 
     static ClientOptions options(RunningSimulator simulator, Duration requestTimeout) {
-        return new ClientOptions(URI.create(simulator.baseUrl()), "/v1/completions", Optional.empty(), 4,
-                requestTimeout, Duration.ofSeconds(2), false);
+        return new ClientOptions(
+                URI.create(simulator.baseUrl()),
+                "/v1/completions",
+                Optional.empty(),
+                4,
+                requestTimeout,
+                Duration.ofSeconds(2),
+                false);
     }
 
     static RequestRecord send(StreamingClient client) throws Exception {

@@ -23,8 +23,8 @@ class BareStreamReaderTest {
         try (RunningSimulator simulator = Simulator.start(config, "127.0.0.1", 0)) {
             int tokens = 6;
             byte[] body = RequestBodies.completion(Backend.HAPPY_VLLM, "sim-model", "count", tokens);
-            BareStreamReader reader = new BareStreamReader(URI.create(simulator.baseUrl()), "/v1/completions", body,
-                    tokens);
+            BareStreamReader reader =
+                    new BareStreamReader(URI.create(simulator.baseUrl()), "/v1/completions", body, tokens);
 
             List<RequestRecord> records = reader.run(3, 7); // 3 connections, 7 answers: kept-alive reuse
 

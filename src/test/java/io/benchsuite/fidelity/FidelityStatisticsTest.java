@@ -22,16 +22,44 @@ class FidelityStatisticsTest {
         for (int i = 0; i < chunkMs.length; i++) {
             nanos[i] = Math.round(chunkMs[i] * MS);
         }
-        return new RequestRecord(0, "p", chunkMs.length, startMs * MS, startMs * MS, nanos[nanos.length - 1], nanos,
-                new int[chunkMs.length], 5, chunkMs.length, Outcome.SUCCESS, ErrorKind.NONE, 200, "", null);
+        return new RequestRecord(
+                0,
+                "p",
+                chunkMs.length,
+                startMs * MS,
+                startMs * MS,
+                nanos[nanos.length - 1],
+                nanos,
+                new int[chunkMs.length],
+                5,
+                chunkMs.length,
+                Outcome.SUCCESS,
+                ErrorKind.NONE,
+                200,
+                "",
+                null);
     }
 
     /** Schedule 50 ms then every 10 ms. A: TTFT +1, gaps 10, 10.5, 0.1 (a burst); B: TTFT +3, gap 10. */
     private static List<RequestRecord> fixture() {
         RequestRecord a = success(0, 51, 61, 71.5, 71.6);
         RequestRecord b = success(1000, 1053, 1063);
-        RequestRecord failed = new RequestRecord(2, "p", 4, 2000 * MS, 2000 * MS, 2060 * MS, new long[] {2051 * MS},
-                new int[] {1}, -1, -1, Outcome.ERROR, ErrorKind.CONNECTION_RESET, null, "reset", null);
+        RequestRecord failed = new RequestRecord(
+                2,
+                "p",
+                4,
+                2000 * MS,
+                2000 * MS,
+                2060 * MS,
+                new long[] {2051 * MS},
+                new int[] {1},
+                -1,
+                -1,
+                Outcome.ERROR,
+                ErrorKind.CONNECTION_RESET,
+                null,
+                "reset",
+                null);
         return List.of(a, b, failed);
     }
 
@@ -39,9 +67,9 @@ class FidelityStatisticsTest {
     void ttftErrorsAreMeasuredMinusScheduledOverCompleteRequests() {
         TimingErrors errors = TimingErrors.of(fixture(), 50, 10);
         assertEquals(2, errors.ttft().count());
-        assertEquals(2.0, errors.ttft().meanMs(), 1e-9);         // (1 + 3) / 2
-        assertEquals(2.98, errors.ttft().p99Ms(), 1e-9);         // 1 + 0.99 x (3 - 1)
-        assertEquals(1.0, errors.ttft().stdMs(), 1e-9);          // population deviation of {1, 3}
+        assertEquals(2.0, errors.ttft().meanMs(), 1e-9); // (1 + 3) / 2
+        assertEquals(2.98, errors.ttft().p99Ms(), 1e-9); // 1 + 0.99 x (3 - 1)
+        assertEquals(1.0, errors.ttft().stdMs(), 1e-9); // population deviation of {1, 3}
     }
 
     @Test
@@ -51,9 +79,9 @@ class FidelityStatisticsTest {
         assertEquals(4, errors.interToken().count());
         assertEquals(-2.35, errors.interToken().meanMs(), 1e-9);
         assertEquals(Math.sqrt(76.17 / 4), errors.interToken().stdMs(), 1e-9);
-        assertEquals(0.485, errors.interToken().p99Ms(), 1e-9);  // sorted -9.9, 0, 0, 0.5: 0 + 0.97 x 0.5
-        assertEquals(0.25, errors.burstShare(), 1e-12);          // 0.1 ms < 10 / 4
-        assertEquals(7, errors.events());                        // chunks of every record, the failed one too
+        assertEquals(0.485, errors.interToken().p99Ms(), 1e-9); // sorted -9.9, 0, 0, 0.5: 0 + 0.97 x 0.5
+        assertEquals(0.25, errors.burstShare(), 1e-12); // 0.1 ms < 10 / 4
+        assertEquals(7, errors.events()); // chunks of every record, the failed one too
         assertEquals(1, errors.failedRequests());
     }
 
@@ -65,22 +93,31 @@ class FidelityStatisticsTest {
     }
 
     private static ScenarioResult run(double ttftMean, long cpuMs, int failed) {
-        TimingErrors timing = new TimingErrors(new ErrorStats(10, ttftMean, 2 * ttftMean, 0.1),
-                new ErrorStats(100, 0.01, 0.2, 0.05), 0.01, 10_000, failed);
+        TimingErrors timing = new TimingErrors(
+                new ErrorStats(10, ttftMean, 2 * ttftMean, 0.1),
+                new ErrorStats(100, 0.01, 0.2, 0.05),
+                0.01,
+                10_000,
+                failed);
         ResourceUsage usage = new ResourceUsage(cpuMs * MS, cpuMs * MS / 2, 100L << 20, 200L << 20, true, Map.of());
-        return new ScenarioResult(timing, usage, 2.0, 190, 50 * MS,
+        return new ScenarioResult(
+                timing,
+                usage,
+                2.0,
+                190,
+                50 * MS,
                 new ClientHealth(0, 0, 0, 0.2, 1.5, 0.5, 1.0, 0, 100, ClientHealth.OK, ""));
     }
 
     @Test
     void summaryTakesTheMedianOfEachFigureAndSumsFailures() {
         Scenario scenario = new Scenario(100, 400, 50, 10, 64);
-        ScenarioSummary s = ScenarioSummary.medianOf(scenario, List.of(run(0.9, 40, 0), run(0.2, 20, 1),
-                run(0.3, 30, 0)));
+        ScenarioSummary s =
+                ScenarioSummary.medianOf(scenario, List.of(run(0.9, 40, 0), run(0.2, 20, 1), run(0.3, 30, 0)));
         assertEquals(0.3, s.ttftErrorMeanMs(), 1e-12);
         assertEquals(0.6, s.ttftErrorP99Ms(), 1e-12);
-        assertEquals(3.0, s.cpuMsPer1000Events(), 1e-12);        // 30 ms over 10,000 events
-        assertEquals(1.5, s.kernelCpuMsPer1000Events(), 1e-12);  // half of it in the kernel
+        assertEquals(3.0, s.cpuMsPer1000Events(), 1e-12); // 30 ms over 10,000 events
+        assertEquals(1.5, s.kernelCpuMsPer1000Events(), 1e-12); // half of it in the kernel
         assertEquals(200, s.rssPeakMiB(), 1e-12);
         assertEquals(95, s.scrapesPerSecond(), 1e-12);
         assertEquals(5.0, s.serverCpuMsPer1000Events(), 1e-12); // 50 ms over 10,000 events
@@ -109,8 +146,10 @@ class FidelityStatisticsTest {
         assertEquals(123_456L * 1024, ResourceMeter.vmHwmBytes("Name:\tjava\nVmPeak:\t 999 kB\nVmHWM:\t  123456 kB\n"));
         assertEquals(-1, ResourceMeter.vmHwmBytes("Name:\tjava\n"));
         // A command name with a blank and a parenthesis; utime 1500, stime 723 (fields 14 and 15).
-        assertEquals(723, ResourceMeter.systemTicks(
-                "4242 (my (java) x) S 1 4242 4242 0 -1 4194560 100 0 0 0 1500 723 0 0 20 0 30 0 100 1 1"));
+        assertEquals(
+                723,
+                ResourceMeter.systemTicks(
+                        "4242 (my (java) x) S 1 4242 4242 0 -1 4194560 100 0 0 0 1500 723 0 0 20 0 30 0 100 1 1"));
         assertEquals("vert.x-eventloop-thread", ResourceMeter.threadKind("vert.x-eventloop-thread-3"));
         assertEquals("C1 CompilerThread", ResourceMeter.threadKind("C1 CompilerThread0"));
         assertEquals("main", ResourceMeter.threadKind("main"));

@@ -23,8 +23,22 @@ class ClientHealthJudgeTest {
             tokens[i] = 1;
         }
         long end = (tokenMs.length == 0 ? startMs : tokenMs[tokenMs.length - 1]) * MS + MS;
-        return new RequestRecord(id, "p", tokenMs.length, startMs * MS, startMs * MS, end, nanos, tokens, 1,
-                tokenMs.length, Outcome.SUCCESS, ErrorKind.NONE, 200, "", null);
+        return new RequestRecord(
+                id,
+                "p",
+                tokenMs.length,
+                startMs * MS,
+                startMs * MS,
+                end,
+                nanos,
+                tokens,
+                1,
+                tokenMs.length,
+                Outcome.SUCCESS,
+                ErrorKind.NONE,
+                200,
+                "",
+                null);
     }
 
     private static ClientHealthJudge.Observations seen(Stall... stalls) {
@@ -34,12 +48,12 @@ class ClientHealthJudgeTest {
     @Test
     void aStallInsideTheTimeToFirstTokenOrAGapAffectsTheRequest() {
         List<RequestRecord> records = List.of(
-                request(0, 0, 50, 60, 70),      // stall at 20-40 ms: inside its TTFT
-                request(1, 0, 10, 15, 45),      // inside its gap 15-45
-                request(2, 100, 150, 160),      // sent after the stall
-                request(3, 0, 5, 10));          // last token before the stall began
-        ClientHealth health = ClientHealthJudge.judge(
-                seen(new Stall(20 * MS, 40 * MS, Stall.Cause.EVENT_LOOP_LAG)), records);
+                request(0, 0, 50, 60, 70), // stall at 20-40 ms: inside its TTFT
+                request(1, 0, 10, 15, 45), // inside its gap 15-45
+                request(2, 100, 150, 160), // sent after the stall
+                request(3, 0, 5, 10)); // last token before the stall began
+        ClientHealth health =
+                ClientHealthJudge.judge(seen(new Stall(20 * MS, 40 * MS, Stall.Cause.EVENT_LOOP_LAG)), records);
 
         assertEquals(2, health.requestsAffected());
         assertEquals(4, health.requests());
@@ -51,8 +65,7 @@ class ClientHealthJudgeTest {
     @Test
     void stallsOfFiveMillisecondsOrLessDoNotCount() {
         List<RequestRecord> records = List.of(request(0, 0, 50, 60));
-        ClientHealth health = ClientHealthJudge.judge(seen(new Stall(20 * MS, 25 * MS, Stall.Cause.GC_PAUSE)),
-                records);
+        ClientHealth health = ClientHealthJudge.judge(seen(new Stall(20 * MS, 25 * MS, Stall.Cause.GC_PAUSE)), records);
 
         assertEquals(0, health.requestsAffected());
         assertEquals(ClientHealth.OK, health.verdict());
@@ -67,7 +80,8 @@ class ClientHealthJudgeTest {
             records.add(request(i, 1000 + i, 1100 + i));
         }
         Stall early = new Stall(10 * MS, 30 * MS, Stall.Cause.GC_PAUSE);
-        assertEquals(ClientHealth.OK, ClientHealthJudge.judge(seen(early), records).verdict(), "1 of 100");
+        assertEquals(
+                ClientHealth.OK, ClientHealthJudge.judge(seen(early), records).verdict(), "1 of 100");
 
         records.add(request(100, 0, 40));
         ClientHealth health = ClientHealthJudge.judge(seen(early), records);
@@ -77,17 +91,31 @@ class ClientHealthJudgeTest {
 
     @Test
     void aRequestWithoutTokensIsAffectedUpToItsEnd() {
-        RequestRecord failed = new RequestRecord(0, "p", 8, 0, 0, 30 * MS, new long[0], new int[0], -1, -1,
-                Outcome.ERROR, ErrorKind.CONNECTION_RESET, null, "reset", null);
-        ClientHealth health = ClientHealthJudge.judge(seen(new Stall(20 * MS, 40 * MS, Stall.Cause.GC_PAUSE)),
-                List.of(failed));
+        RequestRecord failed = new RequestRecord(
+                0,
+                "p",
+                8,
+                0,
+                0,
+                30 * MS,
+                new long[0],
+                new int[0],
+                -1,
+                -1,
+                Outcome.ERROR,
+                ErrorKind.CONNECTION_RESET,
+                null,
+                "reset",
+                null);
+        ClientHealth health =
+                ClientHealthJudge.judge(seen(new Stall(20 * MS, 40 * MS, Stall.Cause.GC_PAUSE)), List.of(failed));
         assertEquals(1, health.requestsAffected());
     }
 
     @Test
     void theObservedFiguresAreCopiedRounded() {
-        ClientHealth health = ClientHealthJudge.judge(new ClientHealthJudge.Observations(List.of(), 3, 12.34567,
-                7.1, 0.4, 2.5, 0.75, 1.23456), List.of());
+        ClientHealth health = ClientHealthJudge.judge(
+                new ClientHealthJudge.Observations(List.of(), 3, 12.34567, 7.1, 0.4, 2.5, 0.75, 1.23456), List.of());
         assertEquals(new ClientHealth(3, 12.346, 7.1, 0.4, 2.5, 0.75, 1.235, 0, 0, ClientHealth.OK, ""), health);
     }
 }

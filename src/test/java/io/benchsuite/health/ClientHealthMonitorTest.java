@@ -50,33 +50,43 @@ class ClientHealthMonitorTest {
         simulator.close();
     }
 
-    private record Measured(ClientHealth health, List<RequestRecord> records, long stallNanos) {
-    }
+    private record Measured(ClientHealth health, List<RequestRecord> records, long stallNanos) {}
 
     /** A warm-up round, then three rounds of 100 streams under the monitor; with a stall after 300 ms if asked. */
     private static Measured measure(boolean stall) throws Exception {
-        ClientOptions options = new ClientOptions(URI.create(simulator.baseUrl()), "/v1/completions",
-                Optional.empty(), STREAMS, ClientOptions.DEFAULT_REQUEST_TIMEOUT,
-                ClientOptions.connectTimeoutFor(STREAMS), false);
+        ClientOptions options = new ClientOptions(
+                URI.create(simulator.baseUrl()),
+                "/v1/completions",
+                Optional.empty(),
+                STREAMS,
+                ClientOptions.DEFAULT_REQUEST_TIMEOUT,
+                ClientOptions.connectTimeoutFor(STREAMS),
+                false);
         byte[] body = RequestBodies.completion(Backend.HAPPY_VLLM, "sim-model", PROMPT, TOKENS);
         try (StreamingClient client = StreamingClient.standalone(options)) {
             Dispatcher dispatcher = new Dispatcher(r -> client.send(r, body), Ticker.SYSTEM, Progress.NONE, TOKENS);
-            dispatcher.constantConcurrency(Collections.nCopies(STREAMS * 2, PROMPT), STREAMS,
-                    StopRule.maxDurationOnly(60));
+            dispatcher.constantConcurrency(
+                    Collections.nCopies(STREAMS * 2, PROMPT), STREAMS, StopRule.maxDurationOnly(60));
             long[] stalledAt = {-1};
             ClientHealthMonitor monitor = ClientHealthMonitor.start(client.eventLoops());
             if (stall) {
                 EventExecutor loop = client.eventLoops().iterator().next();
-                loop.schedule(() -> {
-                    stalledAt[0] = System.nanoTime();
-                    sleep(STALL_MS);
-                }, 300, TimeUnit.MILLISECONDS);
+                loop.schedule(
+                        () -> {
+                            stalledAt[0] = System.nanoTime();
+                            sleep(STALL_MS);
+                        },
+                        300,
+                        TimeUnit.MILLISECONDS);
             }
-            List<RequestRecord> records = new Dispatcher(r -> client.send(r, body), Ticker.SYSTEM, Progress.NONE,
-                    TOKENS).constantConcurrency(Collections.nCopies(STREAMS * 3, PROMPT), STREAMS,
-                    StopRule.maxDurationOnly(60));
+            List<RequestRecord> records = new Dispatcher(
+                            r -> client.send(r, body), Ticker.SYSTEM, Progress.NONE, TOKENS)
+                    .constantConcurrency(
+                            Collections.nCopies(STREAMS * 3, PROMPT), STREAMS, StopRule.maxDurationOnly(60));
             ClientHealth health = ClientHealthJudge.judge(monitor.stop(), records);
-            assertEquals(STREAMS * 3, records.stream().filter(r -> r.outcome() == Outcome.SUCCESS).count());
+            assertEquals(
+                    STREAMS * 3,
+                    records.stream().filter(r -> r.outcome() == Outcome.SUCCESS).count());
             return new Measured(health, records, stalledAt[0]);
         }
     }

@@ -15,15 +15,23 @@ import org.junit.jupiter.api.Test;
 class LoadTableTest {
 
     private static final LoadPlan PLAN = new LoadPlan(2, 2, 3, 100, 50, false);
-    private static final ResourceUsage USAGE = new ResourceUsage(2_000_000_000L, 500_000_000L, 64L << 20, 200L << 20, true,
-            Map.of());
+    private static final ResourceUsage USAGE =
+            new ResourceUsage(2_000_000_000L, 500_000_000L, 64L << 20, 200L << 20, true, Map.of());
 
     private static RequestRecord ok() {
-        return TestRecords.request().startMs(0).chunksMs(100, 150, 200).endMs(200).build();
+        return TestRecords.request()
+                .startMs(0)
+                .chunksMs(100, 150, 200)
+                .endMs(200)
+                .build();
     }
 
     private static RequestRecord refused(String message) {
-        return TestRecords.request().startMs(0).endMs(1).failed(ErrorKind.CONNECTION_REFUSED, null, message).build();
+        return TestRecords.request()
+                .startMs(0)
+                .endMs(1)
+                .failed(ErrorKind.CONNECTION_REFUSED, null, message)
+                .build();
     }
 
     @Test
@@ -31,7 +39,9 @@ class LoadTableTest {
         assertEquals(4, PLAN.requests());
         assertEquals(40, PLAN.tokensPerSecond(), 1e-9, "2 streams, a token every 50 ms each");
         assertEquals(0.4, PLAN.scheduledSeconds(), 1e-9, "2 x (100 + 2 x 50) ms");
-        assertEquals(java.time.Duration.ofMillis(10_020 + 2_000), PLAN.requestTimeout(),
+        assertEquals(
+                java.time.Duration.ofMillis(10_020 + 2_000),
+                PLAN.requestTimeout(),
                 "connect timeout for 2 streams + 10 x 200 ms");
     }
 
@@ -47,8 +57,18 @@ class LoadTableTest {
 
     @Test
     void aCleanRunPasses() {
-        LoadResult result = new LoadResult(PLAN, RequestTally.of(List.of(ok(), ok(), ok(), ok())), 0.5, USAGE,
-                1_000_000_000L, 80, 20_000, 512, 1.5, 1.75, 2);
+        LoadResult result = new LoadResult(
+                PLAN,
+                RequestTally.of(List.of(ok(), ok(), ok(), ok())),
+                0.5,
+                USAGE,
+                1_000_000_000L,
+                80,
+                20_000,
+                512,
+                1.5,
+                1.75,
+                2);
         assertTrue(result.clean());
         String table = LoadTable.render(result);
         assertTrue(table.contains("4 sent, 4 ok, 0 failed"), table);
@@ -60,8 +80,18 @@ class LoadTableTest {
 
     @Test
     void anyFailureFailsTheRunAndIsNamed() {
-        LoadResult result = new LoadResult(PLAN, RequestTally.of(List.of(ok(), ok(), ok(), refused("boom"))), 0.5,
-                USAGE, -1, -1, -1, Double.NaN, 1.5, 1.75, 2);
+        LoadResult result = new LoadResult(
+                PLAN,
+                RequestTally.of(List.of(ok(), ok(), ok(), refused("boom"))),
+                0.5,
+                USAGE,
+                -1,
+                -1,
+                -1,
+                Double.NaN,
+                1.5,
+                1.75,
+                2);
         assertFalse(result.clean());
         String table = LoadTable.render(result);
         assertTrue(table.contains("CONNECTION_REFUSED 1 (first: boom)"), table);
@@ -71,8 +101,8 @@ class LoadTableTest {
 
     @Test
     void fewerRecordsThanPlannedIsNotClean() {
-        LoadResult result = new LoadResult(PLAN, RequestTally.of(List.of(ok(), ok(), ok())), 0.5, USAGE, -1, -1, -1,
-                Double.NaN, 0, 0, 2);
+        LoadResult result = new LoadResult(
+                PLAN, RequestTally.of(List.of(ok(), ok(), ok())), 0.5, USAGE, -1, -1, -1, Double.NaN, 0, 0, 2);
         assertFalse(result.clean());
     }
 }

@@ -17,8 +17,22 @@ class RecordFootprintTest {
             nanos[i] = 1_000 + i;
             tokens[i] = 1;
         }
-        return new RequestRecord(0, "a prompt not counted", 32, 0, 0, 2_000, nanos, tokens, 5, chunks,
-                kind.outcome(), kind, status, message, text);
+        return new RequestRecord(
+                0,
+                "a prompt not counted",
+                32,
+                0,
+                0,
+                2_000,
+                nanos,
+                tokens,
+                5,
+                chunks,
+                kind.outcome(),
+                kind,
+                status,
+                message,
+                text);
     }
 
     @Test
@@ -48,8 +62,12 @@ class RecordFootprintTest {
 
     @Test
     void theMeanOverRecords() {
-        assertEquals(344, RecordFootprint.meanBytes(List.of(record(32, 200, ErrorKind.NONE, "", null),
-                record(0, null, ErrorKind.CONNECTION_REFUSED, "boom", null))), 1e-9);
+        assertEquals(
+                344,
+                RecordFootprint.meanBytes(List.of(
+                        record(32, 200, ErrorKind.NONE, "", null),
+                        record(0, null, ErrorKind.CONNECTION_REFUSED, "boom", null))),
+                1e-9);
         assertEquals(Double.NaN, RecordFootprint.meanBytes(List.of()));
     }
 }

@@ -34,8 +34,8 @@ class EmptyMetricsAnswerTest {
             Thread replay = new Thread(() -> replay(socket, answer), "replay-empty-200");
             replay.setDaemon(true);
             replay.start();
-            PollerSettings settings = PollerSettings.of("http://127.0.0.1:" + socket.getLocalPort(), "/metrics",
-                    0.01, Optional.empty(), Optional.empty());
+            PollerSettings settings = PollerSettings.of(
+                    "http://127.0.0.1:" + socket.getLocalPort(), "/metrics", 0.01, Optional.empty(), Optional.empty());
             try (MetricsPoller poller = MetricsPoller.start(settings, warnings::add)) {
                 long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
                 while (poller.counts().succeeded() < 3 && System.nanoTime() < deadline) {
@@ -66,8 +66,8 @@ class EmptyMetricsAnswerTest {
 
     private static void serve(Socket connection, byte[] answer) {
         try (connection) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(),
-                    StandardCharsets.ISO_8859_1));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.ISO_8859_1));
             OutputStream out = connection.getOutputStream();
             String line;
             while ((line = in.readLine()) != null) {

@@ -12,8 +12,7 @@ final class Fixtures {
     static final String OPENMETRICS = "openmetrics.txt";
     static final String EDGE_CASES = "edge-cases.txt";
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static String text(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/prometheus/" + name)) {
@@ -27,8 +26,8 @@ final class Fixtures {
     }
 
     static MetricsPage page(String name) {
-        ExpositionFormat format = name.equals(OPENMETRICS) ? ExpositionFormat.OPENMETRICS
-                : ExpositionFormat.CLASSIC_TEXT;
+        ExpositionFormat format =
+                name.equals(OPENMETRICS) ? ExpositionFormat.OPENMETRICS : ExpositionFormat.CLASSIC_TEXT;
         return PrometheusTextParser.parse(text(name), format);
     }
 }

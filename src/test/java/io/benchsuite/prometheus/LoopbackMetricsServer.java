@@ -31,6 +31,7 @@ final class LoopbackMetricsServer implements AutoCloseable {
     volatile boolean notFoundWithSlash;
     /** When set, a request without {@code Authorization: Bearer <token>} gets 401. */
     volatile String requiredToken;
+
     final List<Long> arrivalNanos = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger maxInFlight = new AtomicInteger();
@@ -70,7 +71,8 @@ final class LoopbackMetricsServer implements AutoCloseable {
                 return;
             }
             String token = requiredToken;
-            if (token != null && !("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            if (token != null
+                    && !("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 send(exchange, 401, "{\"detail\":\"Unauthorized\"}");
                 return;
             }

@@ -36,8 +36,9 @@ class MetricsPollerHttpTest {
     }
 
     private MetricsPoller poll(double stepSeconds, Duration timeout, String token) {
-        PollerSettings settings = PollerSettings.of(server.baseUrl(), "/metrics", stepSeconds,
-                Optional.ofNullable(token), Optional.of("llama-8b")).withScrapeTimeout(timeout);
+        PollerSettings settings = PollerSettings.of(
+                        server.baseUrl(), "/metrics", stepSeconds, Optional.ofNullable(token), Optional.of("llama-8b"))
+                .withScrapeTimeout(timeout);
         return MetricsPoller.start(settings, warnings::add);
     }
 
@@ -52,19 +53,25 @@ class MetricsPollerHttpTest {
     }
 
     private static boolean anyRunning(MetricsPoller poller, double running) {
-        return poller.samples().stream().anyMatch(s -> s.gauges().runningRequests().orElse(-1) == running);
+        return poller.samples().stream()
+                .anyMatch(s -> s.gauges().runningRequests().orElse(-1) == running);
     }
 
     @Test
     void followsValueChangesAndStampsEachSampleAtSendTime() throws Exception {
         try (MetricsPoller poller = poll(0.02, Duration.ofSeconds(2), null)) {
             await("three samples", () -> poller.samples().size() >= 3);
-            assertEquals(new ServerGauges(java.util.OptionalDouble.of(8), java.util.OptionalDouble.of(6),
-                    java.util.OptionalDouble.of(0.4375)), poller.samples().get(0).gauges());
+            assertEquals(
+                    new ServerGauges(
+                            java.util.OptionalDouble.of(8),
+                            java.util.OptionalDouble.of(6),
+                            java.util.OptionalDouble.of(0.4375)),
+                    poller.samples().get(0).gauges());
 
-            server.body.set(Fixtures.text(Fixtures.V1).replace(
-                    "vllm:num_requests_running{engine=\"0\",model_name=\"llama-8b\"} 3.0",
-                    "vllm:num_requests_running{engine=\"0\",model_name=\"llama-8b\"} 6.0"));
+            server.body.set(Fixtures.text(Fixtures.V1)
+                    .replace(
+                            "vllm:num_requests_running{engine=\"0\",model_name=\"llama-8b\"} 3.0",
+                            "vllm:num_requests_running{engine=\"0\",model_name=\"llama-8b\"} 6.0"));
             await("the new running count 6 + 5", () -> anyRunning(poller, 11));
             poller.close();
 
@@ -94,7 +101,8 @@ class MetricsPollerHttpTest {
             List<GaugeSample> samples = poller.samples();
             assertEquals(1, server.maxInFlight.get());
             for (int i = 1; i < samples.size(); i++) {
-                long gapMillis = (samples.get(i).sentNanos() - samples.get(i - 1).sentNanos()) / 1_000_000;
+                long gapMillis =
+                        (samples.get(i).sentNanos() - samples.get(i - 1).sentNanos()) / 1_000_000;
                 assertTrue(gapMillis >= 120, "gap " + gapMillis + " ms between sends " + (i - 1) + " and " + i);
             }
             samples.forEach(s -> assertTrue(s.latencyNanos() >= 120_000_000L, "latency " + s.latencyNanos()));
@@ -148,7 +156,12 @@ class MetricsPollerHttpTest {
             await("empty pages", () -> poller.counts().succeeded() > before + 1);
 
             assertEquals(ServerGauges.NONE, poller.latest().orElseThrow().gauges());
-            assertEquals(1, warnings.stream().filter(w -> w.contains("no metric sample")).count(), warnings.toString());
+            assertEquals(
+                    1,
+                    warnings.stream()
+                            .filter(w -> w.contains("no metric sample"))
+                            .count(),
+                    warnings.toString());
         }
     }
 
@@ -156,20 +169,21 @@ class MetricsPollerHttpTest {
     void aNotFoundOnMetricsWithASlashTriesMetricsOnceAndKeepsIt() throws Exception {
         server.notFoundWithSlash = true;
         server.body.set(Fixtures.text(Fixtures.V0));
-        PollerSettings settings = PollerSettings.of(server.baseUrl(), "/metrics/", 0.01, Optional.empty(),
-                Optional.empty());
+        PollerSettings settings =
+                PollerSettings.of(server.baseUrl(), "/metrics/", 0.01, Optional.empty(), Optional.empty());
         try (MetricsPoller poller = MetricsPoller.start(settings, warnings::add)) {
             await("three samples", () -> poller.counts().succeeded() >= 3);
             assertEquals(0, poller.counts().failed());
-            assertEquals(0.123, poller.latest().orElseThrow().gauges().kvCacheUsage().getAsDouble());
+            assertEquals(
+                    0.123, poller.latest().orElseThrow().gauges().kvCacheUsage().getAsDouble());
         }
     }
 
     @Test
     void aNotFoundOnBothPathsIsCountedAndMetricsIsTriedOnlyOnce() throws Exception {
         server.status.set(404);
-        PollerSettings settings = PollerSettings.of(server.baseUrl(), "/metrics/", 0.01, Optional.empty(),
-                Optional.empty());
+        PollerSettings settings =
+                PollerSettings.of(server.baseUrl(), "/metrics/", 0.01, Optional.empty(), Optional.empty());
         try (MetricsPoller poller = MetricsPoller.start(settings, warnings::add)) {
             await("three 404s", () -> poller.counts().failed(ScrapeFailure.Kind.HTTP_STATUS) >= 3);
             // One scrape for each failure, plus the single try of /metrics.
@@ -189,8 +203,17 @@ class MetricsPollerHttpTest {
             assertEquals(2.0, gauges.runningRequests().getAsDouble());
             assertTrue(gauges.waitingRequests().isEmpty());
             assertEquals(0.5, gauges.kvCacheUsage().getAsDouble());
-            assertEquals(1, warnings.stream().filter(w -> w.contains("unreadable lines")).count(), warnings.toString());
-            assertEquals(1, warnings.stream().filter(w -> w.contains("no usable vllm:num_requests_waiting")).count());
+            assertEquals(
+                    1,
+                    warnings.stream()
+                            .filter(w -> w.contains("unreadable lines"))
+                            .count(),
+                    warnings.toString());
+            assertEquals(
+                    1,
+                    warnings.stream()
+                            .filter(w -> w.contains("no usable vllm:num_requests_waiting"))
+                            .count());
         }
     }
 
@@ -200,12 +223,13 @@ class MetricsPollerHttpTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        PollerSettings settings = PollerSettings.of("http://127.0.0.1:" + closedPort, "metrics", 0.01,
-                Optional.empty(), Optional.empty());
+        PollerSettings settings = PollerSettings.of(
+                "http://127.0.0.1:" + closedPort, "metrics", 0.01, Optional.empty(), Optional.empty());
         try (MetricsPoller poller = MetricsPoller.start(settings, warnings::add)) {
             await("three refused connections", () -> poller.counts().failed(ScrapeFailure.Kind.CONNECTION) >= 3);
             assertTrue(poller.isPolling());
-            assertTrue(poller.counts().lastFailure().orElseThrow().reason().startsWith("connection refused"),
+            assertTrue(
+                    poller.counts().lastFailure().orElseThrow().reason().startsWith("connection refused"),
                     poller.counts().lastFailure().toString());
         }
     }

@@ -59,23 +59,33 @@ class MetricsPollerScheduleTest {
     void slowScrapesDelayTheNextOneInsteadOfPilingUpAndEachSampleIsStampedAtSendTime() throws Exception {
         FakeClock clock = clockAt1000Ms();
         long[] durations = {2, 25, 3, 3, 12, 1};
-        List<FetchResult> results = List.of(page(1), page(2), page(3),
-                new FetchResult.Failed(new ScrapeFailure(ScrapeFailure.Kind.TIMEOUT, "slow")), page(5), page(6));
+        List<FetchResult> results = List.of(
+                page(1),
+                page(2),
+                page(3),
+                new FetchResult.Failed(new ScrapeFailure(ScrapeFailure.Kind.TIMEOUT, "slow")),
+                page(5),
+                page(6));
         ScriptedFetcher fetcher = new ScriptedFetcher(clock, durations, results);
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
 
-        try (MetricsPoller poller = MetricsPoller.start(fetcher, Duration.ofMillis(10),
-                new ServerGaugeMapper(Optional.empty()), warnings::add, clock)) {
+        try (MetricsPoller poller = MetricsPoller.start(
+                fetcher, Duration.ofMillis(10), new ServerGaugeMapper(Optional.empty()), warnings::add, clock)) {
             assertTrue(fetcher.scriptDone.await(5, TimeUnit.SECONDS));
 
             // Step 10 ms from 1000: the 25 ms scrape pushes the next start to its end (1035), not to 1020
             // plus a catch-up burst; the 12 ms one pushes 1065 to 1067.
             assertEquals(List.of(1000L, 1010L, 1035L, 1045L, 1055L, 1067L, 1077L), fetcher.sendTimesMs);
-            assertEquals(List.of(8L, 7L, 7L, 9L), clock.sleeps().stream().map(nanos -> nanos / MS).toList());
+            assertEquals(
+                    List.of(8L, 7L, 7L, 9L),
+                    clock.sleeps().stream().map(nanos -> nanos / MS).toList());
             List<GaugeSample> samples = poller.samples();
-            assertEquals(List.of(1000L, 1010L, 1035L, 1055L, 1067L),
+            assertEquals(
+                    List.of(1000L, 1010L, 1035L, 1055L, 1067L),
                     samples.stream().map(s -> s.sentNanos() / MS).toList());
-            assertEquals(List.of(2L, 25L, 3L, 12L, 1L), samples.stream().map(s -> s.latencyNanos() / MS).toList());
+            assertEquals(
+                    List.of(2L, 25L, 3L, 12L, 1L),
+                    samples.stream().map(s -> s.latencyNanos() / MS).toList());
             assertEquals(6.0, samples.get(4).gauges().runningRequests().getAsDouble());
 
             ScrapeCounts counts = poller.counts();
@@ -89,11 +99,11 @@ class MetricsPollerScheduleTest {
     @Test
     void snapshotBetweenBoundsIsInclusiveAndOrdered() throws Exception {
         FakeClock clock = clockAt1000Ms();
-        ScriptedFetcher fetcher = new ScriptedFetcher(clock, new long[] {1, 1, 1, 1},
-                List.of(page(1), page(2), page(3), page(4)));
+        ScriptedFetcher fetcher =
+                new ScriptedFetcher(clock, new long[] {1, 1, 1, 1}, List.of(page(1), page(2), page(3), page(4)));
 
-        try (MetricsPoller poller = MetricsPoller.start(fetcher, Duration.ofMillis(10),
-                new ServerGaugeMapper(Optional.empty()), w -> { }, clock)) {
+        try (MetricsPoller poller = MetricsPoller.start(
+                fetcher, Duration.ofMillis(10), new ServerGaugeMapper(Optional.empty()), w -> {}, clock)) {
             assertTrue(fetcher.scriptDone.await(5, TimeUnit.SECONDS));
 
             // Identical readings share one gauges instance (memory), different ones do not.
@@ -101,10 +111,16 @@ class MetricsPollerScheduleTest {
             assertTrue(all.get(1).gauges() != all.get(2).gauges());
 
             // Sends at 1000, 1010, 1020, 1030 ms.
-            assertEquals(List.of(2.0, 3.0), poller.samplesBetween(1010 * MS, 1020 * MS).stream()
-                    .map(s -> s.gauges().runningRequests().getAsDouble()).toList());
-            assertEquals(List.of(3.0, 4.0), poller.samplesBetween(1011 * MS, 5000 * MS).stream()
-                    .map(s -> s.gauges().runningRequests().getAsDouble()).toList());
+            assertEquals(
+                    List.of(2.0, 3.0),
+                    poller.samplesBetween(1010 * MS, 1020 * MS).stream()
+                            .map(s -> s.gauges().runningRequests().getAsDouble())
+                            .toList());
+            assertEquals(
+                    List.of(3.0, 4.0),
+                    poller.samplesBetween(1011 * MS, 5000 * MS).stream()
+                            .map(s -> s.gauges().runningRequests().getAsDouble())
+                            .toList());
             assertEquals(List.of(), poller.samplesBetween(1031 * MS, 2000 * MS));
             assertEquals(List.of(), poller.samplesBetween(0, 999 * MS));
         }
@@ -113,11 +129,10 @@ class MetricsPollerScheduleTest {
     @Test
     void unchangedGaugesAreSharedBetweenConsecutiveSamples() throws Exception {
         FakeClock clock = clockAt1000Ms();
-        ScriptedFetcher fetcher = new ScriptedFetcher(clock, new long[] {1, 1, 1},
-                List.of(page(4), page(4), page(5)));
+        ScriptedFetcher fetcher = new ScriptedFetcher(clock, new long[] {1, 1, 1}, List.of(page(4), page(4), page(5)));
 
-        try (MetricsPoller poller = MetricsPoller.start(fetcher, Duration.ofMillis(10),
-                new ServerGaugeMapper(Optional.empty()), w -> { }, clock)) {
+        try (MetricsPoller poller = MetricsPoller.start(
+                fetcher, Duration.ofMillis(10), new ServerGaugeMapper(Optional.empty()), w -> {}, clock)) {
             assertTrue(fetcher.scriptDone.await(5, TimeUnit.SECONDS));
 
             List<GaugeSample> samples = poller.samples();
@@ -142,8 +157,8 @@ class MetricsPollerScheduleTest {
             return page(1);
         };
 
-        try (MetricsPoller poller = MetricsPoller.start(fetcher, Duration.ofMillis(10),
-                new ServerGaugeMapper(Optional.empty()), warnings::add, clock)) {
+        try (MetricsPoller poller = MetricsPoller.start(
+                fetcher, Duration.ofMillis(10), new ServerGaugeMapper(Optional.empty()), warnings::add, clock)) {
             assertTrue(fiveScrapes.await(5, TimeUnit.SECONDS));
 
             assertEquals(3, poller.counts().succeeded());

@@ -14,8 +14,10 @@ class PollerSettingsTest {
     void baseUrlAndEndpointAreJoinedWithOneSlash() {
         for (String base : new String[] {"http://127.0.0.1:5000", "http://127.0.0.1:5000/"}) {
             for (String endpoint : new String[] {"/metrics", "metrics"}) {
-                assertEquals(URI.create("http://127.0.0.1:5000/metrics"),
-                        PollerSettings.of(base, endpoint, 0.01, Optional.empty(), Optional.empty()).metricsUri());
+                assertEquals(
+                        URI.create("http://127.0.0.1:5000/metrics"),
+                        PollerSettings.of(base, endpoint, 0.01, Optional.empty(), Optional.empty())
+                                .metricsUri());
             }
         }
     }
@@ -30,11 +32,14 @@ class PollerSettingsTest {
 
     @Test
     void rejectsNonPositiveStepsTimeoutsAndNonHttpUrls() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> PollerSettings.of("http://h:1", "/metrics", 0, Optional.empty(), Optional.empty()));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> PollerSettings.of("http://h:1", "/metrics", Double.NaN, Optional.empty(), Optional.empty()));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> PollerSettings.of("ftp://h:1", "/metrics", 1, Optional.empty(), Optional.empty()));
         PollerSettings settings = PollerSettings.of("http://h:1", "/metrics", 1, Optional.empty(), Optional.empty());
         assertThrows(IllegalArgumentException.class, () -> settings.withScrapeTimeout(Duration.ZERO));

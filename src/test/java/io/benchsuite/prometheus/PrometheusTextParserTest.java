@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 class PrometheusTextParserTest {
 
     private static MetricFamily family(MetricsPage page, String name) {
-        return page.family(name).orElseThrow(() -> new AssertionError("no family " + name + " in "
-                + page.families().keySet()));
+        return page.family(name)
+                .orElseThrow(() -> new AssertionError(
+                        "no family " + name + " in " + page.families().keySet()));
     }
 
     private static Sample only(MetricFamily family) {
@@ -31,11 +32,15 @@ class PrometheusTextParserTest {
         MetricFamily running = family(page, "vllm:num_requests_running");
         assertEquals(MetricType.GAUGE, running.type());
         assertEquals("Number of requests currently running on GPU.", running.help());
-        assertEquals(new Sample("vllm:num_requests_running",
-                Map.of("model_name", "meta-llama/Llama-3.1-8B-Instruct"), 4.0), only(running));
+        assertEquals(
+                new Sample("vllm:num_requests_running", Map.of("model_name", "meta-llama/Llama-3.1-8B-Instruct"), 4.0),
+                only(running));
         assertEquals(0.123, only(family(page, "vllm:gpu_cache_usage_perc")).value());
-        assertEquals(4.152315904e10, only(family(page, "process_virtual_memory_bytes")).value());
-        assertEquals(3, family(page, "python_gc_objects_collected_total").samples().size());
+        assertEquals(
+                4.152315904e10,
+                only(family(page, "process_virtual_memory_bytes")).value());
+        assertEquals(
+                3, family(page, "python_gc_objects_collected_total").samples().size());
     }
 
     @Test
@@ -48,8 +53,14 @@ class PrometheusTextParserTest {
         assertEquals(6, buckets.size());
         assertEquals("+Inf", buckets.get(5).labels().get("le"));
         assertEquals(100.0, buckets.get(5).value());
-        assertEquals(11.75, ttft.samplesNamed("vllm:time_to_first_token_seconds_sum").get(0).value());
-        assertEquals(100.0, ttft.samplesNamed("vllm:time_to_first_token_seconds_count").get(0).value());
+        assertEquals(
+                11.75,
+                ttft.samplesNamed("vllm:time_to_first_token_seconds_sum").get(0).value());
+        assertEquals(
+                100.0,
+                ttft.samplesNamed("vllm:time_to_first_token_seconds_count")
+                        .get(0)
+                        .value());
     }
 
     @Test
@@ -57,8 +68,11 @@ class PrometheusTextParserTest {
         MetricFamily itl = family(Fixtures.page(Fixtures.V1), "vllm:inter_token_latency_seconds");
 
         assertEquals(10, itl.samples().size());
-        assertEquals(List.of(2000.0, 1990.0), itl.samplesNamed("vllm:inter_token_latency_seconds_count").stream()
-                .map(Sample::value).toList());
+        assertEquals(
+                List.of(2000.0, 1990.0),
+                itl.samplesNamed("vllm:inter_token_latency_seconds_count").stream()
+                        .map(Sample::value)
+                        .toList());
     }
 
     @Test
@@ -66,11 +80,13 @@ class PrometheusTextParserTest {
         MetricFamily summary = family(Fixtures.page(Fixtures.EDGE_CASES), "rpc_duration_seconds");
 
         assertEquals(MetricType.SUMMARY, summary.type());
-        assertEquals(List.of(
-                new Sample("rpc_duration_seconds", Map.of("quantile", "0.5"), 0.012),
-                new Sample("rpc_duration_seconds", Map.of("quantile", "0.99"), 0.25),
-                new Sample("rpc_duration_seconds_sum", Map.of(), 17.5),
-                new Sample("rpc_duration_seconds_count", Map.of(), 1000.0)), summary.samples());
+        assertEquals(
+                List.of(
+                        new Sample("rpc_duration_seconds", Map.of("quantile", "0.5"), 0.012),
+                        new Sample("rpc_duration_seconds", Map.of("quantile", "0.99"), 0.25),
+                        new Sample("rpc_duration_seconds_sum", Map.of(), 17.5),
+                        new Sample("rpc_duration_seconds_count", Map.of(), 1000.0)),
+                summary.samples());
     }
 
     @Test
@@ -82,7 +98,8 @@ class PrometheusTextParserTest {
         assertEquals(MetricType.COUNTER, prompt.type());
         assertEquals(51200.0, only(prompt).value());
         // The classic format gives _created its own gauge family; it must not be summed into the counter.
-        assertEquals(MetricType.GAUGE, family(page, "vllm:prompt_tokens_created").type());
+        assertEquals(
+                MetricType.GAUGE, family(page, "vllm:prompt_tokens_created").type());
         // A gauge is never found through the counter alias.
         assertTrue(page.family("vllm:num_requests_running_total").isEmpty());
     }
@@ -97,8 +114,11 @@ class PrometheusTextParserTest {
         assertEquals(MetricType.COUNTER, success.type());
         assertEquals("Count of successfully processed requests.", success.help());
         assertEquals(4, success.samples().size());
-        assertEquals(List.of(7.0, 3.0), success.measurementSamples().stream().map(Sample::value).toList());
-        assertEquals(2, success.samples().stream().filter(success::isCreatedSample).count());
+        assertEquals(
+                List.of(7.0, 3.0),
+                success.measurementSamples().stream().map(Sample::value).toList());
+        assertEquals(
+                2, success.samples().stream().filter(success::isCreatedSample).count());
     }
 
     @Test
@@ -112,7 +132,8 @@ class PrometheusTextParserTest {
         assertEquals(4.0, e2e.samples().get(0).value());
         assertEquals(OptionalLong.empty(), e2e.samples().get(0).timestampMs());
         // OpenMetrics timestamps are float seconds; the model holds milliseconds.
-        assertEquals(OptionalLong.of(1_760_100_001_250L),
+        assertEquals(
+                OptionalLong.of(1_760_100_001_250L),
                 only(family(page, "vllm:num_requests_running")).timestampMs());
 
         MetricFamily build = family(page, "build");
@@ -129,12 +150,14 @@ class PrometheusTextParserTest {
 
     @Test
     void nothingAfterEofIsRead() {
-        MetricsPage page = PrometheusTextParser.parse(Fixtures.text(Fixtures.OPENMETRICS) + "late_metric 1\n",
-                ExpositionFormat.OPENMETRICS);
+        MetricsPage page = PrometheusTextParser.parse(
+                Fixtures.text(Fixtures.OPENMETRICS) + "late_metric 1\n", ExpositionFormat.OPENMETRICS);
 
         assertTrue(page.family("late_metric").isEmpty());
         assertEquals(1, page.warnings().size());
-        assertTrue(page.warnings().get(0).startsWith("line 30: content after # EOF ignored"), page.warnings().get(0));
+        assertTrue(
+                page.warnings().get(0).startsWith("line 30: content after # EOF ignored"),
+                page.warnings().get(0));
     }
 
     @Test
@@ -174,8 +197,8 @@ class PrometheusTextParserTest {
         assertEquals(new Sample("spaced_labels", Map.of("a", "1", "b", "2"), 7.0), only(family(page, "spaced_labels")));
         assertEquals(new Sample("no_labels", Map.of(), 3.0), only(family(page, "no_labels")));
         assertEquals(new Sample("empty_braces", Map.of(), 4.0), only(family(page, "empty_braces")));
-        assertEquals(new Sample("my.dotted.metric", Map.of("code", "200"), 9.0),
-                only(family(page, "my.dotted.metric")));
+        assertEquals(
+                new Sample("my.dotted.metric", Map.of("code", "200"), 9.0), only(family(page, "my.dotted.metric")));
     }
 
     @Test
@@ -190,13 +213,25 @@ class PrometheusTextParserTest {
                 "line 23: invalid metric name '1starts_with_digit'",
                 "line 24: unknown metric type 'histogramm'",
                 "line 26: unexpected text after the value");
-        assertEquals(expectedStarts.size(), page.warnings().size(), page.warnings().toString());
+        assertEquals(
+                expectedStarts.size(), page.warnings().size(), page.warnings().toString());
         for (int i = 0; i < expectedStarts.size(); i++) {
-            assertTrue(page.warnings().get(i).startsWith(expectedStarts.get(i)), page.warnings().get(i));
+            assertTrue(
+                    page.warnings().get(i).startsWith(expectedStarts.get(i)),
+                    page.warnings().get(i));
         }
         assertEquals(6.0, only(family(page, "good_after_bad")).value());
-        assertEquals(List.of("odd:metric_name", "special", "spaced_labels", "no_labels", "empty_braces",
-                "good_after_bad", "my.dotted.metric", "rpc_duration_seconds"), List.copyOf(page.families().keySet()));
+        assertEquals(
+                List.of(
+                        "odd:metric_name",
+                        "special",
+                        "spaced_labels",
+                        "no_labels",
+                        "empty_braces",
+                        "good_after_bad",
+                        "my.dotted.metric",
+                        "rpc_duration_seconds"),
+                List.copyOf(page.families().keySet()));
         assertFalse(page.families().containsKey("not_a_help_line"));
     }
 
@@ -205,7 +240,8 @@ class PrometheusTextParserTest {
         String crlf = Fixtures.text(Fixtures.EDGE_CASES);
         assertTrue(crlf.contains("\r\n"), "the fixture must keep its CRLF line endings");
 
-        assertEquals(PrometheusTextParser.parse(crlf.replace("\r\n", "\n")).families(),
+        assertEquals(
+                PrometheusTextParser.parse(crlf.replace("\r\n", "\n")).families(),
                 PrometheusTextParser.parse(crlf).families());
     }
 
@@ -213,16 +249,18 @@ class PrometheusTextParserTest {
     void readerInputGivesTheSamePageAsStringInput() {
         String text = Fixtures.text(Fixtures.V1);
 
-        assertEquals(PrometheusTextParser.parse(text),
+        assertEquals(
+                PrometheusTextParser.parse(text),
                 PrometheusTextParser.parse(new StringReader(text), ExpositionFormat.CLASSIC_TEXT));
     }
 
     @Test
     void lastLineWithoutNewlineAndDuplicateDirectives() {
-        MetricsPage page = PrometheusTextParser.parse("# TYPE a counter\n# TYPE a gauge\n# HELP a one\n"
-                + "# HELP a two\na 1");
+        MetricsPage page =
+                PrometheusTextParser.parse("# TYPE a counter\n# TYPE a gauge\n# HELP a one\n" + "# HELP a two\na 1");
 
-        assertEquals(new MetricFamily("a", MetricType.COUNTER, "one", List.of(new Sample("a", Map.of(), 1.0))),
+        assertEquals(
+                new MetricFamily("a", MetricType.COUNTER, "one", List.of(new Sample("a", Map.of(), 1.0))),
                 family(page, "a"));
         assertEquals(2, page.warnings().size());
         assertTrue(page.warnings().get(0).startsWith("line 2: second TYPE for a ignored"));
@@ -235,9 +273,14 @@ class PrometheusTextParserTest {
                 + "d=\"4\",e=\"5\",f=\"6\"} 2\nx{a=\"1\",b=\"2\",c=\"3\",d=\"4\",b=\"5\"} 3\n");
 
         assertEquals(2, page.warnings().size());
-        assertTrue(page.warnings().get(0).startsWith("line 1: a label is given twice"), page.warnings().get(0));
-        assertTrue(page.warnings().get(1).startsWith("line 3: a label is given twice"), page.warnings().get(1));
-        assertEquals(Map.of("a", "1", "b", "2", "c", "3", "d", "4", "e", "5", "f", "6"),
+        assertTrue(
+                page.warnings().get(0).startsWith("line 1: a label is given twice"),
+                page.warnings().get(0));
+        assertTrue(
+                page.warnings().get(1).startsWith("line 3: a label is given twice"),
+                page.warnings().get(1));
+        assertEquals(
+                Map.of("a", "1", "b", "2", "c", "3", "d", "4", "e", "5", "f", "6"),
                 only(family(page, "x")).labels());
     }
 
@@ -251,13 +294,17 @@ class PrometheusTextParserTest {
         MetricsPage page = PrometheusTextParser.parse(garbage);
 
         assertEquals(0, page.sampleCount());
-        assertEquals(PrometheusTextParser.MAX_LISTED_WARNINGS + 1, page.warnings().size());
-        assertEquals("151 more malformed lines not listed", page.warnings().get(page.warnings().size() - 1));
+        assertEquals(
+                PrometheusTextParser.MAX_LISTED_WARNINGS + 1, page.warnings().size());
+        assertEquals(
+                "151 more malformed lines not listed",
+                page.warnings().get(page.warnings().size() - 1));
     }
 
     @Test
     void contentTypeChoosesTheDialect() {
-        assertEquals(ExpositionFormat.OPENMETRICS,
+        assertEquals(
+                ExpositionFormat.OPENMETRICS,
                 ExpositionFormat.fromContentType("application/openmetrics-text; version=1.0.0; charset=utf-8"));
         assertEquals(ExpositionFormat.CLASSIC_TEXT, ExpositionFormat.fromContentType("text/plain; version=0.0.4"));
         assertEquals(ExpositionFormat.CLASSIC_TEXT, ExpositionFormat.fromContentType(null));

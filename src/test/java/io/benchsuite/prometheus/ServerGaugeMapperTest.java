@@ -41,9 +41,14 @@ class ServerGaugeMapperTest {
         GaugeReading reading = read(Fixtures.V1, "/models/llama");
 
         assertEquals(gauges(9, 7, 0.5), reading.gauges());
-        assertEquals(List.of("model:vllm:num_requests_running", "model:vllm:num_requests_waiting",
-                "model:vllm:kv_cache_usage_perc"), reading.notes().stream().map(MappingNote::key).toList());
-        assertTrue(reading.notes().get(0).message().contains("[llama-8b, llama-8b-sql-lora]"),
+        assertEquals(
+                List.of(
+                        "model:vllm:num_requests_running",
+                        "model:vllm:num_requests_waiting",
+                        "model:vllm:kv_cache_usage_perc"),
+                reading.notes().stream().map(MappingNote::key).toList());
+        assertTrue(
+                reading.notes().get(0).message().contains("[llama-8b, llama-8b-sql-lora]"),
                 reading.notes().get(0).message());
     }
 
@@ -63,12 +68,16 @@ class ServerGaugeMapperTest {
 
         GaugeReading reading = new ServerGaugeMapper(Optional.empty()).read(page);
 
-        assertEquals(new ServerGauges(OptionalDouble.of(2), OptionalDouble.empty(), OptionalDouble.empty()),
+        assertEquals(
+                new ServerGauges(OptionalDouble.of(2), OptionalDouble.empty(), OptionalDouble.empty()),
                 reading.gauges());
-        assertEquals(List.of("missing:WAITING_REQUESTS", "missing:KV_CACHE_USAGE"),
+        assertEquals(
+                List.of("missing:WAITING_REQUESTS", "missing:KV_CACHE_USAGE"),
                 reading.notes().stream().map(MappingNote::key).toList());
-        assertEquals("the vLLM metrics page has no usable vllm:kv_cache_usage_perc or vllm:gpu_cache_usage_perc:"
-                + " KV-cache usage will be left empty", reading.notes().get(1).message());
+        assertEquals(
+                "the vLLM metrics page has no usable vllm:kv_cache_usage_perc or vllm:gpu_cache_usage_perc:"
+                        + " KV-cache usage will be left empty",
+                reading.notes().get(1).message());
     }
 
     @Test
@@ -76,7 +85,9 @@ class ServerGaugeMapperTest {
         GaugeReading reading = new ServerGaugeMapper(Optional.of("m")).read(PrometheusTextParser.parse(""));
 
         assertEquals(ServerGauges.NONE, reading.gauges());
-        assertEquals(List.of("unknown-server"), reading.notes().stream().map(MappingNote::key).toList());
+        assertEquals(
+                List.of("unknown-server"),
+                reading.notes().stream().map(MappingNote::key).toList());
     }
 
     @Test
@@ -100,8 +111,8 @@ class ServerGaugeMapperTest {
 
     @Test
     void cacheConfigWithUnknownBlockCountHasNoCapacityAndAPageWithoutItHasNoConfig() {
-        MetricsPage page = PrometheusTextParser.parse(
-                "vllm:cache_config_info{block_size=\"16\",num_gpu_blocks=\"None\"} 1.0\n");
+        MetricsPage page =
+                PrometheusTextParser.parse("vllm:cache_config_info{block_size=\"16\",num_gpu_blocks=\"None\"} 1.0\n");
 
         assertTrue(CacheConfig.from(page).orElseThrow().kvCapacityTokens().isEmpty());
         assertTrue(CacheConfig.from(Fixtures.page(Fixtures.OPENMETRICS)).isEmpty());

@@ -75,7 +75,8 @@ class ServerPagesTest {
 
         assertEquals(gauges(0.0, 0.0, null), reading.gauges());
         assertEquals(List.of("absent:KV_CACHE_USAGE"), noteKeys(reading));
-        assertEquals("TGI publishes no KV-cache usage: KV-cache usage will be left empty",
+        assertEquals(
+                "TGI publishes no KV-cache usage: KV-cache usage will be left empty",
                 reading.notes().get(0).message());
         assertEquals(MetricsDialect.TGI, dialect("server-output/tgi-metrics-exporter-format.txt"));
     }
@@ -114,8 +115,9 @@ class ServerPagesTest {
 
         assertEquals(gauges(1.0, null, 1.0 / 6239), reading.gauges());
         assertEquals(List.of("missing:WAITING_REQUESTS"), noteKeys(reading));
-        assertEquals("the TensorRT-LLM (Triton) metrics page has no usable"
-                + " nv_trt_llm_request_metrics{request_type=\"waiting\"}: waiting requests will be left empty",
+        assertEquals(
+                "the TensorRT-LLM (Triton) metrics page has no usable"
+                        + " nv_trt_llm_request_metrics{request_type=\"waiting\"}: waiting requests will be left empty",
                 reading.notes().get(0).message());
     }
 
@@ -123,11 +125,11 @@ class ServerPagesTest {
     void trtLlmKvRatioIsComputedPerModelAndTheFullestWins() {
         MetricsPage page = PrometheusTextParser.parse(
                 "nv_trt_llm_kv_cache_block_metrics{kv_cache_block_type=\"used\",model=\"a\",version=\"1\"} 10\n"
-                + "nv_trt_llm_kv_cache_block_metrics{kv_cache_block_type=\"max\",model=\"a\",version=\"1\"} 100\n"
-                + "nv_trt_llm_kv_cache_block_metrics{kv_cache_block_type=\"used\",model=\"b\",version=\"1\"} 30\n"
-                + "nv_trt_llm_kv_cache_block_metrics{kv_cache_block_type=\"max\",model=\"b\",version=\"1\"} 60\n"
-                + "nv_trt_llm_request_metrics{model=\"a\",request_type=\"active\",version=\"1\"} 4\n"
-                + "nv_trt_llm_request_metrics{model=\"b\",request_type=\"active\",version=\"1\"} 3\n");
+                        + "nv_trt_llm_kv_cache_block_metrics{kv_cache_block_type=\"max\",model=\"a\",version=\"1\"} 100\n"
+                        + "nv_trt_llm_kv_cache_block_metrics{kv_cache_block_type=\"used\",model=\"b\",version=\"1\"} 30\n"
+                        + "nv_trt_llm_kv_cache_block_metrics{kv_cache_block_type=\"max\",model=\"b\",version=\"1\"} 60\n"
+                        + "nv_trt_llm_request_metrics{model=\"a\",request_type=\"active\",version=\"1\"} 4\n"
+                        + "nv_trt_llm_request_metrics{model=\"b\",request_type=\"active\",version=\"1\"} 3\n");
 
         GaugeReading reading = new ServerGaugeMapper(Optional.empty()).read(page);
 
@@ -139,16 +141,21 @@ class ServerPagesTest {
     void rayServeVllmFamiliesAreReadInBothSpellingsAndSummedOverReplicas() {
         MetricsPage colon = PrometheusTextParser.parse(
                 "ray_vllm:num_requests_running{ReplicaId=\"r1\",WorkerId=\"w1\",model_name=\"m\"} 2.0\n"
-                + "ray_vllm:num_requests_running{ReplicaId=\"r2\",WorkerId=\"w2\",model_name=\"m\"} 3.0\n"
-                + "ray_vllm:num_requests_waiting{ReplicaId=\"r1\",WorkerId=\"w1\",model_name=\"m\"} 1.0\n"
-                + "ray_vllm:num_requests_waiting{ReplicaId=\"r2\",WorkerId=\"w2\",model_name=\"m\"} 0.0\n"
-                + "ray_vllm:kv_cache_usage_perc{ReplicaId=\"r1\",WorkerId=\"w1\",model_name=\"m\"} 0.25\n"
-                + "ray_vllm:kv_cache_usage_perc{ReplicaId=\"r2\",WorkerId=\"w2\",model_name=\"m\"} 0.75\n");
-        MetricsPage underscore = PrometheusTextParser.parse("ray_vllm_num_requests_running{model_name=\"m\"} 4\n"
-                + "ray_vllm_num_requests_waiting{model_name=\"m\"} 5\nray_vllm_gpu_cache_usage_perc{model_name=\"m\"} 0.5\n");
+                        + "ray_vllm:num_requests_running{ReplicaId=\"r2\",WorkerId=\"w2\",model_name=\"m\"} 3.0\n"
+                        + "ray_vllm:num_requests_waiting{ReplicaId=\"r1\",WorkerId=\"w1\",model_name=\"m\"} 1.0\n"
+                        + "ray_vllm:num_requests_waiting{ReplicaId=\"r2\",WorkerId=\"w2\",model_name=\"m\"} 0.0\n"
+                        + "ray_vllm:kv_cache_usage_perc{ReplicaId=\"r1\",WorkerId=\"w1\",model_name=\"m\"} 0.25\n"
+                        + "ray_vllm:kv_cache_usage_perc{ReplicaId=\"r2\",WorkerId=\"w2\",model_name=\"m\"} 0.75\n");
+        MetricsPage underscore = PrometheusTextParser.parse(
+                "ray_vllm_num_requests_running{model_name=\"m\"} 4\n"
+                        + "ray_vllm_num_requests_waiting{model_name=\"m\"} 5\nray_vllm_gpu_cache_usage_perc{model_name=\"m\"} 0.5\n");
 
-        assertEquals(gauges(5.0, 1.0, 0.75), new ServerGaugeMapper(Optional.of("m")).read(colon).gauges());
-        assertEquals(gauges(4.0, 5.0, 0.5), new ServerGaugeMapper(Optional.of("m")).read(underscore).gauges());
+        assertEquals(
+                gauges(5.0, 1.0, 0.75),
+                new ServerGaugeMapper(Optional.of("m")).read(colon).gauges());
+        assertEquals(
+                gauges(4.0, 5.0, 0.5),
+                new ServerGaugeMapper(Optional.of("m")).read(underscore).gauges());
         assertEquals(MetricsDialect.RAY_VLLM, MetricsDialect.of(colon).orElseThrow());
     }
 

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 
 class RequestRecordTest {
 
-    private static RequestRecord record(long[] chunkNanos, int[] chunkTokens, Outcome outcome, ErrorKind kind,
-            Integer status) {
-        return new RequestRecord(1, "p", 4, 0, 10, 100, chunkNanos, chunkTokens, 5, 4, outcome, kind, status,
-                null, null);
+    private static RequestRecord record(
+            long[] chunkNanos, int[] chunkTokens, Outcome outcome, ErrorKind kind, Integer status) {
+        return new RequestRecord(
+                1, "p", 4, 0, 10, 100, chunkNanos, chunkTokens, 5, 4, outcome, kind, status, null, null);
     }
 
     @Test
@@ -45,31 +45,67 @@ class RequestRecordTest {
 
     @Test
     void rejectsInconsistentRecords() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> record(new long[] {20}, new int[] {1, 1}, Outcome.SUCCESS, ErrorKind.NONE, 200));
-        assertThrows(IllegalArgumentException.class, // chunks out of order
+        assertThrows(
+                IllegalArgumentException.class, // chunks out of order
                 () -> record(new long[] {30, 20}, new int[] {1, 1}, Outcome.SUCCESS, ErrorKind.NONE, 200));
-        assertThrows(IllegalArgumentException.class, // chunk after the end
+        assertThrows(
+                IllegalArgumentException.class, // chunk after the end
                 () -> record(new long[] {200}, new int[] {1}, Outcome.SUCCESS, ErrorKind.NONE, 200));
-        assertThrows(IllegalArgumentException.class, // chunk before the start
+        assertThrows(
+                IllegalArgumentException.class, // chunk before the start
                 () -> record(new long[] {5}, new int[] {1}, Outcome.SUCCESS, ErrorKind.NONE, 200));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> record(new long[0], new int[0], Outcome.SUCCESS, ErrorKind.TIMEOUT, null));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> record(new long[0], new int[0], Outcome.ERROR, ErrorKind.TIMEOUT, null));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> record(new long[0], new int[0], Outcome.ERROR, ErrorKind.HTTP_STATUS, null));
-        assertThrows(IllegalArgumentException.class, () -> new RequestRecord(1, "p", 4, 0, 10, 100, new long[0],
-                new int[0], -2, 4, Outcome.SUCCESS, ErrorKind.NONE, 200, "", null));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new RequestRecord(
+                        1,
+                        "p",
+                        4,
+                        0,
+                        10,
+                        100,
+                        new long[0],
+                        new int[0],
+                        -2,
+                        4,
+                        Outcome.SUCCESS,
+                        ErrorKind.NONE,
+                        200,
+                        "",
+                        null));
     }
 
     @Test
     void knowsWhetherTheServerReportedUsage() {
         RequestRecord reported = record(new long[0], new int[0], Outcome.ERROR, ErrorKind.HTTP_STATUS, 500);
         assertTrue(reported.completionTokensReported());
-        RequestRecord silent = new RequestRecord(1, "p", 4, 0, 10, 100, new long[0], new int[0],
-                RequestRecord.NOT_REPORTED, RequestRecord.NOT_REPORTED, Outcome.TIMEOUT, ErrorKind.TIMEOUT, null,
-                "timed out", null);
+        RequestRecord silent = new RequestRecord(
+                1,
+                "p",
+                4,
+                0,
+                10,
+                100,
+                new long[0],
+                new int[0],
+                RequestRecord.NOT_REPORTED,
+                RequestRecord.NOT_REPORTED,
+                Outcome.TIMEOUT,
+                ErrorKind.TIMEOUT,
+                null,
+                "timed out",
+                null);
         assertFalse(silent.completionTokensReported());
         assertFalse(silent.promptTokensReported());
     }

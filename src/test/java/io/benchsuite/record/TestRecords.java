@@ -108,8 +108,22 @@ public final class TestRecords {
             tokens = new int[chunkMs.length];
             java.util.Arrays.fill(tokens, 1);
         }
-        return new RequestRecord(0, prompt, requestedOutputTokens, nanos(intendedStartMs), nanos(startMs),
-                nanos(endMs), chunkNanos, tokens, promptTokens, completionTokens, errorKind.outcome(), errorKind,
-                httpStatus, errorMessage, null, details);
+        return new RequestRecord(
+                0,
+                prompt,
+                requestedOutputTokens,
+                nanos(intendedStartMs),
+                nanos(startMs),
+                nanos(endMs),
+                chunkNanos,
+                tokens,
+                promptTokens,
+                completionTokens,
+                errorKind.outcome(),
+                errorKind,
+                httpStatus,
+                errorMessage,
+                null,
+                details);
     }
 }

@@ -3,8 +3,8 @@ package io.benchsuite.report;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.benchsuite.report.chart.SpeedGenerationChart;
-import io.benchsuite.report.model.ReportModel;
 import io.benchsuite.report.chart.TotalSpeedGenerationChart;
+import io.benchsuite.report.model.ReportModel;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,13 +19,15 @@ class ChartsTest {
 
     /** The colours of ChartStyle: the first two of the palette and the limit line's grey. */
     private static final int BLUE = 0xFF1F77B4;
+
     private static final int ORANGE = 0xFFFF7F0E;
     private static final int LIMIT_GREY = 0xFF5A5A5A;
 
     @Test
     void theSpeedGraphHasALineAtTheSpeedThreshold(@TempDir Path out) throws IOException {
         ReportModel model = model(out);
-        BufferedImage image = image(SpeedGenerationChart.draw(model, model.pair(RawFixtures.REFERENCE).orElseThrow()));
+        BufferedImage image = image(SpeedGenerationChart.draw(
+                model, model.pair(RawFixtures.REFERENCE).orElseThrow()));
         int longestRow = 0;
         for (int y = 0; y < image.getHeight(); y++) {
             int row = 0;
@@ -56,7 +58,8 @@ class ChartsTest {
 
     private static ReportModel model(Path out) throws IOException {
         new RawFixtures(out).completeSet();
-        return ReportModelBuilder.build(new RawResultsReader(50).read(out),
+        return ReportModelBuilder.build(
+                new RawResultsReader(50).read(out),
                 new ReportSettings(20, 0.95, 50, Optional.empty(), Optional.empty()));
     }
 

@@ -87,8 +87,10 @@ final class RawFixtures {
             double ttft = INGESTION_SLOPE * length + INGESTION_INTERCEPT;
             queries.add(query(length, repetition == 0 && q == 30 ? 2 * ttft : ttft));
         }
-        Map<String, Object> file = file(parameters("0", 1, 1, "constant_number_of_queries"),
-                general(QUERIES, 0, 0, 0.5, 60, 100, 160_000, QUERIES, Map.of()), aggregated(100, 0.2));
+        Map<String, Object> file = file(
+                parameters("0", 1, 1, "constant_number_of_queries"),
+                general(QUERIES, 0, 0, 0.5, 60, 100, 160_000, QUERIES, Map.of()),
+                aggregated(100, 0.2));
         file.put("individual_query", queries);
         JsonFiles.writeAtomically(raw.resolve("prompt_ingestion_" + repetition + ".json"), file);
     }
@@ -107,10 +109,18 @@ final class RawFixtures {
         samples.add(sample(1_000.0, 1, 0, peakUsage / 10));
         samples.add(sample(1_000.1, 5, 0, peakUsage / 2));
         samples.add(sample(1_000.3, 2, 0, peakUsage / 4));
-        Map<String, Object> file = file(parameters(String.valueOf(pair.inputLength()), 1, pair.outputLength(),
-                "growing_requests"),
-                general(QUERIES, 0, 0, 10, 30, (long) pair.inputLength() * QUERIES,
-                        (long) pair.outputLength() * QUERIES, peakUsage, Map.of()),
+        Map<String, Object> file = file(
+                parameters(String.valueOf(pair.inputLength()), 1, pair.outputLength(), "growing_requests"),
+                general(
+                        QUERIES,
+                        0,
+                        0,
+                        10,
+                        30,
+                        (long) pair.inputLength() * QUERIES,
+                        (long) pair.outputLength() * QUERIES,
+                        peakUsage,
+                        Map.of()),
                 aggregated(40, 0.3));
         file.put("kv_cache_profile", samples);
         JsonFiles.writeAtomically(raw.resolve(kvFile(pair)), file);
@@ -121,8 +131,8 @@ final class RawFixtures {
         speedLevel(pair, level, medianSpeed, maxKv, 0, 0, true);
     }
 
-    void speedLevel(Pair pair, int level, double medianSpeed, double maxKv, int errors, int timeouts,
-            boolean complete) throws IOException {
+    void speedLevel(Pair pair, int level, double medianSpeed, double maxKv, int errors, int timeouts, boolean complete)
+            throws IOException {
         Map<String, Integer> byKind = new LinkedHashMap<>();
         if (errors - timeouts > 0) {
             byKind.put("HTTP_STATUS", errors - timeouts);
@@ -130,17 +140,17 @@ final class RawFixtures {
         if (timeouts > 0) {
             byKind.put("TIMEOUT", timeouts);
         }
-        Map<String, Object> file = file(parameters(String.valueOf(pair.inputLength()), level, pair.outputLength(),
-                "constant_number_of_queries"),
-                general(QUERIES, timeouts, errors, 90.0 * level, 100, 1000, 6000L * level, maxKv,
-                        byKind),
+        Map<String, Object> file = file(
+                parameters(
+                        String.valueOf(pair.inputLength()), level, pair.outputLength(), "constant_number_of_queries"),
+                general(QUERIES, timeouts, errors, 90.0 * level, 100, 1000, 6000L * level, maxKv, byKind),
                 aggregated(medianSpeed, 0.1 * level));
         file.put("complete", complete);
         JsonFiles.writeAtomically(raw.resolve(speedFile(pair, level)), file);
     }
 
-    private static Map<String, Object> file(Map<String, Object> parameters, Map<String, Object> general,
-            Map<String, Object> aggregated) {
+    private static Map<String, Object> file(
+            Map<String, Object> parameters, Map<String, Object> general, Map<String, Object> aggregated) {
         Map<String, Object> file = new LinkedHashMap<>();
         file.put("parameters", parameters);
         file.put("general_metrics", general);
@@ -166,8 +176,16 @@ final class RawFixtures {
         return map;
     }
 
-    private static Map<String, Object> general(int total, int timeouts, int errored, double totalTime,
-            double actualTotalTime, long ingested, long generated, double maxKv, Map<String, Integer> byKind) {
+    private static Map<String, Object> general(
+            int total,
+            int timeouts,
+            int errored,
+            double totalTime,
+            double actualTotalTime,
+            long ingested,
+            long generated,
+            double maxKv,
+            Map<String, Integer> byKind) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("max_kv_cache", maxKv);
         map.put("max_requests_running", 10.0);

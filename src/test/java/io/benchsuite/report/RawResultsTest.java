@@ -11,13 +11,30 @@ import org.junit.jupiter.api.Test;
 class RawResultsTest {
 
     private static RawRun run(String fileName, int total, int errored, int timeouts) {
-        return new RawRun(fileName, RawFileName.parse(fileName).orElseThrow(), Map.of(), total, timeouts, errored,
-                Map.of(), 1, 1, 0, 0, 0, Optional.empty(), Optional.empty(), List.of(), List.of(), true);
+        return new RawRun(
+                fileName,
+                RawFileName.parse(fileName).orElseThrow(),
+                Map.of(),
+                total,
+                timeouts,
+                errored,
+                Map.of(),
+                1,
+                1,
+                0,
+                0,
+                0,
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                true);
     }
 
     @Test
     void refilteringMovesFilesBetweenKeptAndTooFewByValidQueriesAndKeepsNameOrder() {
-        RawRun fortyValid = run("generation_speed_input_32_output_16_nb_requests_4.json", 50, 12, 2); // 50 - 12 + 2 = 40 valid
+        RawRun fortyValid =
+                run("generation_speed_input_32_output_16_nb_requests_4.json", 50, 12, 2); // 50 - 12 + 2 = 40 valid
         RawRun tenValid = run("generation_speed_input_32_output_16_nb_requests_1.json", 10, 0, 0);
         RawRun sixtyValid = run("generation_speed_input_32_output_16_nb_requests_8.json", 60, 0, 0);
         RawResults all = new RawResults(List.of(fortyValid, sixtyValid, tenValid), List.of(), List.of("w"));

@@ -23,12 +23,18 @@ class ReasoningLevelsTest {
     @Test
     void levelDataAddsTheTimeToFirstContentOnlyWhenItDiffers() {
         LevelReport plain = new LevelReport(1, SPEED, TTFT, -1, 10, 0, 0, Map.of(), true, TTFT, 0);
-        LevelReport reasoning = new LevelReport(2, SPEED, TTFT, -1, 10, 0, 0, Map.of(), true,
-                Optional.of(new Quartiles(290, 300, 310)), 3);
+        LevelReport reasoning = new LevelReport(
+                2, SPEED, TTFT, -1, 10, 0, 0, Map.of(), true, Optional.of(new Quartiles(290, 300, 310)), 3);
         assertFalse(plain.contentComesLater());
         assertTrue(reasoning.contentComesLater());
-        PairReport pair = new PairReport(new Pair(32, 16), List.of(plain, reasoning), new LevelThreshold(2, 2),
-                Optional.empty(), Optional.empty(), List.of(1, 2), List.of());
+        PairReport pair = new PairReport(
+                new Pair(32, 16),
+                List.of(plain, reasoning),
+                new LevelThreshold(2, 2),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(1, 2),
+                List.of());
         Map<String, Object> data = GraphData.speedGeneration(pair);
         @SuppressWarnings("unchecked")
         Map<String, Object> one = (Map<String, Object>) data.get("1");

@@ -45,8 +45,8 @@ class ReportBuilderTest {
     @BeforeAll
     static void buildBothReports() throws IOException {
         new RawFixtures(complete).completeSet();
-        completeSummary = ReportBuilder.build(complete,
-                new ReportSettings(20, 0.95, 50, Optional.of("H100 <80GB>"), Optional.empty()));
+        completeSummary = ReportBuilder.build(
+                complete, new ReportSettings(20, 0.95, 50, Optional.of("H100 <80GB>"), Optional.empty()));
 
         RawFixtures fixtures = new RawFixtures(degraded).completeSet();
         for (int i = 0; i < 4; i++) {
@@ -66,7 +66,9 @@ class ReportBuilderTest {
         ReportFilesCheck.completeReport(report);
         try (Stream<Path> files = Files.walk(report)) {
             List<String> onDisk = files.filter(Files::isRegularFile)
-                    .map(f -> report.relativize(f).toString().replace('\\', '/')).sorted().toList();
+                    .map(f -> report.relativize(f).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
             assertEquals(completeSummary.files().stream().sorted().toList(), onDisk, "the summary lists what exists");
         }
         assertEquals(16, completeSummary.files().size());
@@ -79,11 +81,15 @@ class ReportBuilderTest {
         assertEquals(239, data.get("times_to_first_token").size());
         assertEquals(240, data.get("all_prompt_lengths").size());
         assertEquals(240, data.get("all_times_to_first_token").size());
-        assertEquals(RawFixtures.INGESTION_SLOPE, data.get("fit_coefficients").get(0).asDouble(), 1e-12);
-        assertEquals(RawFixtures.INGESTION_SPEED, data.get("prompt_ingestion_speed").asLong());
+        assertEquals(
+                RawFixtures.INGESTION_SLOPE, data.get("fit_coefficients").get(0).asDouble(), 1e-12);
+        assertEquals(
+                RawFixtures.INGESTION_SPEED, data.get("prompt_ingestion_speed").asLong());
         double x = data.get("prompt_lengths").get(5).asDouble();
-        assertEquals(RawFixtures.INGESTION_SLOPE * x + RawFixtures.INGESTION_INTERCEPT,
-                data.get("times_to_first_token").get(5).asDouble(), 1e-12);
+        assertEquals(
+                RawFixtures.INGESTION_SLOPE * x + RawFixtures.INGESTION_INTERCEPT,
+                data.get("times_to_first_token").get(5).asDouble(),
+                1e-12);
     }
 
     @Test
@@ -91,9 +97,20 @@ class ReportBuilderTest {
         JsonNode data = ReportFilesCheck.json(complete.resolve("report").resolve(ReportFiles.speedData(REFERENCE)));
         assertEquals(List.of("1", "2", "4", "10"), fieldNames(data));
         JsonNode level = data.get("4");
-        assertEquals(List.of("speed_generation", "time_to_first_token", "max_kv_cache", "parallel_requests_nb",
-                "time_to_first_token_ms", "total_number_of_queries", "nb_errored_queries", "nb_timeout_queries",
-                "errors_by_kind", "complete", "nb_output_length_mismatch"), fieldNames(level));
+        assertEquals(
+                List.of(
+                        "speed_generation",
+                        "time_to_first_token",
+                        "max_kv_cache",
+                        "parallel_requests_nb",
+                        "time_to_first_token_ms",
+                        "total_number_of_queries",
+                        "nb_errored_queries",
+                        "nb_timeout_queries",
+                        "errors_by_kind",
+                        "complete",
+                        "nb_output_length_mismatch"),
+                fieldNames(level));
         assertEquals(5, level.get("speed_generation").get(0).asDouble(), 1e-9);
         assertEquals(30, level.get("speed_generation").get(1).asDouble(), 1e-9);
         assertEquals(5, level.get("speed_generation").get(2).asDouble(), 1e-9);
@@ -110,7 +127,8 @@ class ReportBuilderTest {
         JsonNode total = ReportFilesCheck.json(report.resolve(ReportFiles.TOTAL_SPEED_DATA));
         assertEquals(1024, total.get("1").get("input_length").asInt());
         assertEquals(128, total.get("1").get("output_length").asInt());
-        assertEquals(24_000 / 90.0, total.get("1").get("data").get(2).get("speed").asDouble(), 1e-9);
+        assertEquals(
+                24_000 / 90.0, total.get("1").get("data").get(2).get("speed").asDouble(), 1e-9);
         JsonNode kv = ReportFilesCheck.json(report.resolve(ReportFiles.kvData(REFERENCE)));
         assertEquals(4, kv.get("time_seconds").size());
         assertEquals(3, kv.get("num_requests_waiting").get(2).asDouble());
@@ -143,11 +161,15 @@ class ReportBuilderTest {
         assertFalse(html.contains("http://") || html.contains("https://"), "no external resource");
         assertTrue(html.contains("H100 &lt;80GB&gt;"), "text is escaped");
         assertTrue(html.contains("<h2>Thresholds</h2>\n<table>"), html);
-        assertTrue(html.contains("<tr><td>1024</td><td>128</td><td>1, 2, 4, 10</td><td>4</td><td>4</td>"
-                + "<td>10</td><td>2</td></tr>"), html);
+        assertTrue(
+                html.contains("<tr><td>1024</td><td>128</td><td>1, 2, 4, 10</td><td>4</td><td>4</td>"
+                        + "<td>10</td><td>2</td></tr>"),
+                html);
         // A limit no level reached is not shown as if it had been measured.
-        assertTrue(html.contains("<tr><td>1024</td><td>16</td><td>1, 2, 4, 10</td><td>4</td><td>1</td>"
-                + "<td>not reached up to 10</td><td>not reached up to 10</td></tr>"), html);
+        assertTrue(
+                html.contains("<tr><td>1024</td><td>16</td><td>1, 2, 4, 10</td><td>4</td><td>1</td>"
+                        + "<td>not reached up to 10</td><td>not reached up to 10</td></tr>"),
+                html);
     }
 
     @Test
@@ -186,15 +208,20 @@ class ReportBuilderTest {
         ReportFilesCheck.png(report.resolve(ReportFiles.speedGraph(SHORT)));
         ReportFilesCheck.png(report.resolve(ReportFiles.speedGraph(REFERENCE)));
         ReportFilesCheck.png(report.resolve(ReportFiles.kvGraph(new Pair(4096, 16))));
-        assertEquals(List.of(ThresholdsCsv.HEADER_WITH_KV, "4,10,1024,16,measured,not_reached,2;4;10",
-                "4,2,1024,128,not_reached,measured,1;2;4"),
+        assertEquals(
+                List.of(
+                        ThresholdsCsv.HEADER_WITH_KV,
+                        "4,10,1024,16,measured,not_reached,2;4;10",
+                        "4,2,1024,128,not_reached,measured,1;2;4"),
                 ReportFilesCheck.csvLines(report.resolve(ReportFiles.THRESHOLDS)));
         String card = Files.readString(report.resolve(ReportFiles.MODEL_CARD));
         assertTrue(card.contains("| Prompt ingestion speed | NA |"), card);
         assertTrue(card.contains("tokens, 10 parallel requests | NA |"), card);
         assertTrue(card.contains("## Warnings"), card);
-        assertTrue(card.contains("| " + RawFixtures.speedFile(REFERENCE, 4)
-                + " | 3 | 1 | HTTP_STATUS: 2, TIMEOUT: 1 | 0 | INCOMPLETE (interrupted) |"), card);
+        assertTrue(
+                card.contains("| " + RawFixtures.speedFile(REFERENCE, 4)
+                        + " | 3 | 1 | HTTP_STATUS: 2, TIMEOUT: 1 | 0 | INCOMPLETE (interrupted) |"),
+                card);
         assertTrue(card.contains("Pair (4096, 128): no generation-speed result at all"), card);
         assertTrue(card.contains(RawFixtures.speedFile(SHORT, 3) + ": unreadable"), card);
         String html = Files.readString(report.resolve(ReportFiles.INDEX));
@@ -212,11 +239,15 @@ class ReportBuilderTest {
         assertTrue(Files.exists(out.resolve("report").resolve(ReportFiles.speedGraph(REFERENCE))));
         fixtures.delete(RawFixtures.speedFile(REFERENCE, 1));
         ReportBuilder.build(out, ReportSettings.defaults());
-        assertFalse(Files.exists(out.resolve("report").resolve(ReportFiles.speedGraph(REFERENCE))),
+        assertFalse(
+                Files.exists(out.resolve("report").resolve(ReportFiles.speedGraph(REFERENCE))),
                 "no stale graph of the earlier report");
         try (Stream<Path> left = Files.list(out)) {
-            assertEquals(List.of("raw_results", "raw_results.zip", "report"),
-                    left.map(p -> p.getFileName().toString()).sorted(Comparator.naturalOrder()).toList());
+            assertEquals(
+                    List.of("raw_results", "raw_results.zip", "report"),
+                    left.map(p -> p.getFileName().toString())
+                            .sorted(Comparator.naturalOrder())
+                            .toList());
         }
     }
 

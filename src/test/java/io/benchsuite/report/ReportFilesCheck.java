@@ -19,8 +19,7 @@ import javax.imageio.ImageIO;
 /** Checks that report files are well formed; shared by the builder test and the command-line test. */
 final class ReportFilesCheck {
 
-    private ReportFilesCheck() {
-    }
+    private ReportFilesCheck() {}
 
     static void png(Path file) throws IOException {
         assertTrue(Files.isRegularFile(file), file + " exists");
@@ -55,8 +54,11 @@ final class ReportFilesCheck {
         assertTrue(json(report.resolve(ReportFiles.PARAMETERS)).isObject());
         // After the original's columns: the status of each threshold and the levels run. (1024,16)'s KV cache
         // never reached its threshold; (1024,128)'s did at N=4, and both speeds failed at some level.
-        assertEquals(List.of(ThresholdsCsv.HEADER_WITH_KV, "4,10,1024,16,measured,not_reached,1;2;4;10",
-                "4,10,1024,128,measured,measured,1;2;4;10"),
+        assertEquals(
+                List.of(
+                        ThresholdsCsv.HEADER_WITH_KV,
+                        "4,10,1024,16,measured,not_reached,1;2;4;10",
+                        "4,10,1024,128,measured,measured,1;2;4;10"),
                 csvLines(report.resolve(ReportFiles.THRESHOLDS)));
         assertTrue(Files.readString(report.resolve(ReportFiles.MODEL_CARD)).startsWith("# Model card for Test Model"));
         assertTrue(Files.readString(report.resolve(ReportFiles.INDEX)).contains("data:image/png;base64,"));

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** Opens the package-private fixtures and checks to the command-line test in another package. */
 public final class ReportFixturesForCli {
 
-    private ReportFixturesForCli() {
-    }
+    private ReportFixturesForCli() {}
 
     public static void writeCompleteSet(Path outputFolder) throws IOException {
         new RawFixtures(outputFolder).completeSet();

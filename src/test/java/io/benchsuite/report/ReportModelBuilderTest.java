@@ -46,8 +46,12 @@ class ReportModelBuilderTest {
         IngestionReport ingestion = model().ingestion();
         assertEquals(4 * RawFixtures.QUERIES, ingestion.points().size());
         assertEquals(RawFixtures.INGESTION_SPEED, ingestion.fit().orElseThrow().tokensPerSecond());
-        assertEquals(RawFixtures.INGESTION_SLOPE, ingestion.fit().orElseThrow().fit().slope(), 1e-12);
-        assertEquals(RawFixtures.INGESTION_INTERCEPT, ingestion.fit().orElseThrow().fit().intercept(), 1e-9);
+        assertEquals(
+                RawFixtures.INGESTION_SLOPE, ingestion.fit().orElseThrow().fit().slope(), 1e-12);
+        assertEquals(
+                RawFixtures.INGESTION_INTERCEPT,
+                ingestion.fit().orElseThrow().fit().intercept(),
+                1e-9);
         assertEquals(1, ingestion.leftOutPoints().size());
         assertEquals(1600, ingestion.leftOutPoints().get(0).promptLength());
     }
@@ -56,7 +60,9 @@ class ReportModelBuilderTest {
     void thresholdsReadBothWaysPerPair() throws IOException {
         new RawFixtures(out).completeSet();
         ReportModel model = model();
-        assertEquals(List.of(SHORT, REFERENCE), model.pairs().stream().map(PairReport::pair).toList());
+        assertEquals(
+                List.of(SHORT, REFERENCE),
+                model.pairs().stream().map(PairReport::pair).toList());
         PairReport reference = model.pair(REFERENCE).orElseThrow();
         assertEquals(new LevelThreshold(4, 4), reference.speedThreshold());
         assertEquals(Optional.of(new LevelThreshold(10, 2)), reference.kvCacheThreshold());
@@ -90,7 +96,8 @@ class ReportModelBuilderTest {
     @Test
     void totalSpeedSubtractsTheOverheadOfTheFirstLevel() throws IOException {
         new RawFixtures(out).completeSet();
-        TotalSpeedGeneration total = model().pair(REFERENCE).orElseThrow().totalSpeed().orElseThrow();
+        TotalSpeedGeneration total =
+                model().pair(REFERENCE).orElseThrow().totalSpeed().orElseThrow();
         assertEquals(1, total.baselineLevel());
         assertEquals(10, total.overheadSeconds(), 1e-9);
         assertEquals(24_000 / 90.0, total.points().get(2).speed(), 1e-9);
@@ -114,8 +121,9 @@ class ReportModelBuilderTest {
     void parametersKeepOnlyTheValuesEqualEverywhereAndTheGpuName() throws IOException {
         new RawFixtures(out).completeSet();
         Map<String, Object> parameters = model().parameters();
-        assertEquals(List.of("model", "step_live_metrics", "max_queries", "backend", "suite_id", "model_name",
-                "gpu_name"), List.copyOf(parameters.keySet()));
+        assertEquals(
+                List.of("model", "step_live_metrics", "max_queries", "backend", "suite_id", "model_name", "gpu_name"),
+                List.copyOf(parameters.keySet()));
         assertEquals(null, parameters.get("gpu_name"));
     }
 
@@ -124,8 +132,11 @@ class ReportModelBuilderTest {
         new RawFixtures(out).completeSet();
         KvProfileReport profile = model().kvProfiles().get(1);
         assertEquals(REFERENCE, profile.pair());
-        assertEquals(List.of(0.0, 0.1, 0.2, 0.3), profile.points().stream()
-                .map(p -> Math.round(p.seconds() * 1000) / 1000.0).toList());
+        assertEquals(
+                List.of(0.0, 0.1, 0.2, 0.3),
+                profile.points().stream()
+                        .map(p -> Math.round(p.seconds() * 1000) / 1000.0)
+                        .toList());
         assertEquals(3, profile.points().get(2).waiting());
     }
 
@@ -138,12 +149,14 @@ class ReportModelBuilderTest {
         }
         List<KvProfileReport.Point> reduced = ReportModelBuilder.bucketMaxima(points, 5);
         // Span 9 s in 5 buckets of 1.8 s: [0,1.8) [1.8,3.6) [3.6,5.4) [5.4,7.2) [7.2,inf).
-        assertEquals(List.of(
-                new KvProfileReport.Point(0, 0.9, 1, 10),
-                new KvProfileReport.Point(1.8, 0.9, 3, 8),
-                new KvProfileReport.Point(3.6, 0.9, 5, 6),
-                new KvProfileReport.Point(5.4, 0.9, 7, 4),
-                new KvProfileReport.Point(7.2, 0.9, 9, 2)), reduced);
+        assertEquals(
+                List.of(
+                        new KvProfileReport.Point(0, 0.9, 1, 10),
+                        new KvProfileReport.Point(1.8, 0.9, 3, 8),
+                        new KvProfileReport.Point(3.6, 0.9, 5, 6),
+                        new KvProfileReport.Point(5.4, 0.9, 7, 4),
+                        new KvProfileReport.Point(7.2, 0.9, 9, 2)),
+                reduced);
         assertEquals(points, ReportModelBuilder.bucketMaxima(points, 10), "short profiles are kept as they are");
     }
 
@@ -168,14 +181,16 @@ class ReportModelBuilderTest {
         assertTrue(has(notes, "No prompt-ingestion result"), notes.toString());
         assertTrue(has(notes, "10 parallel requests for the pair (1024, 128)"), notes.toString());
         assertTrue(has(notes, RawFixtures.speedFile(SHORT, 3) + ": unreadable"), notes.toString());
-        assertTrue(has(notes, RawFixtures.speedFile(SHORT, 6) + ": unreadable (no \"general_metrics\" object)"),
+        assertTrue(
+                has(notes, RawFixtures.speedFile(SHORT, 6) + ": unreadable (no \"general_metrics\" object)"),
                 notes.toString());
         assertTrue(has(notes, "unrelated.json: not a raw result name"), notes.toString());
         assertTrue(has(notes, "Pair (32, 128): no generation-speed result at all"), notes.toString());
         assertTrue(has(notes, "Pair (32, 16): no generation-speed result at all"), notes.toString());
         assertTrue(has(notes, "Pair (1024, 16): No run with 1 parallel request"), notes.toString());
         assertTrue(has(notes, "Pair (1024, 128): the sweep stopped at 4 parallel requests"), notes.toString());
-        assertEquals(2, model.pair(SHORT).orElseThrow().totalSpeed().orElseThrow().baselineLevel());
+        assertEquals(
+                2, model.pair(SHORT).orElseThrow().totalSpeed().orElseThrow().baselineLevel());
     }
 
     @Test
@@ -190,12 +205,29 @@ class ReportModelBuilderTest {
         assertEquals(List.of(10), shortOutput.levelsFilteredOut());
         assertTrue(shortOutput.level(10).isEmpty());
         assertTrue(has(model.notes(), "only 45 valid queries"), model.notes().toString());
-        assertEquals(List.of(
-                new BenchmarkIssue(RawFixtures.speedFile(REFERENCE, 4), 3, 1, Map.of("HTTP_STATUS", 2, "TIMEOUT", 1),
-                        false, true, 0, "-", false),
-                // 20 failed requests are above max-failed-share (0.1 for a file that does not say): in doubt.
-                new BenchmarkIssue(RawFixtures.speedFile(SHORT, 10), 20, 5, Map.of("HTTP_STATUS", 15, "TIMEOUT", 5),
-                        true, false, 0, "-", true)),
+        assertEquals(
+                List.of(
+                        new BenchmarkIssue(
+                                RawFixtures.speedFile(REFERENCE, 4),
+                                3,
+                                1,
+                                Map.of("HTTP_STATUS", 2, "TIMEOUT", 1),
+                                false,
+                                true,
+                                0,
+                                "-",
+                                false),
+                        // 20 failed requests are above max-failed-share (0.1 for a file that does not say): in doubt.
+                        new BenchmarkIssue(
+                                RawFixtures.speedFile(SHORT, 10),
+                                20,
+                                5,
+                                Map.of("HTTP_STATUS", 15, "TIMEOUT", 5),
+                                true,
+                                false,
+                                0,
+                                "-",
+                                true)),
                 model.issues());
         assertFalse(model.pair(REFERENCE).orElseThrow().level(4).orElseThrow().complete());
     }

@@ -22,17 +22,34 @@ import java.util.Optional;
  */
 final class RawResultFixtures {
 
-    private RawResultFixtures() {
-    }
+    private RawResultFixtures() {}
 
     /** Every field set, both optional lists present, interrupted ({@code complete} false). */
     static RawResult everyField() {
-        return new RawResult(parameters(), general(), aggregated(), List.of(erroredQuery()),
+        return new RawResult(
+                parameters(),
+                general(),
+                aggregated(),
+                List.of(erroredQuery()),
                 Optional.of(List.of(validQuery(0), validQuery(1))),
-                Optional.of(List.of(new KvProfileSample(1764400000.25, 3.0, 1.0, 0.375, 0.0125),
+                Optional.of(List.of(
+                        new KvProfileSample(1764400000.25, 3.0, 1.0, 0.375, 0.0125),
                         new KvProfileSample(1764400000.75, 4.0, null, null, 0.5))),
-                2, false, 3, Optional.of(new ClientHealth(3, 12.5, 7.25, 0.375, 9.5, 0.875, 1.5, 2, 6,
-                        ClientHealth.DEGRADED, "2 of 6 requests (33.3 %) overlapped a client stall over 5 ms")));
+                2,
+                false,
+                3,
+                Optional.of(new ClientHealth(
+                        3,
+                        12.5,
+                        7.25,
+                        0.375,
+                        9.5,
+                        0.875,
+                        1.5,
+                        2,
+                        6,
+                        ClientHealth.DEGRADED,
+                        "2 of 6 requests (33.3 %) overlapped a client stall over 5 ms")));
     }
 
     /** The shape of a run without --query-metrics and without server metrics: no optional list, no statistic. */
@@ -44,8 +61,17 @@ final class RawResultFixtures {
             }
         }
         GeneralMetrics general = new GeneralMetrics(-1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.5, byKind, 0);
-        return new RawResult(new LinkedHashMap<>(Map.of("model", "m")), general, new AggregatedMetrics(Map.of()),
-                List.of(), Optional.empty(), Optional.empty(), 0, true, 0, Optional.empty());
+        return new RawResult(
+                new LinkedHashMap<>(Map.of("model", "m")),
+                general,
+                new AggregatedMetrics(Map.of()),
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                true,
+                0,
+                Optional.empty());
     }
 
     static Map<String, Object> parameters() {
@@ -74,36 +100,103 @@ final class RawResultFixtures {
                 byKind.put(kind, count++);
             }
         }
-        return new GeneralMetrics(0.875, 12.0, 3.0, 40, 2, 5, 61.25, 55.5, 50.125, 40960L, 5120L, 83.5, 96.25,
-                92.0, 12.75, byKind, 2);
+        return new GeneralMetrics(
+                0.875, 12.0, 3.0, 40, 2, 5, 61.25, 55.5, 50.125, 40960L, 5120L, 83.5, 96.25, 92.0, 12.75, byKind, 2);
     }
 
     static AggregatedMetrics aggregated() {
         Map<AggregatedStatistic, DistributionSummary> byStatistic = new EnumMap<>(AggregatedStatistic.class);
         double base = 0.5;
         for (AggregatedStatistic statistic : AggregatedStatistic.values()) {
-            byStatistic.put(statistic, new DistributionSummary(base + 0.01, base + 0.02, base + 0.03, base + 0.04,
-                    base + 0.05, base + 0.06, base + 0.07, base + 0.08, base + 0.09, base + 0.1));
+            byStatistic.put(
+                    statistic,
+                    new DistributionSummary(
+                            base + 0.01,
+                            base + 0.02,
+                            base + 0.03,
+                            base + 0.04,
+                            base + 0.05,
+                            base + 0.06,
+                            base + 0.07,
+                            base + 0.08,
+                            base + 0.09,
+                            base + 0.1));
             base += 1;
         }
         return new AggregatedMetrics(byStatistic);
     }
 
     static QueryStats erroredQuery() {
-        return new QueryStats("The prompt of a failed request, kept to reproduce it", 1764400001.5, 1764400002.0,
-                1030, 0, "", 0.5, 0.0, 0.0, List.of(), List.of(), 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, false,
-                "HTTP 503: Service Unavailable", false, 128, 0, 0, ErrorKind.HTTP_STATUS, 503, false, 0.003,
-                TokenCountSource.CHUNKS, null, -1, Optional.empty(), -1);
+        return new QueryStats(
+                "The prompt of a failed request, kept to reproduce it",
+                1764400001.5,
+                1764400002.0,
+                1030,
+                0,
+                "",
+                0.5,
+                0.0,
+                0.0,
+                List.of(),
+                List.of(),
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                false,
+                "HTTP 503: Service Unavailable",
+                false,
+                128,
+                0,
+                0,
+                ErrorKind.HTTP_STATUS,
+                503,
+                false,
+                0.003,
+                TokenCountSource.CHUNKS,
+                null,
+                -1,
+                Optional.empty(),
+                -1);
     }
 
     /** A valid query as written in {@code individual_query}: its prompt blanked. */
     static QueryStats validQuery(int index) {
         double start = 1764400010.0 + index;
-        return new QueryStats("", start, start + 1.25, 1024 + index, 3, "a b c", 1.25, start + 0.125, 0.125,
-                List.of(start + 0.125, start + 0.625, start + 1.25), List.of(0.125, 0.5, 0.625), 1.125, 0.5,
-                0.0625, 2.4, 1.7777777777777777, 2.6666666666666665, index == 0, "", index == 1, 128, 3, 4,
-                index == 0 ? ErrorKind.NONE : ErrorKind.TIMEOUT, index == 0 ? null : 200, true, 0.001953125,
-                index == 0 ? TokenCountSource.USAGE : TokenCountSource.TIMINGS, index == 0 ? 0.5 : null, index + 1,
-                index == 0 ? Optional.empty() : Optional.of(new ServerTimings(3, 68.75, 1024)), index == 0 ? 512 : -1);
+        return new QueryStats(
+                "",
+                start,
+                start + 1.25,
+                1024 + index,
+                3,
+                "a b c",
+                1.25,
+                start + 0.125,
+                0.125,
+                List.of(start + 0.125, start + 0.625, start + 1.25),
+                List.of(0.125, 0.5, 0.625),
+                1.125,
+                0.5,
+                0.0625,
+                2.4,
+                1.7777777777777777,
+                2.6666666666666665,
+                index == 0,
+                "",
+                index == 1,
+                128,
+                3,
+                4,
+                index == 0 ? ErrorKind.NONE : ErrorKind.TIMEOUT,
+                index == 0 ? null : 200,
+                true,
+                0.001953125,
+                index == 0 ? TokenCountSource.USAGE : TokenCountSource.TIMINGS,
+                index == 0 ? 0.5 : null,
+                index + 1,
+                index == 0 ? Optional.empty() : Optional.of(new ServerTimings(3, 68.75, 1024)),
+                index == 0 ? 512 : -1);
     }
 }

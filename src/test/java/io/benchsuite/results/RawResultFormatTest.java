@@ -39,15 +39,18 @@ class RawResultFormatTest {
      */
     @Test
     void writesTheBytesTheHandBuiltMapsWrote() throws IOException {
-        Map<String, RawResult> golden = Map.of("every_field.json", RawResultFixtures.everyField(),
-                "minimal.json", RawResultFixtures.minimal());
+        Map<String, RawResult> golden =
+                Map.of("every_field.json", RawResultFixtures.everyField(), "minimal.json", RawResultFixtures.minimal());
         for (Map.Entry<String, RawResult> file : golden.entrySet()) {
             byte[] written = RawResultWriter.bytes(file.getValue());
             if (Boolean.getBoolean("golden.update")) {
                 Files.write(Path.of("src/test/resources/results/golden").resolve(file.getKey()), written);
             }
-            assertEquals(resource("golden/" + file.getKey()), text(written), file.getKey()
-                    + ": the bytes written changed; if a field was added on purpose, see docs/raw-results.md");
+            assertEquals(
+                    resource("golden/" + file.getKey()),
+                    text(written),
+                    file.getKey()
+                            + ": the bytes written changed; if a field was added on purpose, see docs/raw-results.md");
         }
     }
 
@@ -63,20 +66,29 @@ class RawResultFormatTest {
     @Test
     void validQueriesAreStoredWithoutTheirPromptAndErroredOnesWithIt() throws IOException {
         QueryStats valid = RawResultFixtures.erroredQuery();
-        RawResult result = new RawResult(RawResultFixtures.parameters(), RawResultFixtures.general(),
-                RawResultFixtures.aggregated(), List.of(valid), Optional.of(List.of(valid)),
-                Optional.empty(), 0, true, 0, Optional.empty());
+        RawResult result = new RawResult(
+                RawResultFixtures.parameters(),
+                RawResultFixtures.general(),
+                RawResultFixtures.aggregated(),
+                List.of(valid),
+                Optional.of(List.of(valid)),
+                Optional.empty(),
+                0,
+                true,
+                0,
+                Optional.empty());
         JsonNode json = JsonFiles.MAPPER.readTree(RawResultWriter.bytes(result));
         assertEquals("", json.get("individual_query").get(0).get("prompt").asText());
-        assertEquals(valid.prompt(), json.get("errored_queries").get(0).get("prompt").asText());
+        assertEquals(
+                valid.prompt(), json.get("errored_queries").get(0).get("prompt").asText());
         assertFalse(json.has("kv_cache_profile"), "an absent list is left out, as the original did");
         assertFalse(json.get("errored_queries").get(0).has("valid"), "derived values are not written");
     }
 
     @Test
     void theOriginalToolsFilesReadWithNeutralValuesForWhatTheyLack() throws IOException {
-        RawResult result = RawResultReader.read(
-                bytes("original-tool/generation_speed_input_1024_output_128_nb_requests_4.json"));
+        RawResult result =
+                RawResultReader.read(bytes("original-tool/generation_speed_input_1024_output_128_nb_requests_4.json"));
         assertTrue(result.complete(), "no \"complete\" key: the original only wrote finished benchmarks");
         assertEquals(0, result.scrapeFailures());
         assertEquals("happy_vllm", result.parameters().get("backend"));
@@ -86,11 +98,19 @@ class RawResultFormatTest {
         assertEquals(ErrorKind.OTHER, result.errored().get(0).errorKind());
         assertEquals(1, result.general().errorsByKind().get(ErrorKind.OTHER));
         assertEquals(0, result.general().errorsByKind().get(ErrorKind.TIMEOUT));
-        assertEquals(List.of(ErrorKind.NONE, ErrorKind.TIMEOUT),
-                result.individual().orElseThrow().stream().map(QueryStats::errorKind).toList());
+        assertEquals(
+                List.of(ErrorKind.NONE, ErrorKind.TIMEOUT),
+                result.individual().orElseThrow().stream()
+                        .map(QueryStats::errorKind)
+                        .toList());
         assertEquals(0.0, result.kvProfile().orElseThrow().get(0).scrapeLatency());
         assertEquals(10, result.aggregated().byStatistic().size());
-        assertEquals(7.51, result.aggregated().get(AggregatedStatistic.SPEED_FROM_BEGINNING).orElseThrow().mean(),
+        assertEquals(
+                7.51,
+                result.aggregated()
+                        .get(AggregatedStatistic.SPEED_FROM_BEGINNING)
+                        .orElseThrow()
+                        .mean(),
                 1e-12);
     }
 
@@ -101,12 +121,15 @@ class RawResultFormatTest {
                 .replace("\"queue_delay\" : 0.003", "\"queue_delay\" : 0.003, \"a_query_key_from_later\" : 12")
                 .replace("\"HTTP_STATUS\" : 0", "\"HTTP_STATUS\" : 0, \"A_KIND_FROM_LATER\" : 4")
                 .replace("\"error_kind\" : \"HTTP_STATUS\"", "\"error_kind\" : \"A_KIND_FROM_LATER\"")
-                .replace("\"aggregated_metrics\" : {", "\"aggregated_metrics\" : { \"a_statistic_from_later\" : "
-                        + "{\"mean\" : 1.0}, \"not_an_object\" : 3,");
+                .replace(
+                        "\"aggregated_metrics\" : {",
+                        "\"aggregated_metrics\" : { \"a_statistic_from_later\" : "
+                                + "{\"mean\" : 1.0}, \"not_an_object\" : 3,");
         RawResult result = RawResultReader.read(json.getBytes(StandardCharsets.UTF_8));
         RawResult expected = RawResultFixtures.everyField();
         assertEquals(expected.aggregated(), result.aggregated());
-        assertEquals(expected.general().errorsByKind().get(ErrorKind.OTHER) + 4,
+        assertEquals(
+                expected.general().errorsByKind().get(ErrorKind.OTHER) + 4,
                 result.general().errorsByKind().get(ErrorKind.OTHER));
         assertEquals(ErrorKind.OTHER, result.errored().get(0).errorKind());
         assertEquals(expected.individual(), result.individual());
@@ -114,12 +137,20 @@ class RawResultFormatTest {
 
     @Test
     void whatNoReportCanDoWithoutIsRequiredAndNamed() {
-        assertEquals("no \"general_metrics\" object", assertThrows(IllegalArgumentException.class,
-                () -> RawResultReader.read("{\"parameters\" : {}}".getBytes(StandardCharsets.UTF_8))).getMessage());
-        assertEquals("no number \"total_time\"", assertThrows(IllegalArgumentException.class,
-                () -> RawResultReader.read(("{\"parameters\" : {}, \"general_metrics\" : {"
-                        + "\"total_number_of_queries\" : 1, \"nb_timeout_queries\" : 0, \"nb_errored_queries\" : 0}}")
-                        .getBytes(StandardCharsets.UTF_8))).getMessage());
+        assertEquals(
+                "no \"general_metrics\" object",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> RawResultReader.read("{\"parameters\" : {}}".getBytes(StandardCharsets.UTF_8)))
+                        .getMessage());
+        assertEquals(
+                "no number \"total_time\"",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> RawResultReader.read(("{\"parameters\" : {}, \"general_metrics\" : {"
+                                                + "\"total_number_of_queries\" : 1, \"nb_timeout_queries\" : 0, \"nb_errored_queries\" : 0}}")
+                                        .getBytes(StandardCharsets.UTF_8)))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> RawResultReader.read("[]".getBytes(StandardCharsets.UTF_8)));
         assertThrows(IOException.class, () -> RawResultReader.read("{\"parameters\"".getBytes(StandardCharsets.UTF_8)));
     }
@@ -138,8 +169,11 @@ class RawResultFormatTest {
                 // Written by the code before the move, rewritten by today's: every key in its place, same value
                 // (fields added since may come in between).
                 List<String> differences = new ArrayList<>();
-                sameKeysInOrder(entry.getName(), JsonFiles.MAPPER.readTree(bytes),
-                        JsonFiles.MAPPER.readTree(RawResultWriter.bytes(result)), differences);
+                sameKeysInOrder(
+                        entry.getName(),
+                        JsonFiles.MAPPER.readTree(bytes),
+                        JsonFiles.MAPPER.readTree(RawResultWriter.bytes(result)),
+                        differences);
                 assertEquals(List.of(), differences);
                 names.add(name.fileName());
             }

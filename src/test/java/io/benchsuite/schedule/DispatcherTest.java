@@ -51,9 +51,22 @@ class DispatcherTest {
     }
 
     private static RequestRecord record(CompletionRequest request, long start, long end) {
-        return new RequestRecord(request.internalId(), request.prompt(), request.outputTokens(),
-                request.intendedStartNanos(), start, end, new long[0], new int[0], 1, 0, Outcome.SUCCESS,
-                ErrorKind.NONE, 200, "", null);
+        return new RequestRecord(
+                request.internalId(),
+                request.prompt(),
+                request.outputTokens(),
+                request.intendedStartNanos(),
+                start,
+                end,
+                new long[0],
+                new int[0],
+                1,
+                0,
+                Outcome.SUCCESS,
+                ErrorKind.NONE,
+                200,
+                "",
+                null);
     }
 
     private static List<String> prompts(int n) {
@@ -68,7 +81,8 @@ class DispatcherTest {
         assertEquals(4, maxInFlight.get(), "never more than N");
         // Answers that land in the same instant can be seen one by one, so "N at every send" is too strict a
         // check of a closed loop; a mean near N is not (a loop that waited for whole waves would give 2.5).
-        double mean = inFlightAtSend.stream().mapToInt(Integer::intValue).average().orElse(0);
+        double mean =
+                inFlightAtSend.stream().mapToInt(Integer::intValue).average().orElse(0);
         assertTrue(mean >= 3.2, "each answer is followed by a send at once: " + inFlightAtSend);
     }
 
@@ -103,7 +117,10 @@ class DispatcherTest {
         assertEquals(10, records.size(), "bursts 1+2+3+4 use the 10 prompts exactly");
         assertEquals(4, maxInFlight.get());
         // Within a burst, every request shares one intended start.
-        long distinctStarts = records.stream().mapToLong(RequestRecord::intendedStartNanos).distinct().count();
+        long distinctStarts = records.stream()
+                .mapToLong(RequestRecord::intendedStartNanos)
+                .distinct()
+                .count();
         assertEquals(4, distinctStarts);
         assertEquals(List.of(10 * MS, 10 * MS, 10 * MS, 10 * MS), clock.sleeps(), "a pause before each burst");
     }
@@ -111,7 +128,9 @@ class DispatcherTest {
     @Test
     void growingBurstsNeverSendAPartialBurst() throws Exception {
         Dispatcher d = new Dispatcher(answeringAfter(5), clock, Progress.NONE, 4);
-        assertEquals(6, d.growingBursts(prompts(8), StopRule.maxDurationOnly(30), 0.01).size());
+        assertEquals(
+                6,
+                d.growingBursts(prompts(8), StopRule.maxDurationOnly(30), 0.01).size());
     }
 
     @Test
@@ -120,10 +139,17 @@ class DispatcherTest {
         List<RequestRecord> records = d.poissonArrivals(prompts(30), 100, 3, StopRule.maxDurationOnly(30));
         assertEquals(30, records.size());
         assertTrue(maxInFlight.get() > 5, "open loop: arrivals do not wait for answers");
-        double lateMs = records.stream().mapToLong(r -> r.startNanos() - r.intendedStartNanos()).max().orElse(0) / 1e6;
+        double lateMs = records.stream()
+                        .mapToLong(r -> r.startNanos() - r.intendedStartNanos())
+                        .max()
+                        .orElse(0)
+                / 1e6;
         assertTrue(lateMs < 100, "sends follow the schedule: worst lag " + lateMs + " ms");
         assertEquals(0, lateMs, "on a fake clock every send is exactly on time");
-        long[] offsets = records.stream().mapToLong(RequestRecord::intendedStartNanos).sorted().toArray();
+        long[] offsets = records.stream()
+                .mapToLong(RequestRecord::intendedStartNanos)
+                .sorted()
+                .toArray();
         assertTrue(offsets[offsets.length - 1] > offsets[0], "arrivals are spread in time");
     }
 
@@ -142,6 +168,8 @@ class DispatcherTest {
         clock.after(150 * MS, d::requestStop);
         List<RequestRecord> records = d.constantConcurrency(many, 2, StopRule.maxDurationOnly(30));
         assertTrue(records.size() > 0 && records.size() < 100_000, "records: " + records.size());
-        assertTrue(records.stream().allMatch(r -> r.intendedStartNanos() - start <= 150 * MS), "nothing sent after the stop");
+        assertTrue(
+                records.stream().allMatch(r -> r.intendedStartNanos() - start <= 150 * MS),
+                "nothing sent after the stop");
     }
 }

@@ -23,7 +23,8 @@ class PoissonOffsetsTest {
 
     @Test
     void sameSeedSameSchedule() {
-        assertArrayEquals(PoissonOffsets.of(50, 2, new SplittableRandom(7)), PoissonOffsets.of(50, 2, new SplittableRandom(7)));
+        assertArrayEquals(
+                PoissonOffsets.of(50, 2, new SplittableRandom(7)), PoissonOffsets.of(50, 2, new SplittableRandom(7)));
     }
 
     @Test

@@ -39,6 +39,7 @@ class SelfMetricsEndpointTest {
      * cores), then the run lasts a few seconds.
      */
     private static final long WAIT_SECONDS = 120;
+
     private static RunningSimulator simulator;
 
     @TempDir
@@ -46,8 +47,8 @@ class SelfMetricsEndpointTest {
 
     @BeforeAll
     static void startSimulator() {
-        simulator = Simulator.start(SimulatorConfig.a100Model7b().withStepBaseMs(10).withStepPerSeqMs(0),
-                "127.0.0.1", 0);
+        simulator =
+                Simulator.start(SimulatorConfig.a100Model7b().withStepBaseMs(10).withStepPerSeqMs(0), "127.0.0.1", 0);
     }
 
     @AfterAll
@@ -62,26 +63,51 @@ class SelfMetricsEndpointTest {
         CompletableFuture<LaunchResult> run = new CompletableFuture<>();
         // The launcher finds the application through the context class loader, which pool threads lack.
         ClassLoader testLoader = Thread.currentThread().getContextClassLoader();
-        Thread launch = new Thread(() -> {
-            Thread.currentThread().setContextClassLoader(testLoader);
-            try {
-                run.complete(launcher.launch("run", "--base-url", simulator.baseUrl(), "--dataset-folder", "datasets",
-                        "--api-key", secret, "--prompt-length", "32", "--output-length", "20", "--n-workers", "2",
-                        "--max-duration", "3", "--output-file", dir.resolve("one.json").toString(),
-                        "--metrics-port", Integer.toString(port)));
-            } catch (Throwable e) {
-                run.completeExceptionally(e);
-            }
-        }, "bench-suite-launch");
+        Thread launch = new Thread(
+                () -> {
+                    Thread.currentThread().setContextClassLoader(testLoader);
+                    try {
+                        run.complete(launcher.launch(
+                                "run",
+                                "--base-url",
+                                simulator.baseUrl(),
+                                "--dataset-folder",
+                                "datasets",
+                                "--api-key",
+                                secret,
+                                "--prompt-length",
+                                "32",
+                                "--output-length",
+                                "20",
+                                "--n-workers",
+                                "2",
+                                "--max-duration",
+                                "3",
+                                "--output-file",
+                                dir.resolve("one.json").toString(),
+                                "--metrics-port",
+                                Integer.toString(port)));
+                    } catch (Throwable e) {
+                        run.completeExceptionally(e);
+                    }
+                },
+                "bench-suite-launch");
         launch.start();
 
         long launched = System.nanoTime();
         String first = scrapeOnceRequestsAreDone(port, run, 1);
-        System.err.printf("first scrape with a request done %.1f s after the launch%n", (System.nanoTime() - launched) / 1e9);
+        System.err.printf(
+                "first scrape with a request done %.1f s after the launch%n", (System.nanoTime() - launched) / 1e9);
         double doneFirst = done(first);
-        for (String name : new String[] {"bench_suite_benchmark_info{", "bench_suite_requests_in_flight",
-                "bench_suite_benchmarks_planned", "bench_suite_benchmarks_done", "bench_suite_server_kv_cache_usage",
-                "bench_suite_client_ttft_seconds_bucket", "bench_suite_client_inter_token_latency_seconds_bucket"}) {
+        for (String name : new String[] {
+            "bench_suite_benchmark_info{",
+            "bench_suite_requests_in_flight",
+            "bench_suite_benchmarks_planned",
+            "bench_suite_benchmarks_done",
+            "bench_suite_server_kv_cache_usage",
+            "bench_suite_client_ttft_seconds_bucket",
+            "bench_suite_client_inter_token_latency_seconds_bucket"
+        }) {
             assertTrue(first.contains(name), name + " missing from\n" + first);
         }
         assertTrue(first.contains("phase=\"run\""), first);
@@ -89,7 +115,8 @@ class SelfMetricsEndpointTest {
         assertTrue(!first.contains(secret), "the API key is never exported");
         String second = scrapeOnceRequestsAreDone(port, run, doneFirst + 1);
         assertTrue(done(second) > doneFirst, "done count moves: " + doneFirst + " then " + done(second));
-        assertTrue(second.matches("(?s).*bench_suite_server_kv_cache_usage(\\{[^}]*})? [0-9.E-]+\\n.*"),
+        assertTrue(
+                second.matches("(?s).*bench_suite_server_kv_cache_usage(\\{[^}]*})? [0-9.E-]+\\n.*"),
                 "KV-cache usage read from the simulator's metrics");
 
         LaunchResult result = run.get(30, TimeUnit.SECONDS);
@@ -105,7 +132,8 @@ class SelfMetricsEndpointTest {
         while (System.nanoTime() < deadline) {
             if (run.isDone()) {
                 throw new AssertionError("the run ended before the scrape saw " + minimumDone + " requests done: "
-                        + run.handle((r, e) -> e != null ? e.toString() : r.getErrorOutput()).join());
+                        + run.handle((r, e) -> e != null ? e.toString() : r.getErrorOutput())
+                                .join());
             }
             try {
                 Response response = given().port(port).get("/q/metrics");
@@ -120,7 +148,8 @@ class SelfMetricsEndpointTest {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("no scrape with " + minimumDone + " requests done within " + WAIT_SECONDS + " s; last answer: " + last);
+        throw new AssertionError(
+                "no scrape with " + minimumDone + " requests done within " + WAIT_SECONDS + " s; last answer: " + last);
     }
 
     private static double done(String page) {

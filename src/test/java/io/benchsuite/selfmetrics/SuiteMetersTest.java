@@ -23,8 +23,12 @@ class SuiteMetersTest {
     void ttftAndInterTokenGapsComeFromTheChunkTimes() {
         meters.requestSent();
         // Sent at 0 ms, chunks at 100 ms (1 token), 130 ms (1 token), 190 ms (2 tokens: 30 ms each).
-        meters.requestFinished(TestRecords.request().startMs(0).chunksMs(100, 130, 190).chunkTokens(1, 1, 2)
-                .endMs(200).build());
+        meters.requestFinished(TestRecords.request()
+                .startMs(0)
+                .chunksMs(100, 130, 190)
+                .chunkTokens(1, 1, 2)
+                .endMs(200)
+                .build());
 
         Timer ttft = registry.get("bench_suite_client_ttft").timer();
         assertEquals(1, ttft.count());
@@ -41,10 +45,16 @@ class SuiteMetersTest {
         meters.requestSent();
         meters.requestSent();
         assertEquals(2, registry.get("bench_suite_requests_in_flight").gauge().value());
-        meters.requestFinished(TestRecords.request().failed(ErrorKind.HTTP_STATUS, 500, "boom").build());
+        meters.requestFinished(
+                TestRecords.request().failed(ErrorKind.HTTP_STATUS, 500, "boom").build());
 
         assertEquals(1, registry.get("bench_suite_requests_in_flight").gauge().value());
-        assertEquals(1, registry.get("bench_suite_requests_failed").tag("kind", "http_status").counter().count());
+        assertEquals(
+                1,
+                registry.get("bench_suite_requests_failed")
+                        .tag("kind", "http_status")
+                        .counter()
+                        .count());
         assertEquals(1, registry.get("bench_suite_requests_done").counter().count());
         assertEquals(0, registry.get("bench_suite_client_ttft").timer().count());
     }
@@ -66,15 +76,18 @@ class SuiteMetersTest {
 
     @Test
     void kvCacheUsageIsReadFromTheSourceAtEachScrapeAndNanBeforeAny() {
-        assertTrue(Double.isNaN(registry.get("bench_suite_server_kv_cache_usage").gauge().value()));
+        assertTrue(Double.isNaN(
+                registry.get("bench_suite_server_kv_cache_usage").gauge().value()));
         meters.kvCacheUsageFrom(() -> OptionalDouble.of(0.42));
-        assertEquals(0.42, registry.get("bench_suite_server_kv_cache_usage").gauge().value());
+        assertEquals(
+                0.42, registry.get("bench_suite_server_kv_cache_usage").gauge().value());
     }
 
     @Test
     void closeRemovesEveryMeterSoALaterRunStartsClean() {
         meters.benchmarkStarted("run", "input 32, output 16", 1, 1);
-        meters.requestFinished(TestRecords.request().failed(ErrorKind.TIMEOUT, null, "slow").build());
+        meters.requestFinished(
+                TestRecords.request().failed(ErrorKind.TIMEOUT, null, "slow").build());
         meters.close();
 
         assertTrue(registry.getMeters().isEmpty(), registry.getMeters().toString());

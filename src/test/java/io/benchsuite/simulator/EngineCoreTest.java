@@ -17,7 +17,7 @@ class EngineCoreTest {
 
     private static Sequence sequence(String id, int promptTokens, int maxTokens) {
         GenerationRequest request = new GenerationRequest(id, promptTokens, maxTokens, 0, true, List.of(), 7);
-        return new Sequence(request, new TextGenerator(request, 16), (delta, at) -> { }, 0);
+        return new Sequence(request, new TextGenerator(request, 16), (delta, at) -> {}, 0);
     }
 
     @Test
@@ -35,7 +35,9 @@ class EngineCoreTest {
         assertEquals(21_000_000, s1.durationNanos());
         assertEquals(9, s1.prefillTokens());
         assertEquals(2, s1.batchSize());
-        assertEquals(List.of(a, b), s1.emissions().stream().map(StepResult.Emission::sequence).toList());
+        assertEquals(
+                List.of(a, b),
+                s1.emissions().stream().map(StepResult.Emission::sequence).toList());
         assertEquals(3, core.usedBlocks());
         assertEquals(2, core.runningCount());
         assertEquals(1, core.waitingCount());

@@ -29,8 +29,13 @@ class EngineDriverTest {
 
     private final FakeClock clock = new FakeClock();
     // batch 2, 64 blocks of 16, prefill 1,000 tokens/s, step 10 ms + 1 ms per sequence
-    private final SimulatorConfig config = SimulatorConfig.fast().withMaxNumSeqs(2).withKvBlocks(64)
-            .withBlockSize(16).withPrefillTokensPerSecond(1000).withStepBaseMs(10).withStepPerSeqMs(1);
+    private final SimulatorConfig config = SimulatorConfig.fast()
+            .withMaxNumSeqs(2)
+            .withKvBlocks(64)
+            .withBlockSize(16)
+            .withPrefillTokensPerSecond(1000)
+            .withStepBaseMs(10)
+            .withStepPerSeqMs(1);
     private final EngineDriver driver = new EngineDriver(config, 0, clock);
 
     private static GenerationRequest request(String id, int prompt, int max) {
@@ -58,8 +63,8 @@ class EngineDriverTest {
     @Test
     void aThirdRequestWaitsForABatchSlotAndItsTtftIncludesTheWait() throws InterruptedException {
         List<Long> third = new ArrayList<>();
-        driver.submit(request("a", 10, 2), 0, (delta, at) -> { });
-        driver.submit(request("b", 10, 2), 0, (delta, at) -> { });
+        driver.submit(request("a", 10, 2), 0, (delta, at) -> {});
+        driver.submit(request("b", 10, 2), 0, (delta, at) -> {});
         driver.submit(request("c", 10, 1), 0, (delta, at) -> third.add(at));
         driver.runOnce(); // a and b: 20 ms prefill + 10 + 2 = 32 ms
         assertEquals(2, driver.metrics().get(0).running());

@@ -66,14 +66,23 @@ class ExactScheduleLoadCheck {
             double wall = (System.nanoTime() - wallBefore) / 1e9;
             double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
             Arrays.sort(ttftLate);
-            double[] late = tokenLate.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            System.err.printf("1000 streams x %d tokens: wall %.2f s, process CPU %.2f s (%.1f ms per 1000 events)%n"
+            double[] late =
+                    tokenLate.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            System.err.printf(
+                    "1000 streams x %d tokens: wall %.2f s, process CPU %.2f s (%.1f ms per 1000 events)%n"
                             + "TTFT lateness ms: mean %.1f, median %.1f, p99 %.1f, max %.1f%n"
                             + "token lateness ms: mean %.1f, median %.1f, p99 %.1f, max %.1f%n",
-                    tokens, wall, cpu, cpu * 1000 / (streams * tokens / 1000.0),
-                    Arrays.stream(ttftLate).average().orElse(0), ttftLate[streams / 2],
-                    ttftLate[(int) (streams * 0.99)], ttftLate[streams - 1],
-                    Arrays.stream(late).average().orElse(0), late[late.length / 2], late[(int) (late.length * 0.99)],
+                    tokens,
+                    wall,
+                    cpu,
+                    cpu * 1000 / (streams * tokens / 1000.0),
+                    Arrays.stream(ttftLate).average().orElse(0),
+                    ttftLate[streams / 2],
+                    ttftLate[(int) (streams * 0.99)],
+                    ttftLate[streams - 1],
+                    Arrays.stream(late).average().orElse(0),
+                    late[late.length / 2],
+                    late[(int) (late.length * 0.99)],
                     late[late.length - 1]);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);

@@ -35,20 +35,27 @@ class ExactScheduleTest {
         long sent = System.nanoTime();
         List<Double> arrivals = new ArrayList<>();
         StringBuilder pending = new StringBuilder();
-        client.request(new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
-                        .setURI("/v1/completions").putHeader("content-type", "application/json"))
+        client.request(new RequestOptions()
+                        .setMethod(HttpMethod.POST)
+                        .setHost("127.0.0.1")
+                        .setPort(port)
+                        .setURI("/v1/completions")
+                        .putHeader("content-type", "application/json"))
                 .compose(request -> request.send(body))
                 .onSuccess(response -> response.handler(buffer -> {
-                    double at = (System.nanoTime() - sent) / 1e6;
-                    pending.append(buffer.toString());
-                    // a frame may be split across reads: count it when its blank line has arrived
-                    for (int end = pending.indexOf("\n\n"); end >= 0; end = pending.indexOf("\n\n")) {
-                        if (pending.indexOf("data: {") == 0) {
-                            arrivals.add(at);
-                        }
-                        pending.delete(0, end + 2);
-                    }
-                }).endHandler(v -> done.complete(arrivals.stream().mapToDouble(Double::doubleValue).toArray())))
+                            double at = (System.nanoTime() - sent) / 1e6;
+                            pending.append(buffer.toString());
+                            // a frame may be split across reads: count it when its blank line has arrived
+                            for (int end = pending.indexOf("\n\n"); end >= 0; end = pending.indexOf("\n\n")) {
+                                if (pending.indexOf("data: {") == 0) {
+                                    arrivals.add(at);
+                                }
+                                pending.delete(0, end + 2);
+                            }
+                        })
+                        .endHandler(v -> done.complete(arrivals.stream()
+                                .mapToDouble(Double::doubleValue)
+                                .toArray())))
                 .onFailure(done::completeExceptionally);
         return done;
     }
@@ -76,7 +83,8 @@ class ExactScheduleTest {
                 for (int k = 0; k < arrivals.length; k++) {
                     // Token k is due 50 + 10 k ms after the server saw the request, which is after we sent
                     // it: arriving earlier would mean the schedule is wrong.
-                    assertTrue(arrivals[k] >= 50.0 + 10.0 * k,
+                    assertTrue(
+                            arrivals[k] >= 50.0 + 10.0 * k,
                             "stream " + i + " token " + k + " early: " + Arrays.toString(arrivals));
                 }
             }

@@ -25,9 +25,12 @@ class FaultConfigTest {
     @Test
     void specsSplitIntoRequestAndMetricsRulesInOrder() {
         FaultConfig config = parse("status:503@0.25", "drop:3@0.5", "metrics-404", "no-done@0.25");
-        assertEquals(List.of(new FaultRule(new Fault(FaultKind.STATUS, 503, true), 0.25),
-                new FaultRule(new Fault(FaultKind.DROP, 3, true), 0.5),
-                new FaultRule(new Fault(FaultKind.NO_DONE, 0, false), 0.25)), config.requestRules());
+        assertEquals(
+                List.of(
+                        new FaultRule(new Fault(FaultKind.STATUS, 503, true), 0.25),
+                        new FaultRule(new Fault(FaultKind.DROP, 3, true), 0.5),
+                        new FaultRule(new Fault(FaultKind.NO_DONE, 0, false), 0.25)),
+                config.requestRules());
         assertEquals(List.of(new FaultRule(new Fault(FaultKind.METRICS_404, 0, false), 1)), config.metricsRules());
     }
 
@@ -65,10 +68,18 @@ class FaultConfigTest {
     @Test
     void rulesShareTheUnitIntervalEndToEnd() {
         List<FaultRule> rules = parse("status:500@0.2", "drop:1@0.3").requestRules();
-        assertEquals(FaultKind.STATUS, ConfiguredFaultPolicy.pick(rules, 0.0).orElseThrow().kind());
-        assertEquals(FaultKind.STATUS, ConfiguredFaultPolicy.pick(rules, 0.1999).orElseThrow().kind());
-        assertEquals(FaultKind.DROP, ConfiguredFaultPolicy.pick(rules, 0.2).orElseThrow().kind());
-        assertEquals(FaultKind.DROP, ConfiguredFaultPolicy.pick(rules, 0.4999).orElseThrow().kind());
+        assertEquals(
+                FaultKind.STATUS,
+                ConfiguredFaultPolicy.pick(rules, 0.0).orElseThrow().kind());
+        assertEquals(
+                FaultKind.STATUS,
+                ConfiguredFaultPolicy.pick(rules, 0.1999).orElseThrow().kind());
+        assertEquals(
+                FaultKind.DROP,
+                ConfiguredFaultPolicy.pick(rules, 0.2).orElseThrow().kind());
+        assertEquals(
+                FaultKind.DROP,
+                ConfiguredFaultPolicy.pick(rules, 0.4999).orElseThrow().kind());
         assertTrue(ConfiguredFaultPolicy.pick(rules, 0.5).isEmpty());
     }
 
@@ -84,16 +95,16 @@ class FaultConfigTest {
         }
         // 2000 draws at p = 0.1: standard deviation about 13, so 200 +- 60 is over 4 sigma.
         assertTrue(failed > 140 && failed < 260, "about 10% of 2000 requests fail: " + failed);
-        boolean[] otherSeed = rejections(new ConfiguredFaultPolicy(FaultConfig.parse(List.of("status:500@0.1"),
-                null, false, 8)));
+        boolean[] otherSeed =
+                rejections(new ConfiguredFaultPolicy(FaultConfig.parse(List.of("status:500@0.1"), null, false, 8)));
         assertFalse(java.util.Arrays.equals(first, otherSeed), "another seed, other requests");
     }
 
     private static boolean[] rejections(ConfiguredFaultPolicy policy) {
         boolean[] rejected = new boolean[2000];
         for (int i = 0; i < rejected.length; i++) {
-            GenerationRequest request = new GenerationRequest("cmpl-" + i, 5, 10, 0, true, List.of(),
-                    42 * 0x9E3779B97F4A7C15L + i);
+            GenerationRequest request =
+                    new GenerationRequest("cmpl-" + i, 5, 10, 0, true, List.of(), 42 * 0x9E3779B97F4A7C15L + i);
             rejected[i] = policy.forRequest(request, name -> null).rejection().isPresent();
         }
         return rejected;
@@ -104,11 +115,15 @@ class FaultConfigTest {
         GenerationRequest request = new GenerationRequest("cmpl-1", 5, 10, 0, true, List.of(), 1);
         FaultPolicy allowed = new ConfiguredFaultPolicy(FaultConfig.headerOnly());
         FaultPolicy ignored = new ConfiguredFaultPolicy(parse());
-        assertEquals(429, allowed.forRequest(request, h -> h.equals(ConfiguredFaultPolicy.HEADER) ? "status:429" : null)
-                .rejection().orElseThrow().status());
+        assertEquals(
+                429,
+                allowed.forRequest(request, h -> h.equals(ConfiguredFaultPolicy.HEADER) ? "status:429" : null)
+                        .rejection()
+                        .orElseThrow()
+                        .status());
         assertTrue(ignored.forRequest(request, h -> "status:429").rejection().isEmpty());
-        ApiError.Failure bad = assertThrows(ApiError.Failure.class,
-                () -> allowed.forRequest(request, h -> "status:abc"));
+        ApiError.Failure bad =
+                assertThrows(ApiError.Failure.class, () -> allowed.forRequest(request, h -> "status:abc"));
         assertEquals(400, bad.error.status());
         assertTrue(bad.error.message().startsWith("X-Sim-Fault: "), bad.error.message());
     }

@@ -25,14 +25,22 @@ class FlavourHttpTest {
     }
 
     private static String metrics(RunningSimulator simulator, String path) {
-        return given().baseUri(simulator.baseUrl()).get(path).then().statusCode(200)
-                .contentType(containsString("text/plain")).extract().asString();
+        return given().baseUri(simulator.baseUrl())
+                .get(path)
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/plain"))
+                .extract()
+                .asString();
     }
 
     @Test
     void vllmHasHappyVllmsRoutesVersionAndBothMetricsPaths() {
         try (RunningSimulator simulator = start(ServerFlavour.VLLM)) {
-            given().baseUri(simulator.baseUrl()).get("/version").then().statusCode(200)
+            given().baseUri(simulator.baseUrl())
+                    .get("/version")
+                    .then()
+                    .statusCode(200)
                     .body("version", equalTo(InfoDocuments.VLLM_VERSION));
             given().baseUri(simulator.baseUrl()).get("/v1/info").then().statusCode(200);
             assertTrue(metrics(simulator, "/metrics/").contains("vllm:num_requests_running"));
@@ -49,8 +57,12 @@ class FlavourHttpTest {
                 for (String path : new String[] {"/v1/info", "/v1/launch_arguments", "/version", "/metrics/"}) {
                     given().baseUri(simulator.baseUrl()).get(path).then().statusCode(404);
                 }
-                String owner = given().baseUri(simulator.baseUrl()).get("/v1/models").then().statusCode(200)
-                        .extract().path("data[0].owned_by");
+                String owner = given().baseUri(simulator.baseUrl())
+                        .get("/v1/models")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("data[0].owned_by");
                 assertEquals(new FlavourRoutes(flavour).ownedBy(), owner, flavour.id());
             }
         }
@@ -71,13 +83,13 @@ class FlavourHttpTest {
             String text = metrics(simulator, "/metrics");
             var page = PrometheusTextParser.parse(text);
             assertEquals(dialect, MetricsDialect.of(page).orElseThrow(), flavour.id());
-            ServerGauges gauges = new ServerGaugeMapper(Optional.of("sim-model")).read(page).gauges();
+            ServerGauges gauges =
+                    new ServerGaugeMapper(Optional.of("sim-model")).read(page).gauges();
             assertEquals(0.0, gauges.runningRequests().orElseThrow(), flavour.id());
             assertEquals(0.0, gauges.waitingRequests().orElseThrow(), flavour.id());
             assertEquals(kv, gauges.kvCacheUsage().isPresent(), flavour.id());
             if (flavour != ServerFlavour.VLLM && flavour != ServerFlavour.RAY_VLLM) {
-                given().baseUri(simulator.baseUrl()).get("/metrics").then()
-                        .body(not(containsString("vllm:")));
+                given().baseUri(simulator.baseUrl()).get("/metrics").then().body(not(containsString("vllm:")));
             }
         }
     }

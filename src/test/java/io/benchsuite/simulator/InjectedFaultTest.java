@@ -14,9 +14,12 @@ class InjectedFaultTest {
     private static List<StreamStep> play(String spec) {
         InjectedFault fault = new InjectedFault(Fault.parse(spec));
         List<StreamStep> steps = new ArrayList<>();
-        List<StreamFrame> frames = List.of(new StreamFrame(StreamFrame.Kind.ROLE, 0, "role"),
-                new StreamFrame(StreamFrame.Kind.TOKEN, 0, "t0"), new StreamFrame(StreamFrame.Kind.TOKEN, 1, "t1"),
-                new StreamFrame(StreamFrame.Kind.TOKEN, 2, "t2"), new StreamFrame(StreamFrame.Kind.USAGE, 3, "usage"),
+        List<StreamFrame> frames = List.of(
+                new StreamFrame(StreamFrame.Kind.ROLE, 0, "role"),
+                new StreamFrame(StreamFrame.Kind.TOKEN, 0, "t0"),
+                new StreamFrame(StreamFrame.Kind.TOKEN, 1, "t1"),
+                new StreamFrame(StreamFrame.Kind.TOKEN, 2, "t2"),
+                new StreamFrame(StreamFrame.Kind.USAGE, 3, "usage"),
                 new StreamFrame(StreamFrame.Kind.DONE, 3, "done"));
         for (StreamFrame frame : frames) {
             StreamStep step = fault.onFrame(frame);
@@ -54,8 +57,11 @@ class InjectedFaultTest {
     void errorEventsEndWithDone() {
         StreamStep nested = play("error-event:1").get(2);
         assertEquals(StreamStep.Then.END, nested.then());
-        assertTrue(nested.write().startsWith("data: {\"error\":{\"message\":\"Simulated fault: generation failed"
-                + " after 1 tokens.\",\"type\":\"InternalServerError\",\"param\":null,\"code\":500}}\n\n"),
+        assertTrue(
+                nested.write()
+                        .startsWith(
+                                "data: {\"error\":{\"message\":\"Simulated fault: generation failed"
+                                        + " after 1 tokens.\",\"type\":\"InternalServerError\",\"param\":null,\"code\":500}}\n\n"),
                 nested.write());
         assertTrue(nested.write().endsWith("data: [DONE]\n\n"));
         StreamStep flat = play("error-object:0").get(1);
@@ -74,7 +80,8 @@ class InjectedFaultTest {
 
     @Test
     void statusesCarryVllmTypesAndRetryAfter() {
-        assertEquals(new ApiError(429, "RateLimitError", "Simulated fault: too many requests, retry later.", 1),
+        assertEquals(
+                new ApiError(429, "RateLimitError", "Simulated fault: too many requests, retry later.", 1),
                 InjectedFault.statusError(429));
         assertEquals(0, InjectedFault.statusError(500).retryAfterSeconds());
         assertEquals(1, InjectedFault.statusError(503).retryAfterSeconds());

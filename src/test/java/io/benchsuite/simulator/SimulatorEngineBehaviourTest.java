@@ -23,9 +23,13 @@ class SimulatorEngineBehaviourTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static double gauge(RunningSimulator simulator, String family) throws Exception {
-        String text = HTTP.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = Pattern.compile("^" + Pattern.quote(family) + "\\{[^}]*} (\\S+)$", Pattern.MULTILINE).matcher(text);
+        String text = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher m = Pattern.compile("^" + Pattern.quote(family) + "\\{[^}]*} (\\S+)$", Pattern.MULTILINE)
+                .matcher(text);
         assertTrue(m.find(), family + " missing");
         return Double.parseDouble(m.group(1));
     }
@@ -43,8 +47,8 @@ class SimulatorEngineBehaviourTest {
             try {
                 List<Future<SseTestClient.Result>> results = new ArrayList<>();
                 for (int i = 0; i < 10; i++) {
-                    results.add(clients.submit(() -> SseTestClient.post(simulator.baseUrl() + "/v1/completions",
-                            body(20, 40))));
+                    results.add(clients.submit(
+                            () -> SseTestClient.post(simulator.baseUrl() + "/v1/completions", body(20, 40))));
                 }
                 double maxWaiting = 0;
                 double maxRunning = 0;
@@ -55,7 +59,9 @@ class SimulatorEngineBehaviourTest {
                 }
                 for (Future<SseTestClient.Result> result : results) {
                     List<io.vertx.core.json.JsonObject> chunks = result.get().chunks();
-                    assertEquals(40, chunks.get(chunks.size() - 1).getJsonObject("usage").getInteger("completion_tokens"));
+                    assertEquals(
+                            40,
+                            chunks.get(chunks.size() - 1).getJsonObject("usage").getInteger("completion_tokens"));
                 }
                 assertTrue(maxWaiting > 0, "some requests waited");
                 assertEquals(4.0, maxRunning, "the batch filled up to max-num-seqs and no further");
@@ -76,8 +82,8 @@ class SimulatorEngineBehaviourTest {
         try (RunningSimulator simulator = Simulator.start(config, "127.0.0.1", 0)) {
             ExecutorService client = Executors.newSingleThreadExecutor();
             try {
-                Future<SseTestClient.Result> result = client.submit(() -> SseTestClient.post(
-                        simulator.baseUrl() + "/v1/completions", body(400, 100)));
+                Future<SseTestClient.Result> result = client.submit(
+                        () -> SseTestClient.post(simulator.baseUrl() + "/v1/completions", body(400, 100)));
                 List<Double> usage = new ArrayList<>();
                 while (!result.isDone()) {
                     double kv = gauge(simulator, "vllm:kv_cache_usage_perc");

@@ -15,8 +15,10 @@ import java.util.stream.Stream;
 /** A plain JDK HTTP client reading SSE line by line, stamping each {@code data:} event as it arrives. */
 final class SseTestClient {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     /** One event: the raw payload after {@code data: } and when it arrived. */
     record Event(String data, long arrivalNanos) {
@@ -28,7 +30,10 @@ final class SseTestClient {
     record Result(int status, String contentType, long sentNanos, List<Event> events) {
         /** Events before {@code [DONE]}. */
         List<JsonObject> chunks() {
-            return events.stream().filter(e -> !e.data().equals("[DONE]")).map(Event::json).toList();
+            return events.stream()
+                    .filter(e -> !e.data().equals("[DONE]"))
+                    .map(Event::json)
+                    .toList();
         }
 
         double firstTokenMillis() {
@@ -57,7 +62,10 @@ final class SseTestClient {
                 }
             }
         }
-        return new Result(response.statusCode(), response.headers().firstValue("content-type").orElse(""), sent,
+        return new Result(
+                response.statusCode(),
+                response.headers().firstValue("content-type").orElse(""),
+                sent,
                 events);
     }
 

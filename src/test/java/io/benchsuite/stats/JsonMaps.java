@@ -10,8 +10,7 @@ final class JsonMaps {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new Jdk8Module());
 
-    private JsonMaps() {
-    }
+    private JsonMaps() {}
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> of(Object value) {

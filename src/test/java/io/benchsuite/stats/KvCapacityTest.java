@@ -11,14 +11,20 @@ class KvCapacityTest {
 
     /** A run whose mean is {@code meanTokens} per query (2 queries), peaking at {@code usage} with {@code running}. */
     private static KvProfileRun run(long meanTokens, double usage, double running) {
-        return new KvProfileRun(meanTokens, meanTokens, 2, List.of(new KvSample(usage / 2, 1),
-                new KvSample(usage, running), new KvSample(0, 0)));
+        return new KvProfileRun(
+                meanTokens,
+                meanTokens,
+                2,
+                List.of(new KvSample(usage / 2, 1), new KvSample(usage, running), new KvSample(0, 0)));
     }
 
     @Test
     void oneRunEstimatesMeanTokensTimesRunningOverPeakUsage() {
         // 2 queries, 80 prompt + 20 generated tokens: 50 per query; peak 0.5 with 5 running: 50 * 5 / 0.5 = 500.
-        KvProfileRun run = new KvProfileRun(80, 20, 2,
+        KvProfileRun run = new KvProfileRun(
+                80,
+                20,
+                2,
                 List.of(new KvSample(0.125, 1), new KvSample(0.5, 5), new KvSample(0.25, 9), new KvSample(0.5, 7)));
         assertEquals(500, KvCapacity.estimateTokens(run).orElseThrow()); // the first of the tied peaks counts
     }
@@ -26,8 +32,8 @@ class KvCapacityTest {
     @Test
     void severalRunsGiveTheMedianEstimate() {
         // Per-run estimates 500, 2000, 2500, 3000, 50000 (the original's test fixture values): median 2500.
-        List<KvProfileRun> runs = List.of(run(50, 0.5, 5), run(100, 0.25, 5), run(125, 0.5, 10), run(375, 0.25, 2),
-                run(3125, 0.0625, 1));
+        List<KvProfileRun> runs =
+                List.of(run(50, 0.5, 5), run(100, 0.25, 5), run(125, 0.5, 10), run(375, 0.25, 2), run(3125, 0.0625, 1));
         assertEquals(2500, KvCapacity.estimateTokens(runs).orElseThrow());
         // An even count takes the mean of the two middle estimates: (500 + 2000) / 2.
         assertEquals(1250, KvCapacity.estimateTokens(runs.subList(0, 2)).orElseThrow());
@@ -43,7 +49,8 @@ class KvCapacityTest {
         assertTrue(KvCapacity.estimateTokens(noQueries).isEmpty());
         assertTrue(KvCapacity.estimateTokens(List.of(idle, noSamples)).isEmpty());
         assertTrue(KvCapacity.estimateTokens(List.of()).isEmpty());
-        assertEquals(500, KvCapacity.estimateTokens(List.of(idle, run(50, 0.5, 5))).orElseThrow());
+        assertEquals(
+                500, KvCapacity.estimateTokens(List.of(idle, run(50, 0.5, 5))).orElseThrow());
     }
 
     @Test

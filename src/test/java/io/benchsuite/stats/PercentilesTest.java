@@ -14,10 +14,10 @@ class PercentilesTest {
     void percentileInterpolatesLinearlyAtRankPTimesNMinusOne() {
         double[] values = {4, 1, 3, 2}; // sorted 1,2,3,4; rank = p/100 * 3
         assertEquals(1.0, Percentiles.percentile(values, 0), EPS);
-        assertEquals(1.03, Percentiles.percentile(values, 1), EPS);   // rank 0.03
-        assertEquals(1.75, Percentiles.percentile(values, 25), EPS);  // rank 0.75
-        assertEquals(3.25, Percentiles.percentile(values, 75), EPS);  // rank 2.25
-        assertEquals(3.97, Percentiles.percentile(values, 99), EPS);  // rank 2.97
+        assertEquals(1.03, Percentiles.percentile(values, 1), EPS); // rank 0.03
+        assertEquals(1.75, Percentiles.percentile(values, 25), EPS); // rank 0.75
+        assertEquals(3.25, Percentiles.percentile(values, 75), EPS); // rank 2.25
+        assertEquals(3.97, Percentiles.percentile(values, 99), EPS); // rank 2.97
         assertEquals(4.0, Percentiles.percentile(values, 100), EPS);
         // numpy documentation's example: the 50th percentile of [[10, 7, 4], [3, 2, 1]] is 3.5.
         assertEquals(3.5, Percentiles.percentile(new double[] {10, 7, 4, 3, 2, 1}, 50), EPS);
@@ -43,12 +43,33 @@ class PercentilesTest {
     @Test
     void summaryHoldsMeanMedianAndTheEightPercentiles() {
         DistributionSummary summary = Percentiles.summarize(new double[] {4, 1, 3, 2});
-        assertArrayEquals(new double[] {2.5, 2.5, 1.03, 1.15, 1.3, 1.75, 3.25, 3.7, 3.85, 3.97},
-                new double[] {summary.mean(), summary.median(), summary.percentile1(), summary.percentile5(),
-                    summary.percentile10(), summary.percentile25(), summary.percentile75(), summary.percentile90(),
-                    summary.percentile95(), summary.percentile99()}, EPS);
-        assertEquals(java.util.List.of("mean", "median", "percentile_1", "percentile_5", "percentile_10",
-                "percentile_25", "percentile_75", "percentile_90", "percentile_95", "percentile_99"),
+        assertArrayEquals(
+                new double[] {2.5, 2.5, 1.03, 1.15, 1.3, 1.75, 3.25, 3.7, 3.85, 3.97},
+                new double[] {
+                    summary.mean(),
+                    summary.median(),
+                    summary.percentile1(),
+                    summary.percentile5(),
+                    summary.percentile10(),
+                    summary.percentile25(),
+                    summary.percentile75(),
+                    summary.percentile90(),
+                    summary.percentile95(),
+                    summary.percentile99()
+                },
+                EPS);
+        assertEquals(
+                java.util.List.of(
+                        "mean",
+                        "median",
+                        "percentile_1",
+                        "percentile_5",
+                        "percentile_10",
+                        "percentile_25",
+                        "percentile_75",
+                        "percentile_90",
+                        "percentile_95",
+                        "percentile_99"),
                 java.util.List.copyOf(JsonMaps.of(summary).keySet()));
     }
 

@@ -40,8 +40,14 @@ class PromptIngestionFitTest {
     @Test
     void speedIsTruncatedLikePythonInt() {
         // 3 points of slope 0.003: 1 / 0.003 = 333.33 -> 333.
-        assertEquals(333, PromptIngestionFit.of(List.of(new IngestionPoint(100, 0.4), new IngestionPoint(200, 0.7),
-                new IngestionPoint(300, 1.0))).orElseThrow().tokensPerSecond());
+        assertEquals(
+                333,
+                PromptIngestionFit.of(List.of(
+                                new IngestionPoint(100, 0.4),
+                                new IngestionPoint(200, 0.7),
+                                new IngestionPoint(300, 1.0)))
+                        .orElseThrow()
+                        .tokensPerSecond());
     }
 
     @Test
@@ -49,14 +55,18 @@ class PromptIngestionFitTest {
         assertTrue(PromptIngestionFit.of(List.of()).isEmpty());
         assertTrue(PromptIngestionFit.of(List.of(new IngestionPoint(100, 0.2))).isEmpty());
         // A backend that reports no usage: every prompt length is 0.
-        assertTrue(PromptIngestionFit.of(List.of(new IngestionPoint(0, 0.2), new IngestionPoint(0, 0.3))).isEmpty());
+        assertTrue(PromptIngestionFit.of(List.of(new IngestionPoint(0, 0.2), new IngestionPoint(0, 0.3)))
+                .isEmpty());
         // Time falling with the prompt length has no ingestion speed.
-        assertTrue(PromptIngestionFit.of(List.of(new IngestionPoint(100, 0.3), new IngestionPoint(200, 0.2),
-                new IngestionPoint(300, 0.1))).isEmpty());
+        assertTrue(PromptIngestionFit.of(List.of(
+                        new IngestionPoint(100, 0.3), new IngestionPoint(200, 0.2), new IngestionPoint(300, 0.1)))
+                .isEmpty());
         // All TTFT zero: no point has a relative distance, nothing is kept.
-        assertTrue(PromptIngestionFit.of(List.of(new IngestionPoint(100, 0), new IngestionPoint(200, 0))).isEmpty());
+        assertTrue(PromptIngestionFit.of(List.of(new IngestionPoint(100, 0), new IngestionPoint(200, 0)))
+                .isEmpty());
         // No point is within 5 % of the first fit (flat at 0.7): nothing left to refit.
-        assertTrue(PromptIngestionFit.of(List.of(new IngestionPoint(100, 1.0), new IngestionPoint(200, 0.1),
-                new IngestionPoint(300, 1.0))).isEmpty());
+        assertTrue(PromptIngestionFit.of(List.of(
+                        new IngestionPoint(100, 1.0), new IngestionPoint(200, 0.1), new IngestionPoint(300, 1.0)))
+                .isEmpty());
     }
 }

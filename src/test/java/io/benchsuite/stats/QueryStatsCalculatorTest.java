@@ -17,19 +17,30 @@ class QueryStatsCalculatorTest {
     private static final double EPS = 1e-9;
     /** Epoch doubles near 1.7e9 resolve to about 2.4e-7 s. */
     private static final double EPOCH_EPS = 1e-6;
+
     private static final double ORIGIN_EPOCH = 1_700_000_000.0;
 
     /**
      * 13 tokens, one per chunk: first after 500 ms, then every 100 ms except one 2 s pause after the sixth
      * token; [DONE] 100 ms after the last token at 3.6 s. Sent 250 ms after the schedule wanted.
      */
-    private static final long[] THIRTEEN_TOKENS_MS = {500, 600, 700, 800, 900, 1000, 3000, 3100, 3200, 3300, 3400,
-        3500, 3600};
+    private static final long[] THIRTEEN_TOKENS_MS = {
+        500, 600, 700, 800, 900, 1000, 3000, 3100, 3200, 3300, 3400, 3500, 3600
+    };
 
     @Test
     void thirteenTokenTimelineWithOneLongPause() {
-        QueryStats stats = QueryStatsCalculator.compute(request().intendedStartMs(-250).startMs(0).endMs(3700)
-                .chunksMs(THIRTEEN_TOKENS_MS).requested(13).completionTokens(13).promptTokens(42).build(), ANCHOR);
+        QueryStats stats = QueryStatsCalculator.compute(
+                request()
+                        .intendedStartMs(-250)
+                        .startMs(0)
+                        .endMs(3700)
+                        .chunksMs(THIRTEEN_TOKENS_MS)
+                        .requested(13)
+                        .completionTokens(13)
+                        .promptTokens(42)
+                        .build(),
+                ANCHOR);
 
         assertEquals(ORIGIN_EPOCH, stats.startingTimestamp(), EPOCH_EPS);
         assertEquals(ORIGIN_EPOCH + 3.7, stats.endingTimestamp(), EPOCH_EPS);
@@ -68,8 +79,15 @@ class QueryStatsCalculatorTest {
 
     @Test
     void timeoutEndsAtTheLastChunkNotWhenTheTimeoutFired() {
-        QueryStats stats = QueryStatsCalculator.compute(request().startMs(0).endMs(5000).chunksMs(200, 300, 400)
-                .requested(16).failed(ErrorKind.TIMEOUT, 200, "no data for 5 s").build(), ANCHOR);
+        QueryStats stats = QueryStatsCalculator.compute(
+                request()
+                        .startMs(0)
+                        .endMs(5000)
+                        .chunksMs(200, 300, 400)
+                        .requested(16)
+                        .failed(ErrorKind.TIMEOUT, 200, "no data for 5 s")
+                        .build(),
+                ANCHOR);
 
         assertEquals(ORIGIN_EPOCH + 0.4, stats.endingTimestamp(), EPOCH_EPS);
         assertEquals(0.4, stats.totalQueryTime(), EPS);
@@ -85,15 +103,28 @@ class QueryStatsCalculatorTest {
         assertEquals("no data for 5 s", stats.error());
         assertEquals(ErrorKind.TIMEOUT, stats.errorKind());
         // Short because it timed out, not because the server stopped early.
-        QueryStats reported = QueryStatsCalculator.compute(request().startMs(0).endMs(5000).chunksMs(200, 300, 400)
-                .requested(16).completionTokens(3).failed(ErrorKind.TIMEOUT, 200, "timeout").build(), ANCHOR);
+        QueryStats reported = QueryStatsCalculator.compute(
+                request()
+                        .startMs(0)
+                        .endMs(5000)
+                        .chunksMs(200, 300, 400)
+                        .requested(16)
+                        .completionTokens(3)
+                        .failed(ErrorKind.TIMEOUT, 200, "timeout")
+                        .build(),
+                ANCHOR);
         assertFalse(reported.outputLengthMismatch());
     }
 
     @Test
     void timeoutWithoutAnyChunkEndsAtItsStart() {
-        QueryStats stats = QueryStatsCalculator.compute(request().startMs(100).endMs(9000)
-                .failed(ErrorKind.TIMEOUT, null, "timeout").build(), ANCHOR);
+        QueryStats stats = QueryStatsCalculator.compute(
+                request()
+                        .startMs(100)
+                        .endMs(9000)
+                        .failed(ErrorKind.TIMEOUT, null, "timeout")
+                        .build(),
+                ANCHOR);
         assertEquals(ORIGIN_EPOCH + 0.1, stats.endingTimestamp(), EPOCH_EPS);
         assertEquals(0.0, stats.totalQueryTime(), 0);
         assertEquals(0, stats.responseLength());
@@ -104,8 +135,15 @@ class QueryStatsCalculatorTest {
     @Test
     void responseLengthPrefersReportedUsageOverChunkCounts() {
         // Three chunks that carried 1, 3 and 2 tokens (continuous usage deltas).
-        QueryStats fromChunks = QueryStatsCalculator.compute(request().startMs(0).endMs(400).chunksMs(100, 200, 300)
-                .chunkTokens(1, 3, 2).requested(6).build(), ANCHOR);
+        QueryStats fromChunks = QueryStatsCalculator.compute(
+                request()
+                        .startMs(0)
+                        .endMs(400)
+                        .chunksMs(100, 200, 300)
+                        .chunkTokens(1, 3, 2)
+                        .requested(6)
+                        .build(),
+                ANCHOR);
         assertEquals(6, fromChunks.responseLength());
         assertEquals(3, fromChunks.chunkCount());
         assertEquals(-1, fromChunks.reportedCompletionTokens());
@@ -113,8 +151,16 @@ class QueryStatsCalculatorTest {
         assertEquals(0.1, fromChunks.medianTimeBetweenChunks(), EPS); // per chunk, not per token
         assertEquals(6 / 0.4, fromChunks.speedFromBeginning(), EPS);
 
-        QueryStats reported = QueryStatsCalculator.compute(request().startMs(0).endMs(400).chunksMs(100, 200, 300)
-                .chunkTokens(1, 3, 2).requested(6).completionTokens(7).build(), ANCHOR);
+        QueryStats reported = QueryStatsCalculator.compute(
+                request()
+                        .startMs(0)
+                        .endMs(400)
+                        .chunksMs(100, 200, 300)
+                        .chunkTokens(1, 3, 2)
+                        .requested(6)
+                        .completionTokens(7)
+                        .build(),
+                ANCHOR);
         assertEquals(7, reported.responseLength());
         assertEquals(7, reported.reportedCompletionTokens());
         assertTrue(reported.outputLengthMismatch());
@@ -124,8 +170,15 @@ class QueryStatsCalculatorTest {
     @Test
     void singleTokenResponseHasTimeToFirstTokenButNoSpeeds() {
         // The prompt-ingestion shape: one output token.
-        QueryStats stats = QueryStatsCalculator.compute(request().startMs(0).endMs(260).chunksMs(250)
-                .requested(1).completionTokens(1).build(), ANCHOR);
+        QueryStats stats = QueryStatsCalculator.compute(
+                request()
+                        .startMs(0)
+                        .endMs(260)
+                        .chunksMs(250)
+                        .requested(1)
+                        .completionTokens(1)
+                        .build(),
+                ANCHOR);
         assertEquals(0.25, stats.timeToFirstToken(), EPS);
         assertEquals(0.01, stats.completionTimeFromFirstToken(), EPS);
         assertEquals(0.0, stats.medianTimeBetweenChunks(), 0);
@@ -138,8 +191,15 @@ class QueryStatsCalculatorTest {
 
     @Test
     void httpErrorKeepsStatusMessageAndPrompt() {
-        QueryStats stats = QueryStatsCalculator.compute(request().prompt("too long").startMs(0).endMs(30)
-                .promptTokens(-1).failed(ErrorKind.HTTP_STATUS, 400, "prompt too long").build(), ANCHOR);
+        QueryStats stats = QueryStatsCalculator.compute(
+                request()
+                        .prompt("too long")
+                        .startMs(0)
+                        .endMs(30)
+                        .promptTokens(-1)
+                        .failed(ErrorKind.HTTP_STATUS, 400, "prompt too long")
+                        .build(),
+                ANCHOR);
         assertFalse(stats.success());
         assertFalse(stats.isValid());
         assertEquals("prompt too long", stats.error());
@@ -155,14 +215,42 @@ class QueryStatsCalculatorTest {
 
     @Test
     void jsonKeepsTheOriginalFieldOrderAndAppendsTheNewFields() {
-        QueryStats stats = QueryStatsCalculator.compute(request().startMs(0).endMs(10).build(), ANCHOR);
-        assertEquals(List.of("prompt", "starting_timestamp", "ending_timestamp", "prompt_length", "response_length",
-                "generated_text", "total_query_time", "timestamp_of_first_token", "time_to_first_token",
-                "timestamp_of_tokens_arrival", "delta_time_of_tokens_arrival", "completion_time_from_first_token",
-                "median_time_between_tokens", "total_waiting_time", "speed_from_beginning", "speed_from_first_token",
-                "speed_without_waiting_time", "success", "error", "timeout", "requested_output_length",
-                "reported_completion_tokens", "chunk_count", "error_kind", "http_status", "output_length_mismatch",
-                "queue_delay", "token_count_source", "time_to_first_content", "reasoning_tokens", "timings", "cached_tokens"),
+        QueryStats stats =
+                QueryStatsCalculator.compute(request().startMs(0).endMs(10).build(), ANCHOR);
+        assertEquals(
+                List.of(
+                        "prompt",
+                        "starting_timestamp",
+                        "ending_timestamp",
+                        "prompt_length",
+                        "response_length",
+                        "generated_text",
+                        "total_query_time",
+                        "timestamp_of_first_token",
+                        "time_to_first_token",
+                        "timestamp_of_tokens_arrival",
+                        "delta_time_of_tokens_arrival",
+                        "completion_time_from_first_token",
+                        "median_time_between_tokens",
+                        "total_waiting_time",
+                        "speed_from_beginning",
+                        "speed_from_first_token",
+                        "speed_without_waiting_time",
+                        "success",
+                        "error",
+                        "timeout",
+                        "requested_output_length",
+                        "reported_completion_tokens",
+                        "chunk_count",
+                        "error_kind",
+                        "http_status",
+                        "output_length_mismatch",
+                        "queue_delay",
+                        "token_count_source",
+                        "time_to_first_content",
+                        "reasoning_tokens",
+                        "timings",
+                        "cached_tokens"),
                 List.copyOf(JsonMaps.of(stats).keySet()));
         assertEquals("NONE", JsonMaps.of(stats).get("error_kind"));
         assertEquals("", stats.generatedText());
@@ -170,22 +258,37 @@ class QueryStatsCalculatorTest {
 
     @Test
     void aRequestThatGotAnotherLengthOrNoneIsFlaggedWithOrWithoutUsage() {
-        QueryStats short3 = QueryStatsCalculator.compute(request().startMs(0).endMs(400).chunksMs(100, 200, 300)
-                .requested(8).build(), ANCHOR);
+        QueryStats short3 = QueryStatsCalculator.compute(
+                request()
+                        .startMs(0)
+                        .endMs(400)
+                        .chunksMs(100, 200, 300)
+                        .requested(8)
+                        .build(),
+                ANCHOR);
         assertTrue(short3.outputLengthMismatch(), "3 chunks for 8 asked, no usage");
         assertEquals("chunks", JsonMaps.of(short3).get("token_count_source"));
-        QueryStats none = QueryStatsCalculator.compute(request().startMs(0).endMs(40).requested(8).build(), ANCHOR);
+        QueryStats none = QueryStatsCalculator.compute(
+                request().startMs(0).endMs(40).requested(8).build(), ANCHOR);
         assertTrue(none.outputLengthMismatch(), "nothing at all for 8 asked");
-        QueryStats notForced = QueryStatsCalculator.compute(request().startMs(0).endMs(40).requested(8).build(),
-                ANCHOR, false);
+        QueryStats notForced = QueryStatsCalculator.compute(
+                request().startMs(0).endMs(40).requested(8).build(), ANCHOR, false);
         assertFalse(notForced.outputLengthMismatch(), "a server that was not told the length is not flagged");
-        QueryStats timings = QueryStatsCalculator.compute(request().startMs(0).endMs(400).chunksMs(100, 200)
-                .requested(79).timings(new ServerTimings(79, 68.8, 10)).build(), ANCHOR);
+        QueryStats timings = QueryStatsCalculator.compute(
+                request()
+                        .startMs(0)
+                        .endMs(400)
+                        .chunksMs(100, 200)
+                        .requested(79)
+                        .timings(new ServerTimings(79, 68.8, 10))
+                        .build(),
+                ANCHOR);
         assertFalse(timings.outputLengthMismatch());
         assertEquals(79, timings.responseLength(), "llama.cpp's own count");
         assertEquals("timings", JsonMaps.of(timings).get("token_count_source"));
         @SuppressWarnings("unchecked")
-        java.util.Map<String, Object> t = (java.util.Map<String, Object>) JsonMaps.of(timings).get("timings");
+        java.util.Map<String, Object> t =
+                (java.util.Map<String, Object>) JsonMaps.of(timings).get("timings");
         assertEquals(79, t.get("predicted_n"));
         assertEquals(68.8, t.get("predicted_per_second"));
         assertEquals(10, t.get("prompt_n"));
@@ -193,19 +296,32 @@ class QueryStatsCalculatorTest {
 
     @Test
     void reasoningStreamHasATimeToFirstContentAfterItsTimeToFirstToken() {
-        QueryStats stats = QueryStatsCalculator.compute(request().startMs(0).endMs(500).chunksMs(100, 200, 300)
-                .requested(3).completionTokens(3).firstContentMs(300, 2).build(), ANCHOR);
+        QueryStats stats = QueryStatsCalculator.compute(
+                request()
+                        .startMs(0)
+                        .endMs(500)
+                        .chunksMs(100, 200, 300)
+                        .requested(3)
+                        .completionTokens(3)
+                        .firstContentMs(300, 2)
+                        .build(),
+                ANCHOR);
         assertEquals(0.1, stats.timeToFirstToken(), EPS);
         assertEquals(0.3, stats.timeToFirstContent(), EPS);
         assertEquals(2, stats.reasoningTokens());
         assertEquals("usage", JsonMaps.of(stats).get("token_count_source"));
         assertNull(JsonMaps.of(stats).get("timings"));
-        QueryStats noContent = QueryStatsCalculator.compute(request().startMs(0).endMs(500).chunksMs(100)
-                .requested(1).build(), ANCHOR);
+        QueryStats noContent = QueryStatsCalculator.compute(
+                request().startMs(0).endMs(500).chunksMs(100).requested(1).build(), ANCHOR);
         assertNull(noContent.timeToFirstContent());
         RunMetrics metrics = RunMetrics.of(List.of(stats, noContent), ServerPeaks.UNAVAILABLE, 1);
-        assertEquals(0.3, JsonMaps.of(metrics.aggregated().get(AggregatedStatistic.TIME_TO_FIRST_CONTENT)
-                .orElseThrow()).get("median"), "over the requests that had content only");
+        assertEquals(
+                0.3,
+                JsonMaps.of(metrics.aggregated()
+                                .get(AggregatedStatistic.TIME_TO_FIRST_CONTENT)
+                                .orElseThrow())
+                        .get("median"),
+                "over the requests that had content only");
         assertEquals(0, metrics.general().nbOutputLengthMismatch());
     }
 }

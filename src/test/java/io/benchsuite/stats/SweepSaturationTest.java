@@ -22,11 +22,11 @@ class SweepSaturationTest {
     @Test
     void saturatedNeedsAFullCacheAndSlowRequests() {
         assertTrue(RULE.isSaturated(level(10, 12, 0.97)));
-        assertTrue(RULE.isSaturated(level(10, 12, 0.95)));   // full starts at the threshold
-        assertFalse(RULE.isSaturated(level(10, 25, 0.99)));  // full but still fast enough
-        assertFalse(RULE.isSaturated(level(10, 20, 0.99)));  // exactly the speed threshold is fast enough
-        assertFalse(RULE.isSaturated(level(10, 5, 0.80)));   // slow but the cache has room
-        assertFalse(RULE.isSaturated(level(10, 5, -1)));     // no metrics: no evidence
+        assertTrue(RULE.isSaturated(level(10, 12, 0.95))); // full starts at the threshold
+        assertFalse(RULE.isSaturated(level(10, 25, 0.99))); // full but still fast enough
+        assertFalse(RULE.isSaturated(level(10, 20, 0.99))); // exactly the speed threshold is fast enough
+        assertFalse(RULE.isSaturated(level(10, 5, 0.80))); // slow but the cache has room
+        assertFalse(RULE.isSaturated(level(10, 5, -1))); // no metrics: no evidence
         assertFalse(RULE.isSaturated(new SweepLevel(10, OptionalDouble.empty(), 0.99))); // no valid request
     }
 
@@ -48,9 +48,12 @@ class SweepSaturationTest {
     void levelFromRunMetricsTakesTheMedianSpeedAndTheKvPeak() {
         // Speeds from beginning 2 / 0.4 = 5, 2 / 0.2 = 10, 2 / 0.1 = 20: median 10.
         List<QueryStats> queries = List.of(
-                QueryStatsCalculator.compute(request().startMs(0).endMs(400).chunksMs(100, 200).build(), ANCHOR),
-                QueryStatsCalculator.compute(request().startMs(0).endMs(200).chunksMs(100, 150).build(), ANCHOR),
-                QueryStatsCalculator.compute(request().startMs(0).endMs(100).chunksMs(50, 60).build(), ANCHOR));
+                QueryStatsCalculator.compute(
+                        request().startMs(0).endMs(400).chunksMs(100, 200).build(), ANCHOR),
+                QueryStatsCalculator.compute(
+                        request().startMs(0).endMs(200).chunksMs(100, 150).build(), ANCHOR),
+                QueryStatsCalculator.compute(
+                        request().startMs(0).endMs(100).chunksMs(50, 60).build(), ANCHOR));
         SweepLevel level = SweepLevel.of(6, RunMetrics.of(queries, new ServerPeaks(0.97, 6, 2), 1));
         assertEquals(6, level.parallelRequests());
         assertEquals(10, level.medianSpeed().orElseThrow(), 1e-9);

@@ -48,8 +48,8 @@ class BackendDetectorTest {
         BenchSettings endpoint = settings(Map.of("base-url", "http://h:5000", "metrics-endpoint", "/prom"));
         assertEquals(URI.create("http://h:5000/prom"), MetricsLocation.of(endpoint, Backend.HAPPY_VLLM));
 
-        BenchSettings url = settings(Map.of("base-url", "http://h:9000", "metrics-endpoint", "/prom",
-                "metrics-url", "http://h:8002/metrics"));
+        BenchSettings url = settings(Map.of(
+                "base-url", "http://h:9000", "metrics-endpoint", "/prom", "metrics-url", "http://h:8002/metrics"));
         assertEquals(URI.create("http://h:8002/metrics"), MetricsLocation.of(url, Backend.TRTLLM));
     }
 

@@ -13,14 +13,19 @@ import org.junit.jupiter.api.Test;
 
 class ConsecutiveFailuresTest {
 
-    private static final RequestRecord OK = TestRecords.request().endMs(30).chunksMs(10, 20).build();
+    private static final RequestRecord OK =
+            TestRecords.request().endMs(30).chunksMs(10, 20).build();
     private static final RequestRecord REFUSED = TestRecords.request()
-            .failed(ErrorKind.CONNECTION_REFUSED, null, "Connection refused: /127.0.0.1:9").build();
+            .failed(ErrorKind.CONNECTION_REFUSED, null, "Connection refused: /127.0.0.1:9")
+            .build();
     private static final RequestRecord RESET = TestRecords.request()
-            .failed(ErrorKind.CONNECTION_RESET, null, "Connection reset").build();
+            .failed(ErrorKind.CONNECTION_RESET, null, "Connection reset")
+            .build();
 
     private static RequestRecord status(int code) {
-        return TestRecords.request().failed(ErrorKind.HTTP_STATUS, code, "HTTP " + code + ": down").build();
+        return TestRecords.request()
+                .failed(ErrorKind.HTTP_STATUS, code, "HTTP " + code + ": down")
+                .build();
     }
 
     private static RequestRecord failed(ErrorKind kind) {
@@ -33,10 +38,14 @@ class ConsecutiveFailuresTest {
         assertEquals(Optional.empty(), failures.record(REFUSED));
         assertEquals(Optional.empty(), failures.record(RESET));
         Optional<ConsecutiveFailures.Streak> streak = failures.record(REFUSED);
-        assertEquals(Optional.of(new ConsecutiveFailures.Streak(3, ErrorKind.CONNECTION_REFUSED,
-                "Connection refused: /127.0.0.1:9")), streak);
-        assertEquals("3 requests in a row failed (max-consecutive-failures), the last with CONNECTION_REFUSED "
-                + "(Connection refused: /127.0.0.1:9)", streak.get().describe());
+        assertEquals(
+                Optional.of(new ConsecutiveFailures.Streak(
+                        3, ErrorKind.CONNECTION_REFUSED, "Connection refused: /127.0.0.1:9")),
+                streak);
+        assertEquals(
+                "3 requests in a row failed (max-consecutive-failures), the last with CONNECTION_REFUSED "
+                        + "(Connection refused: /127.0.0.1:9)",
+                streak.get().describe());
         assertTrue(failures.reached());
         // Reported once: the run is already stopping, the requests still completing must not stop it again.
         assertEquals(Optional.empty(), failures.record(REFUSED));
@@ -62,9 +71,17 @@ class ConsecutiveFailuresTest {
         failures.record(status(503));
         failures.record(status(504));
         assertEquals(3, failures.count());
-        for (RequestRecord other : new RequestRecord[] {status(500), status(429), status(400),
-                failed(ErrorKind.TIMEOUT), failed(ErrorKind.CANCELLED), failed(ErrorKind.STREAM_TRUNCATED),
-                failed(ErrorKind.STREAM_ERROR_EVENT), failed(ErrorKind.MALFORMED_CHUNK), failed(ErrorKind.OTHER)}) {
+        for (RequestRecord other : new RequestRecord[] {
+            status(500),
+            status(429),
+            status(400),
+            failed(ErrorKind.TIMEOUT),
+            failed(ErrorKind.CANCELLED),
+            failed(ErrorKind.STREAM_TRUNCATED),
+            failed(ErrorKind.STREAM_ERROR_EVENT),
+            failed(ErrorKind.MALFORMED_CHUNK),
+            failed(ErrorKind.OTHER)
+        }) {
             assertFalse(ConsecutiveFailures.isUnreachable(other), other.errorKind() + " " + other.httpStatus());
             failures.record(other);
         }
@@ -84,7 +101,8 @@ class ConsecutiveFailuresTest {
     @Test
     void aLimitOfOneStopsOnTheFirstFailure() {
         ConsecutiveFailures failures = new ConsecutiveFailures(1);
-        assertEquals(Optional.of(new ConsecutiveFailures.Streak(1, ErrorKind.HTTP_STATUS, "HTTP 503: down")),
+        assertEquals(
+                Optional.of(new ConsecutiveFailures.Streak(1, ErrorKind.HTTP_STATUS, "HTTP 503: down")),
                 failures.record(status(503)));
     }
 

@@ -28,7 +28,8 @@ class ConsoleProgressTest {
             Thread.sleep(1_200);
             String after = bytes.toString(StandardCharsets.UTF_8).substring(atStop);
             assertFalse(after.contains("|"), "no live line after the stop: " + after);
-            assertTrue(bytes.toString(StandardCharsets.UTF_8).substring(0, atStop).endsWith("\r\033[2K"),
+            assertTrue(
+                    bytes.toString(StandardCharsets.UTF_8).substring(0, atStop).endsWith("\r\033[2K"),
                     "the line was erased when the run stopped");
         }
     }

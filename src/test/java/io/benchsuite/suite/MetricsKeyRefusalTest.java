@@ -10,8 +10,10 @@ class MetricsKeyRefusalTest {
 
     @Test
     void onlyFourOhOneAndFourOhThreeAreRefusals() {
-        assertEquals(Optional.of(401), ServerSession.metricsKeyRefusal(
-                "HTTP 401 from http://127.0.0.1:5000/metrics/: {\"detail\":\"Unauthorized\"}"));
+        assertEquals(
+                Optional.of(401),
+                ServerSession.metricsKeyRefusal(
+                        "HTTP 401 from http://127.0.0.1:5000/metrics/: {\"detail\":\"Unauthorized\"}"));
         assertEquals(Optional.of(403), ServerSession.metricsKeyRefusal("HTTP 403 from http://h/metrics/"));
         assertEquals(Optional.empty(), ServerSession.metricsKeyRefusal("HTTP 404 from http://h/metrics/"));
         assertEquals(Optional.empty(), ServerSession.metricsKeyRefusal("connection refused by http://h/metrics/"));

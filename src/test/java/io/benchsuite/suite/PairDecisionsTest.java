@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.benchsuite.results.BenchmarkKind;
 import io.benchsuite.schedule.QueryProfile;
 import io.benchsuite.schedule.StopRule;
 import io.benchsuite.stats.SweepLevel;
-import io.benchsuite.results.BenchmarkKind;
 import io.benchsuite.time.FakeClock;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +24,13 @@ class PairDecisionsTest {
     private final FakeClock clock = new FakeClock(77 * SECOND);
 
     private static PlannedBenchmark level(int input, int output, int level) {
-        return new PlannedBenchmark(BenchmarkKind.GENERATION_SPEED, "speed_" + input + "_" + output + "_" + level + ".json",
-                spec(output), input, output, level);
+        return new PlannedBenchmark(
+                BenchmarkKind.GENERATION_SPEED,
+                "speed_" + input + "_" + output + "_" + level + ".json",
+                spec(output),
+                input,
+                output,
+                level);
     }
 
     private static PlannedBenchmark ingestion() {
@@ -33,13 +38,20 @@ class PairDecisionsTest {
     }
 
     private static PlannedBenchmark kvProfile(int input, int output) {
-        return new PlannedBenchmark(BenchmarkKind.KV_CACHE_PROFILE, "kv_" + input + "_" + output + ".json", spec(output),
-                input, output, 0);
+        return new PlannedBenchmark(
+                BenchmarkKind.KV_CACHE_PROFILE, "kv_" + input + "_" + output + ".json", spec(output), input, output, 0);
     }
 
     private static BenchmarkSpec spec(int output) {
-        return new BenchmarkSpec(QueryProfile.CONSTANT_NUMBER_OF_QUERIES, 1000, output, 1, 0,
-                StopRule.maxDurationOnly(30), false, false);
+        return new BenchmarkSpec(
+                QueryProfile.CONSTANT_NUMBER_OF_QUERIES,
+                1000,
+                output,
+                1,
+                0,
+                StopRule.maxDurationOnly(30),
+                false,
+                false);
     }
 
     private PairDecisions decisions(OptionalInt context, boolean stopOnSaturation, double budgetSeconds) {
@@ -60,12 +72,17 @@ class PairDecisionsTest {
 
         PairDecisions.Decision first = pairs.before(kvProfile(4000, 200));
         assertFalse(first.run());
-        assertEquals(Optional.of("pair input 4000, output 200 skipped: 4000 + 200 tokens do not fit the server's"
-                + " context of 4096 tokens"), first.note());
+        assertEquals(
+                Optional.of("pair input 4000, output 200 skipped: 4000 + 200 tokens do not fit the server's"
+                        + " context of 4096 tokens"),
+                first.note());
         assertEquals(PairDecisions.Decision.SKIP_QUIETLY, pairs.before(level(4000, 200, 1)), "noted once");
         assertTrue(pairs.before(level(3896, 200, 1)).run(), "right at the limit runs");
         assertTrue(pairs.before(ingestion()).run());
-        assertTrue(decisions(OptionalInt.empty(), true, 900).before(level(100_000, 200, 1)).run(),
+        assertTrue(
+                decisions(OptionalInt.empty(), true, 900)
+                        .before(level(100_000, 200, 1))
+                        .run(),
                 "a server that gave no context length is not second-guessed");
         assertEquals(Map.of(), pairs.sweepStops(), "a skipped pair is not a stopped sweep");
     }
@@ -117,8 +134,10 @@ class PairDecisionsTest {
 
         PairDecisions.Decision stop = pairs.before(level(1000, 100, 8));
         assertFalse(stop.run());
-        assertEquals(Optional.of("sweep for input 1000, output 100 stopped: its time budget"
-                + " (max-duration-speed-generation = 60.0 s) was spent"), stop.note());
+        assertEquals(
+                Optional.of("sweep for input 1000, output 100 stopped: its time budget"
+                        + " (max-duration-speed-generation = 60.0 s) was spent"),
+                stop.note());
         assertTrue(pairs.before(level(2000, 100, 1)).run(), "a new pair has its own budget");
     }
 

@@ -10,16 +10,31 @@ class SecretRedactionTest {
 
     @Test
     void namesThatHoldSecretsAreRecognised() {
-        for (String name : List.of("api_key", "api-key", "hf_token", "ssl_keyfile", "password", "db_password",
-                "openai_api_key", "secret", "AWS_SECRET", "token")) {
+        for (String name : List.of(
+                "api_key",
+                "api-key",
+                "hf_token",
+                "ssl_keyfile",
+                "password",
+                "db_password",
+                "openai_api_key",
+                "secret",
+                "AWS_SECRET",
+                "token")) {
             assertTrue(ServerSession.SECRET_NAME.matcher(name).find(), name);
         }
     }
 
     @Test
     void engineSettingsThatOnlyMentionTokensStayReadable() {
-        for (String name : List.of("tokenizer", "max_num_batched_tokens", "max_model_len", "kv_cache_dtype",
-                "tokenizer_mode", "keep_alive", "monkey")) {
+        for (String name : List.of(
+                "tokenizer",
+                "max_num_batched_tokens",
+                "max_model_len",
+                "kv_cache_dtype",
+                "tokenizer_mode",
+                "keep_alive",
+                "monkey")) {
             assertFalse(ServerSession.SECRET_NAME.matcher(name).find(), name);
         }
     }

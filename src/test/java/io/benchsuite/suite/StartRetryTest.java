@@ -20,8 +20,24 @@ class StartRetryTest {
     private final StartRetry retry = new StartRetry(waits::add);
 
     private static RequestRecord record(ErrorKind kind, Integer status, int retryAfter) {
-        return new RequestRecord(-1, "Hey", 1, 0, 0, 1, new long[0], new int[0], -1, -1, kind.outcome(), kind,
-                status, kind == ErrorKind.NONE ? "" : "failed", null, -1, retryAfter);
+        return new RequestRecord(
+                -1,
+                "Hey",
+                1,
+                0,
+                0,
+                1,
+                new long[0],
+                new int[0],
+                -1,
+                -1,
+                kind.outcome(),
+                kind,
+                status,
+                kind == ErrorKind.NONE ? "" : "failed",
+                null,
+                -1,
+                retryAfter);
     }
 
     private RequestRecord run(RequestRecord... answers) throws InterruptedException {
@@ -32,8 +48,11 @@ class StartRetryTest {
     @Test
     void transientFailuresAreRetriedAfter1Then2Then4Seconds() throws InterruptedException {
         RequestRecord ok = record(ErrorKind.NONE, 200, -1);
-        RequestRecord last = run(record(ErrorKind.CONNECTION_RESET, null, -1), record(ErrorKind.HTTP_STATUS, 500, -1),
-                record(ErrorKind.STREAM_TRUNCATED, 200, -1), ok);
+        RequestRecord last = run(
+                record(ErrorKind.CONNECTION_RESET, null, -1),
+                record(ErrorKind.HTTP_STATUS, 500, -1),
+                record(ErrorKind.STREAM_TRUNCATED, 200, -1),
+                ok);
         assertSame(ok, last);
         assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)), waits);
     }
@@ -41,24 +60,48 @@ class StartRetryTest {
     @Test
     void afterThreeRetriesTheLastFailureIsReturned() throws InterruptedException {
         RequestRecord fourth = record(ErrorKind.HTTP_STATUS, 503, -1);
-        RequestRecord last = run(record(ErrorKind.HTTP_STATUS, 500, -1), record(ErrorKind.HTTP_STATUS, 502, -1),
-                record(ErrorKind.HTTP_STATUS, 429, -1), fourth, record(ErrorKind.NONE, 200, -1));
+        RequestRecord last = run(
+                record(ErrorKind.HTTP_STATUS, 500, -1),
+                record(ErrorKind.HTTP_STATUS, 502, -1),
+                record(ErrorKind.HTTP_STATUS, 429, -1),
+                fourth,
+                record(ErrorKind.NONE, 200, -1));
         assertSame(fourth, last);
         assertEquals(3, waits.size());
     }
 
     @Test
     void retryAfterIsObeyedUpTo30Seconds() throws InterruptedException {
-        run(record(ErrorKind.HTTP_STATUS, 429, 7), record(ErrorKind.HTTP_STATUS, 503, 120), record(ErrorKind.NONE, 200, -1));
+        run(
+                record(ErrorKind.HTTP_STATUS, 429, 7),
+                record(ErrorKind.HTTP_STATUS, 503, 120),
+                record(ErrorKind.NONE, 200, -1));
         assertEquals(List.of(Duration.ofSeconds(7), Duration.ofSeconds(30)), waits);
     }
 
     @Test
     void wrongEndpointRefusedConnectionBadRequestAndTimeoutStopAtOnce() throws InterruptedException {
-        for (RequestRecord fatal : List.of(record(ErrorKind.HTTP_STATUS, 404, -1), record(ErrorKind.HTTP_STATUS, 400, -1),
-                record(ErrorKind.CONNECTION_REFUSED, null, -1), record(ErrorKind.HTTP_STATUS, 401, -1),
-                new RequestRecord(-1, "Hey", 1, 0, 0, 1, new long[0], new int[0], -1, -1, Outcome.TIMEOUT,
-                        ErrorKind.TIMEOUT, null, "timeout", null))) {
+        for (RequestRecord fatal : List.of(
+                record(ErrorKind.HTTP_STATUS, 404, -1),
+                record(ErrorKind.HTTP_STATUS, 400, -1),
+                record(ErrorKind.CONNECTION_REFUSED, null, -1),
+                record(ErrorKind.HTTP_STATUS, 401, -1),
+                new RequestRecord(
+                        -1,
+                        "Hey",
+                        1,
+                        0,
+                        0,
+                        1,
+                        new long[0],
+                        new int[0],
+                        -1,
+                        -1,
+                        Outcome.TIMEOUT,
+                        ErrorKind.TIMEOUT,
+                        null,
+                        "timeout",
+                        null))) {
             assertSame(fatal, run(fatal, record(ErrorKind.NONE, 200, -1)));
         }
         assertEquals(List.of(), waits);

@@ -44,7 +44,9 @@ class TimeLeftEstimateTest {
             }
         }
         int firstSpeedLevel = PLAN.indexOf(PLAN.stream()
-                .filter(b -> b.phase() == BenchmarkKind.GENERATION_SPEED).findFirst().orElseThrow());
+                .filter(b -> b.phase() == BenchmarkKind.GENERATION_SPEED)
+                .findFirst()
+                .orElseThrow());
         double expected = 0;
         for (PlannedBenchmark b : PLAN.subList(firstSpeedLevel, PLAN.size())) {
             double request = requestSeconds.get(b.pairLabel());
@@ -65,7 +67,9 @@ class TimeLeftEstimateTest {
     void aPairWhoseBudgetIsSpentStartsNoOtherLevel() {
         TimeLeftEstimate estimate = new TimeLeftEstimate(PLAN);
         int first = PLAN.indexOf(PLAN.stream()
-                .filter(b -> b.phase() == BenchmarkKind.GENERATION_SPEED).findFirst().orElseThrow());
+                .filter(b -> b.phase() == BenchmarkKind.GENERATION_SPEED)
+                .findFirst()
+                .orElseThrow());
         PlannedBenchmark level1 = PLAN.get(first);
         estimate.answered(level1, 2.0);
         estimate.started(level1, 0);
@@ -77,11 +81,14 @@ class TimeLeftEstimateTest {
 
     @Test
     void requestCountsNeverReadMoreDoneThanPlanned() {
-        PlannedBenchmark level16 = PLAN.stream().filter(b -> b.level() == 16).findFirst().orElseThrow();
+        PlannedBenchmark level16 =
+                PLAN.stream().filter(b -> b.level() == 16).findFirst().orElseThrow();
         assertEquals("48/56 requests", ConsoleProgress.requests(level16, 48, 56, 8));
         assertEquals("3/8 requests", ConsoleProgress.requests(level16, 3, 4, 8));
         PlannedBenchmark profile = PLAN.stream()
-                .filter(b -> b.phase() == BenchmarkKind.KV_CACHE_PROFILE).findFirst().orElseThrow();
+                .filter(b -> b.phase() == BenchmarkKind.KV_CACHE_PROFILE)
+                .findFirst()
+                .orElseThrow();
         assertEquals("6 requests", ConsoleProgress.requests(profile, 6, 6, 200));
     }
 }

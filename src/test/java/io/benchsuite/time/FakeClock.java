@@ -18,11 +18,10 @@ import java.util.concurrent.Future;
  */
 public final class FakeClock implements Ticker {
 
-    private record Event(long atNanos, long order, Runnable action) {
-    }
+    private record Event(long atNanos, long order, Runnable action) {}
 
-    private final PriorityQueue<Event> events = new PriorityQueue<>((a, b) -> a.atNanos() != b.atNanos()
-            ? Long.compare(a.atNanos(), b.atNanos()) : Long.compare(a.order(), b.order()));
+    private final PriorityQueue<Event> events = new PriorityQueue<>((a, b) ->
+            a.atNanos() != b.atNanos() ? Long.compare(a.atNanos(), b.atNanos()) : Long.compare(a.order(), b.order()));
     private final List<Long> sleeps = Collections.synchronizedList(new ArrayList<>());
     private long now;
     private long scheduled;

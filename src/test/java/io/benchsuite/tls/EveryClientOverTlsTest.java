@@ -22,7 +22,6 @@ import io.benchsuite.simulator.SimulatorConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,10 +42,10 @@ class EveryClientOverTlsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = Simulator.start(SimulatorConfig.fast(), "127.0.0.1", 0, FaultPolicy.NONE,
-                Optional.of(TestCertificates.SERVER));
-        wrongHost = Simulator.start(SimulatorConfig.fast(), "127.0.0.1", 0, FaultPolicy.NONE,
-                Optional.of(TestCertificates.WRONG_HOST));
+        server = Simulator.start(
+                SimulatorConfig.fast(), "127.0.0.1", 0, FaultPolicy.NONE, Optional.of(TestCertificates.SERVER));
+        wrongHost = Simulator.start(
+                SimulatorConfig.fast(), "127.0.0.1", 0, FaultPolicy.NONE, Optional.of(TestCertificates.WRONG_HOST));
         testCa = TlsTrust.withAddedAnchors(PemCertificates.parse(java.nio.file.Files.readString(TestCertificates.CA)));
         otherCa = TlsTrust.withAddedAnchors(
                 PemCertificates.parse(java.nio.file.Files.readString(TestCertificates.OTHER_CA)));
@@ -101,8 +100,11 @@ class EveryClientOverTlsTest {
     }
 
     private static void assertUntrusted(Client client, String outcome) {
-        assertTrue(outcome.contains("certificate is not trusted") && outcome.contains("--ca-cert FILE")
-                && outcome.contains("--insecure"), client + ": " + outcome);
+        assertTrue(
+                outcome.contains("certificate is not trusted")
+                        && outcome.contains("--ca-cert FILE")
+                        && outcome.contains("--insecure"),
+                client + ": " + outcome);
     }
 
     /** One call through one client library: "ok", or the message the user would see. */
@@ -110,11 +112,14 @@ class EveryClientOverTlsTest {
         METRICS {
             @Override
             String call(RunningSimulator sim, TlsTrust trust) {
-                PollerSettings settings = PollerSettings.of(sim.baseUrl(), "/metrics", 1, Optional.empty(),
-                        Optional.empty()).withTls(trust);
+                PollerSettings settings = PollerSettings.of(
+                                sim.baseUrl(), "/metrics", 1, Optional.empty(), Optional.empty())
+                        .withTls(trust);
                 try (HttpMetricsFetcher fetcher = new HttpMetricsFetcher(settings)) {
                     FetchResult result = fetcher.fetch();
-                    return result instanceof FetchResult.Failed failed ? failed.failure().reason() : "ok";
+                    return result instanceof FetchResult.Failed failed
+                            ? failed.failure().reason()
+                            : "ok";
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new AssertionError(e);
@@ -125,8 +130,11 @@ class EveryClientOverTlsTest {
             @Override
             String call(RunningSimulator sim, TlsTrust trust) {
                 try {
-                    return new ServerApi(URI.create(sim.baseUrl()), Optional.empty(), trust).get("/v1/models").ok()
-                            ? "ok" : "not ok";
+                    return new ServerApi(URI.create(sim.baseUrl()), Optional.empty(), trust)
+                                    .get("/v1/models")
+                                    .ok()
+                            ? "ok"
+                            : "not ok";
                 } catch (ServerUnavailableException e) {
                     return e.getMessage();
                 }
@@ -135,11 +143,20 @@ class EveryClientOverTlsTest {
         STREAMING_VERTX {
             @Override
             String call(RunningSimulator sim, TlsTrust trust) {
-                try (StreamingClient client = StreamingClient.standalone(new ClientOptions(URI.create(sim.baseUrl()),
-                        "/v1/completions", Optional.empty(), 1, Duration.ofSeconds(10), Duration.ofSeconds(5), false,
+                try (StreamingClient client = StreamingClient.standalone(new ClientOptions(
+                        URI.create(sim.baseUrl()),
+                        "/v1/completions",
+                        Optional.empty(),
+                        1,
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(5),
+                        false,
                         trust))) {
-                    RequestRecord record = client.send(new CompletionRequest(0, "hello", 2, System.nanoTime()),
-                            RequestBodies.completion(Backend.VLLM, sim.config().modelName(), "hello", 2)).join();
+                    RequestRecord record = client.send(
+                                    new CompletionRequest(0, "hello", 2, System.nanoTime()),
+                                    RequestBodies.completion(
+                                            Backend.VLLM, sim.config().modelName(), "hello", 2))
+                            .join();
                     return record.outcome() == Outcome.SUCCESS ? "ok" : record.errorMessage();
                 }
             }
@@ -147,5 +164,4 @@ class EveryClientOverTlsTest {
 
         abstract String call(RunningSimulator sim, TlsTrust trust);
     }
-
 }

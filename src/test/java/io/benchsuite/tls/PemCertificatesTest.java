@@ -15,7 +15,9 @@ class PemCertificatesTest {
     void readsTheCertificateOfAPemFile() throws Exception {
         List<X509Certificate> certificates = PemCertificates.parse(Files.readString(TestCertificates.CA));
         assertEquals(1, certificates.size());
-        assertEquals("CN=bench-suite test CA", certificates.get(0).getSubjectX500Principal().getName());
+        assertEquals(
+                "CN=bench-suite test CA",
+                certificates.get(0).getSubjectX500Principal().getName());
     }
 
     @Test
@@ -23,8 +25,11 @@ class PemCertificatesTest {
         String bundle = "# Issuer: bench-suite test CA\n" + Files.readString(TestCertificates.CA)
                 + "\n# Issuer: unrelated test CA\n" + Files.readString(TestCertificates.OTHER_CA);
         List<X509Certificate> certificates = PemCertificates.parse(bundle);
-        assertEquals(List.of("CN=bench-suite test CA", "CN=unrelated test CA"),
-                certificates.stream().map(c -> c.getSubjectX500Principal().getName()).toList());
+        assertEquals(
+                List.of("CN=bench-suite test CA", "CN=unrelated test CA"),
+                certificates.stream()
+                        .map(c -> c.getSubjectX500Principal().getName())
+                        .toList());
     }
 
     @Test
@@ -38,8 +43,8 @@ class PemCertificatesTest {
     void aDamagedCertificateIsNamedByItsPosition() throws Exception {
         String good = Files.readString(TestCertificates.CA);
         String damaged = good.replaceFirst("(-----BEGIN CERTIFICATE-----\\s+)MII", "$1AAA");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PemCertificates.parse(good + damaged));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> PemCertificates.parse(good + damaged));
         assertTrue(e.getMessage().startsWith("certificate 2 is not valid"), e.getMessage());
     }
 

@@ -23,7 +23,12 @@ class SimpleTokenizerTest {
 
     @Test
     void countAgreesWithTokenize() {
-        for (String text : List.of("", " ", "a", "  x  ", "Several words, with punctuation; and numbers 12345.",
+        for (String text : List.of(
+                "",
+                " ",
+                "a",
+                "  x  ",
+                "Several words, with punctuation; and numbers 12345.",
                 "\u00e9t\u00e9 \u00e0 Paris")) {
             assertEquals(SimpleTokenizer.tokenize(text).size(), SimpleTokenizer.count(text), text);
         }

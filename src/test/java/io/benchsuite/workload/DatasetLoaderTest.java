@@ -34,7 +34,9 @@ class DatasetLoaderTest {
     @Test
     void theBuiltInDatasetsAreTheCommittedOnes() {
         for (int length : List.of(0, 32, 1024, 4096)) {
-            assertEquals(DatasetLoader.load(Path.of("datasets"), length), DatasetLoader.load(Optional.empty(), length),
+            assertEquals(
+                    DatasetLoader.load(Path.of("datasets"), length),
+                    DatasetLoader.load(Optional.empty(), length),
                     "length " + length);
         }
     }
@@ -66,7 +68,8 @@ class DatasetLoaderTest {
     void aMissingFileNamesItselfAndTheLengthToGenerate() {
         String message = failure(dir, 512);
         assertTrue(message.contains("prompts_length_512.json' not found"), message);
-        assertTrue(message.endsWith("regenerate it with 'bench-suite datasets --output " + dir + " --lengths 512'"),
+        assertTrue(
+                message.endsWith("regenerate it with 'bench-suite datasets --output " + dir + " --lengths 512'"),
                 message);
         assertTrue(failure(dir, 0).contains("growing_prompts.json' not found"));
     }
@@ -97,6 +100,7 @@ class DatasetLoaderTest {
     }
 
     private static String failure(Path folder, int length) {
-        return assertThrows(UsageException.class, () -> DatasetLoader.load(folder, length)).getMessage();
+        return assertThrows(UsageException.class, () -> DatasetLoader.load(folder, length))
+                .getMessage();
     }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class PromptLengthFitterTest {
 
-    private static final List<String> PROMPTS = new DatasetGenerator(1).fixedLength(256, 20).prompts();
+    private static final List<String> PROMPTS =
+            new DatasetGenerator(1).fixedLength(256, 20).prompts();
 
     private static PromptLengthFitter fitter(TokenCounter counter) {
         return new PromptLengthFitter(counter, new ProseWriter(new Random(5))::next);
@@ -40,8 +41,9 @@ class PromptLengthFitterTest {
             assertEquals(target, SimpleTokenizer.count(fitted.text()));
             String start = "Once there was a small town.";
             assertTrue(fitted.text().startsWith(start), fitted.text());
-            assertTrue(Character.isWhitespace(fitted.text().charAt(start.length())), "prose follows a space or "
-                    + "a paragraph break");
+            assertTrue(
+                    Character.isWhitespace(fitted.text().charAt(start.length())),
+                    "prose follows a space or " + "a paragraph break");
             assertTrue(fitted.counterCalls() <= 24, fitted.counterCalls() + " counts for " + target);
         }
     }
@@ -62,7 +64,8 @@ class PromptLengthFitterTest {
 
     @Test
     void trimmingNeedsAboutLogTwoOfTheLengthCounts() {
-        String longPrompt = new DatasetGenerator(2).fixedLength(4096, 1).prompts().get(0);
+        String longPrompt =
+                new DatasetGenerator(2).fixedLength(4096, 1).prompts().get(0);
         FittedPrompt fitted = fitter(SimpleTokenizer::count).fit(longPrompt, 2000);
         // 1 count of the prompt, about log2(chars) = 14 for the search, 1 to verify
         assertTrue(fitted.counterCalls() <= 18, fitted.counterCalls() + " counts");
@@ -82,10 +85,12 @@ class PromptLengthFitterTest {
     void aTokenizerThatSkipsTheTargetIsReported() {
         // counts two tokens per word: no prefix has an odd count
         TokenCounter evenOnly = text -> 2 * text.split(" ", -1).length;
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> fitter(evenOnly).fit("a b c d e f g h", 5));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> fitter(evenOnly).fit("a b c d e f g h", 5));
         assertTrue(e.getMessage().contains("exactly 5 tokens"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> fitter(SimpleTokenizer::count).fit("x", 0));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> fitter(SimpleTokenizer::count).fit("x", 0));
     }
 
     @Test

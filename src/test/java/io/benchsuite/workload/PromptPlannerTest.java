@@ -21,10 +21,12 @@ class PromptPlannerTest {
         assertEquals(List.of("first prompt"), PromptPlanner.augment(TWO, 1));
         assertEquals(TWO, PromptPlanner.augment(TWO, 2));
         assertEquals(List.of("first prompt", "second prompt", "0 first prompt"), PromptPlanner.augment(TWO, 3));
-        assertEquals(List.of("first prompt", "second prompt", "0 first prompt", "0 second prompt"),
+        assertEquals(
+                List.of("first prompt", "second prompt", "0 first prompt", "0 second prompt"),
                 PromptPlanner.augment(TWO, 4));
-        assertEquals(List.of("first prompt", "second prompt", "0 first prompt", "0 second prompt",
-                "1 first prompt"), PromptPlanner.augment(TWO, 5));
+        assertEquals(
+                List.of("first prompt", "second prompt", "0 first prompt", "0 second prompt", "1 first prompt"),
+                PromptPlanner.augment(TWO, 5));
     }
 
     @Test
@@ -46,7 +48,8 @@ class PromptPlannerTest {
 
     @Test
     void everyPromptGetsThePrefixDirectlyInFrontAndIsShuffled() {
-        List<String> dataset = IntStream.range(0, 50).mapToObj(i -> " prompt " + i).toList();
+        List<String> dataset =
+                IntStream.range(0, 50).mapToObj(i -> " prompt " + i).toList();
         PromptPlan plan = PromptPlanner.plan(dataset, 50, 7);
         assertEquals(7, plan.seed());
         Set<String> originals = new HashSet<>();
@@ -57,7 +60,8 @@ class PromptPlannerTest {
             originals.add(p.text().substring(PromptPlanner.PREFIX_LENGTH));
         }
         assertEquals(new HashSet<>(dataset), originals);
-        List<String> inPlanOrder = plan.prompts().stream().map(p -> p.text().substring(4)).toList();
+        List<String> inPlanOrder =
+                plan.prompts().stream().map(p -> p.text().substring(4)).toList();
         assertNotEquals(dataset, inPlanOrder, "shuffled");
     }
 
@@ -66,16 +70,24 @@ class PromptPlannerTest {
         PromptPlan plan = PromptPlanner.plan(TWO, 5, 3);
         assertEquals(5, plan.size());
         String prefix = plan.prefix();
-        assertTrue(plan.prompts().get(2).text().startsWith("0 " + prefix), plan.prompts().get(2).text());
-        assertTrue(plan.prompts().get(4).text().startsWith("1 " + prefix), plan.prompts().get(4).text());
-        assertEquals(5, new HashSet<>(plan.prompts().stream().map(PlannedPrompt::text).toList()).size());
+        assertTrue(
+                plan.prompts().get(2).text().startsWith("0 " + prefix),
+                plan.prompts().get(2).text());
+        assertTrue(
+                plan.prompts().get(4).text().startsWith("1 " + prefix),
+                plan.prompts().get(4).text());
+        assertEquals(
+                5,
+                new HashSet<>(plan.prompts().stream().map(PlannedPrompt::text).toList()).size());
     }
 
     @Test
     void sameSeedSamePlanOtherSeedOtherPrefix() {
         List<String> dataset = IntStream.range(0, 20).mapToObj(i -> "p" + i).toList();
         assertEquals(PromptPlanner.plan(dataset, 30, 42), PromptPlanner.plan(dataset, 30, 42));
-        assertNotEquals(PromptPlanner.plan(dataset, 30, 42).prefix(), PromptPlanner.plan(dataset, 30, 43).prefix());
+        assertNotEquals(
+                PromptPlanner.plan(dataset, 30, 42).prefix(),
+                PromptPlanner.plan(dataset, 30, 43).prefix());
     }
 
     @Test

@@ -17,6 +17,7 @@ public final class ChartStyle {
 
     /** Close to the original's 18.5 x 10.5 inches at 75 dpi (1388 x 788), in round numbers. */
     public static final int WIDTH = 1400;
+
     public static final int HEIGHT = 800;
 
     static final Color BLUE = new Color(31, 119, 180);
@@ -24,19 +25,37 @@ public final class ChartStyle {
     static final Color GREEN = new Color(44, 160, 44);
     static final Color GREY = new Color(150, 150, 150);
     /** Distinct colours for charts with one line per pair (matplotlib's default cycle, readable on white). */
-    static final Color[] PALETTE = {BLUE, new Color(255, 127, 14), GREEN, RED, new Color(148, 103, 189),
-        new Color(140, 86, 75), new Color(227, 119, 194), new Color(127, 127, 127), new Color(188, 189, 34),
-        new Color(23, 190, 207)};
-    static final BasicStroke DASHED = new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-            new float[] {8f, 6f}, 0f);
+    static final Color[] PALETTE = {
+        BLUE,
+        new Color(255, 127, 14),
+        GREEN,
+        RED,
+        new Color(148, 103, 189),
+        new Color(140, 86, 75),
+        new Color(227, 119, 194),
+        new Color(127, 127, 127),
+        new Color(188, 189, 34),
+        new Color(23, 190, 207)
+    };
+
+    static final BasicStroke DASHED =
+            new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 6f}, 0f);
     static final BasicStroke SOLID = new BasicStroke(2.5f);
     /** A limit drawn across the plot (the speed threshold): darker and more finely dashed than the data. */
-    static final BasicStroke LIMIT = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-            new float[] {3f, 4f}, 0f);
+    static final BasicStroke LIMIT =
+            new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 4f}, 0f);
+
     static final Color LIMIT_COLOR = new Color(90, 90, 90);
     /** One shape per series of a chart with one line per pair, so that a point hidden under another shows. */
-    static final org.knowm.xchart.style.markers.Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND,
-        SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS};
+    static final org.knowm.xchart.style.markers.Marker[] MARKERS = {
+        SeriesMarkers.CIRCLE,
+        SeriesMarkers.DIAMOND,
+        SeriesMarkers.SQUARE,
+        SeriesMarkers.TRIANGLE_UP,
+        SeriesMarkers.TRIANGLE_DOWN,
+        SeriesMarkers.CROSS
+    };
+
     static final BasicStroke THIN = new BasicStroke(1.5f);
 
     static {
@@ -46,13 +65,17 @@ public final class ChartStyle {
         }
     }
 
-    private ChartStyle() {
-    }
+    private ChartStyle() {}
 
     /** A chart with the report's size, fonts and a legend under the plot. */
     static XYChart newChart(String title, String xAxisTitle, String yAxisTitle) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle(xAxisTitle)
+                .yAxisTitle(yAxisTitle)
+                .build();
         Styler styler = chart.getStyler();
         styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
         styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
@@ -75,7 +98,9 @@ public final class ChartStyle {
         if (value == Math.rint(value)) {
             return String.valueOf(Math.round(value));
         }
-        return java.math.BigDecimal.valueOf(value).setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+        return java.math.BigDecimal.valueOf(value)
+                .setScale(4, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros()
                 .toPlainString();
     }
 
@@ -87,14 +112,16 @@ public final class ChartStyle {
         if (value == 0) {
             return "0";
         }
-        return java.math.BigDecimal.valueOf(value).round(new java.math.MathContext(3)).stripTrailingZeros()
+        return java.math.BigDecimal.valueOf(value)
+                .round(new java.math.MathContext(3))
+                .stripTrailingZeros()
                 .toPlainString();
     }
 
     /** Numbers of parallel requests are whole: label only the whole ticks of the x axis. */
     static void wholeNumbersOnXAxis(XYChart chart) {
-        chart.getStyler().setXAxisTickLabelsFormattingFunction(
-                x -> x == Math.rint(x) ? String.valueOf(Math.round(x)) : "");
+        chart.getStyler()
+                .setXAxisTickLabelsFormattingFunction(x -> x == Math.rint(x) ? String.valueOf(Math.round(x)) : "");
     }
 
     /**
@@ -121,8 +148,8 @@ public final class ChartStyle {
             return new BasicStroke(width);
         }
         float dash = 4f + 3f * (index % 4);
-        return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                new float[] {dash, dash * 0.6f}, 0f);
+        return new BasicStroke(
+                width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {dash, dash * 0.6f}, 0f);
     }
 
     /** A setting's value without trailing zeros, as the pages print it: 20 rather than 20.0, 0.95 as is. */

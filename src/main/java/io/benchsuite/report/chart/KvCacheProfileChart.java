@@ -17,24 +17,38 @@ public final class KvCacheProfileChart {
     private static final int USAGE_AXIS = 0;
     private static final int REQUESTS_AXIS = 1;
 
-    private KvCacheProfileChart() {
-    }
+    private KvCacheProfileChart() {}
 
     public static byte[] draw(ReportModel model, KvProfileReport profile) {
         // The original titled this graph with the model's path while the others used its display name.
-        XYChart chart = ChartStyle.newChart("Model : " + model.modelName() + " | KV cache profile | input length : "
-                + profile.pair().inputLength() + " | output length : " + profile.pair().outputLength(),
-                "Time (s)", "KV cache usage (0-1)");
+        XYChart chart = ChartStyle.newChart(
+                "Model : " + model.modelName() + " | KV cache profile | input length : "
+                        + profile.pair().inputLength() + " | output length : "
+                        + profile.pair().outputLength(),
+                "Time (s)",
+                "KV cache usage (0-1)");
         chart.getStyler().setXAxisTickLabelsFormattingFunction(ChartStyle::roundedTickLabel);
-        double[] seconds = profile.points().stream().mapToDouble(KvProfileReport.Point::seconds).toArray();
-        XYSeries usage = line(chart, "KV cache usage", seconds,
-                profile.points().stream().mapToDouble(KvProfileReport.Point::usage).toArray(), USAGE_AXIS);
+        double[] seconds = profile.points().stream()
+                .mapToDouble(KvProfileReport.Point::seconds)
+                .toArray();
+        XYSeries usage = line(
+                chart,
+                "KV cache usage",
+                seconds,
+                profile.points().stream()
+                        .mapToDouble(KvProfileReport.Point::usage)
+                        .toArray(),
+                USAGE_AXIS);
         usage.setLineColor(ChartStyle.GREEN);
         chart.setYAxisGroupTitle(USAGE_AXIS, "KV cache usage (0-1)");
         chart.getStyler().setYAxisMin(USAGE_AXIS, 0.0);
         chart.getStyler().setYAxisMax(USAGE_AXIS, 1.0);
-        double[] running = profile.points().stream().mapToDouble(KvProfileReport.Point::running).toArray();
-        double[] waiting = profile.points().stream().mapToDouble(KvProfileReport.Point::waiting).toArray();
+        double[] running = profile.points().stream()
+                .mapToDouble(KvProfileReport.Point::running)
+                .toArray();
+        double[] waiting = profile.points().stream()
+                .mapToDouble(KvProfileReport.Point::waiting)
+                .toArray();
         XYSeries runningSeries = line(chart, "Running requests", seconds, running, REQUESTS_AXIS);
         runningSeries.setLineColor(ChartStyle.BLUE);
         XYSeries waitingSeries = line(chart, "Waiting requests", seconds, waiting, REQUESTS_AXIS);

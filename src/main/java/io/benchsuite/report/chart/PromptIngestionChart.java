@@ -16,8 +16,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class PromptIngestionChart {
 
-    private PromptIngestionChart() {
-    }
+    private PromptIngestionChart() {}
 
     /** Empty when there is no ingestion point to draw. */
     public static Optional<byte[]> draw(ReportModel model) {
@@ -28,21 +27,34 @@ public final class PromptIngestionChart {
         // The model card's figure, with its rounding: one number for one measurement (the data file keeps the
         // unrounded inverse slope).
         String speed = model.keyNumbers().ingestionSpeed().isPresent()
-                ? "~" + model.keyNumbers().ingestionSpeed().getAsLong() + " tokens per second" : "no fit possible";
-        XYChart chart = ChartStyle.newChart("Model : " + model.modelName() + " | Prompt ingestion speed : " + speed,
-                "Prompt length (tokens)", "Time to first token (s)");
+                ? "~" + model.keyNumbers().ingestionSpeed().getAsLong() + " tokens per second"
+                : "no fit possible";
+        XYChart chart = ChartStyle.newChart(
+                "Model : " + model.modelName() + " | Prompt ingestion speed : " + speed,
+                "Prompt length (tokens)",
+                "Time to first token (s)");
         if (ingestion.fit().isPresent()) {
             PromptIngestionFit fit = ingestion.fit().get();
             List<IngestionPoint> left = ingestion.leftOutPoints();
             if (!left.isEmpty()) {
-                scatter(chart, "Left out (more than 5 % from the first fit)", left).setMarkerColor(ChartStyle.GREY);
+                scatter(chart, "Left out (more than 5 % from the first fit)", left)
+                        .setMarkerColor(ChartStyle.GREY);
             }
             scatter(chart, "Measured (kept for the fit)", fit.keptPoints()).setMarkerColor(ChartStyle.BLUE);
-            double minX = fit.keptPoints().stream().mapToDouble(IngestionPoint::promptLength).min().orElse(0);
-            double maxX = fit.keptPoints().stream().mapToDouble(IngestionPoint::promptLength).max().orElse(0);
-            XYSeries line = chart.addSeries(String.format("Fit: TTFT = %.3g s/token x length + %.3g s",
-                    fit.fit().slope(), fit.fit().intercept()),
-                    new double[] {minX, maxX}, new double[] {fit.fit().at(minX), fit.fit().at(maxX)});
+            double minX = fit.keptPoints().stream()
+                    .mapToDouble(IngestionPoint::promptLength)
+                    .min()
+                    .orElse(0);
+            double maxX = fit.keptPoints().stream()
+                    .mapToDouble(IngestionPoint::promptLength)
+                    .max()
+                    .orElse(0);
+            XYSeries line = chart.addSeries(
+                    String.format(
+                            "Fit: TTFT = %.3g s/token x length + %.3g s",
+                            fit.fit().slope(), fit.fit().intercept()),
+                    new double[] {minX, maxX},
+                    new double[] {fit.fit().at(minX), fit.fit().at(maxX)});
             line.setMarker(SeriesMarkers.NONE);
             line.setLineColor(ChartStyle.RED);
             line.setLineStyle(ChartStyle.DASHED);
@@ -53,7 +65,8 @@ public final class PromptIngestionChart {
     }
 
     private static XYSeries scatter(XYChart chart, String name, List<IngestionPoint> points) {
-        XYSeries series = chart.addSeries(name,
+        XYSeries series = chart.addSeries(
+                name,
                 points.stream().mapToDouble(IngestionPoint::promptLength).toArray(),
                 points.stream().mapToDouble(IngestionPoint::timeToFirstToken).toArray());
         series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);

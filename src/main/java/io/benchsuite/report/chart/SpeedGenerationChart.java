@@ -24,35 +24,66 @@ public final class SpeedGenerationChart {
     private static final int TTFT_AXIS = 1;
     private static final int KV_AXIS = 2;
 
-    private SpeedGenerationChart() {
-    }
+    private SpeedGenerationChart() {}
 
     public static byte[] draw(ReportModel model, PairReport pair) {
-        XYChart chart = ChartStyle.newChart("Model : " + model.modelName() + " | Speed generation | input length : "
-                + pair.pair().inputLength() + " | output length : " + pair.pair().outputLength(),
-                "Number of parallel requests", "Speed generation per request (tokens/s)");
+        XYChart chart = ChartStyle.newChart(
+                "Model : " + model.modelName() + " | Speed generation | input length : "
+                        + pair.pair().inputLength() + " | output length : "
+                        + pair.pair().outputLength(),
+                "Number of parallel requests",
+                "Speed generation per request (tokens/s)");
         ChartStyle.wholeNumbersOnXAxis(chart);
         chart.setYAxisGroupTitle(SPEED_AXIS, "Speed generation per request (tokens/s)");
         chart.getStyler().setYAxisMin(SPEED_AXIS, 0.0);
-        double minLevel = pair.levels().stream().mapToDouble(LevelReport::parallelRequests).min().orElse(1);
-        double maxLevel = pair.levels().stream().mapToDouble(LevelReport::parallelRequests).max().orElse(1);
-        quartileSeries(chart, "Speed generation (median, p25-p75 bars)", pair.levels(), LevelReport::speed,
-                ChartStyle.BLUE, SPEED_AXIS);
+        double minLevel = pair.levels().stream()
+                .mapToDouble(LevelReport::parallelRequests)
+                .min()
+                .orElse(1);
+        double maxLevel = pair.levels().stream()
+                .mapToDouble(LevelReport::parallelRequests)
+                .max()
+                .orElse(1);
+        quartileSeries(
+                chart,
+                "Speed generation (median, p25-p75 bars)",
+                pair.levels(),
+                LevelReport::speed,
+                ChartStyle.BLUE,
+                SPEED_AXIS);
         // The answer at a glance: the levels whose speed is above this line meet the threshold.
-        ChartStyle.limitLine(chart, "Speed threshold (" + ChartStyle.number(model.speedThreshold()) + " t/s)",
-                minLevel, maxLevel, model.speedThreshold(), SPEED_AXIS);
+        ChartStyle.limitLine(
+                chart,
+                "Speed threshold (" + ChartStyle.number(model.speedThreshold()) + " t/s)",
+                minLevel,
+                maxLevel,
+                model.speedThreshold(),
+                SPEED_AXIS);
         chart.setYAxisGroupTitle(TTFT_AXIS, "Time to first token (ms)");
         chart.getStyler().setYAxisGroupPosition(TTFT_AXIS, Styler.YAxisPosition.Right);
         chart.getStyler().setYAxisMin(TTFT_AXIS, 0.0);
-        quartileSeries(chart, "Time to first token (median, p25-p75 bars)", pair.levels(), LevelReport::ttftMillis,
-                ChartStyle.RED, TTFT_AXIS);
+        quartileSeries(
+                chart,
+                "Time to first token (median, p25-p75 bars)",
+                pair.levels(),
+                LevelReport::ttftMillis,
+                ChartStyle.RED,
+                TTFT_AXIS);
         if (pair.levels().stream().anyMatch(LevelReport::contentComesLater)) { // a reasoning model thinks first
-            quartileSeries(chart, "Time to first content (median, p25-p75 bars)", pair.levels(),
-                    LevelReport::ttfcMillis, ChartStyle.PALETTE[1], TTFT_AXIS);
+            quartileSeries(
+                    chart,
+                    "Time to first content (median, p25-p75 bars)",
+                    pair.levels(),
+                    LevelReport::ttfcMillis,
+                    ChartStyle.PALETTE[1],
+                    TTFT_AXIS);
         }
         if (pair.hasKvMetrics()) {
-            XYSeries kv = chart.addSeries("Max KV cache usage",
-                    pair.levels().stream().mapToDouble(LevelReport::parallelRequests).toArray(),
+            XYSeries kv = chart.addSeries(
+                    "Max KV cache usage",
+                    pair.levels().stream()
+                            .mapToDouble(LevelReport::parallelRequests)
+                            .toArray(),
                     pair.levels().stream().mapToDouble(LevelReport::maxKvCache).toArray());
             kv.setYAxisGroup(KV_AXIS);
             kv.setLineColor(ChartStyle.GREEN);
@@ -67,15 +98,26 @@ public final class SpeedGenerationChart {
         return ChartStyle.png(chart);
     }
 
-    private static void quartileSeries(XYChart chart, String name, List<LevelReport> levels,
-            Function<LevelReport, Optional<Quartiles>> statistic, Color color, int axis) {
-        List<LevelReport> measured = levels.stream().filter(level -> statistic.apply(level).isPresent()).toList();
+    private static void quartileSeries(
+            XYChart chart,
+            String name,
+            List<LevelReport> levels,
+            Function<LevelReport, Optional<Quartiles>> statistic,
+            Color color,
+            int axis) {
+        List<LevelReport> measured = levels.stream()
+                .filter(level -> statistic.apply(level).isPresent())
+                .toList();
         if (measured.isEmpty()) {
             return;
         }
-        XYSeries series = chart.addSeries(name,
+        XYSeries series = chart.addSeries(
+                name,
                 measured.stream().mapToDouble(LevelReport::parallelRequests).toArray(),
-                measured.stream().mapToDouble(level -> statistic.apply(level).orElseThrow().median()).toArray());
+                measured.stream()
+                        .mapToDouble(
+                                level -> statistic.apply(level).orElseThrow().median())
+                        .toArray());
         series.setYAxisGroup(axis);
         series.setLineColor(color);
         series.setMarkerColor(color);
@@ -84,8 +126,14 @@ public final class SpeedGenerationChart {
         series.setMarker(axis == SPEED_AXIS ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
         for (LevelReport level : measured) {
             Quartiles q = statistic.apply(level).orElseThrow();
-            ChartStyle.errorBar(chart, name + " bar " + level.parallelRequests(), level.parallelRequests(),
-                    q.p25(), q.p75(), color, axis);
+            ChartStyle.errorBar(
+                    chart,
+                    name + " bar " + level.parallelRequests(),
+                    level.parallelRequests(),
+                    q.p25(),
+                    q.p75(),
+                    color,
+                    axis);
         }
     }
 }

@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * {@code total_speed_generation_graph.png}: the server's aggregate generation speed against the number of
@@ -18,17 +17,19 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class TotalSpeedGenerationChart {
 
-    private TotalSpeedGenerationChart() {
-    }
+    private TotalSpeedGenerationChart() {}
 
     /** Empty when no pair has a total speed. */
     public static Optional<byte[]> draw(ReportModel model) {
-        List<PairReport> pairs = model.pairs().stream().filter(p -> p.totalSpeed().isPresent()).toList();
+        List<PairReport> pairs =
+                model.pairs().stream().filter(p -> p.totalSpeed().isPresent()).toList();
         if (pairs.isEmpty()) {
             return Optional.empty();
         }
-        XYChart chart = ChartStyle.newChart("Model : " + model.modelName() + " | Total speed generation",
-                "Number of parallel requests", "Total speed generation (tokens/s)");
+        XYChart chart = ChartStyle.newChart(
+                "Model : " + model.modelName() + " | Total speed generation",
+                "Number of parallel requests",
+                "Total speed generation (tokens/s)");
         chart.getStyler().setYAxisMin(0.0);
         ChartStyle.wholeNumbersOnXAxis(chart);
         // Up to nine pairs: a column on the right fits them where a row under the plot would not.
@@ -37,9 +38,12 @@ public final class TotalSpeedGenerationChart {
         int colour = 0;
         for (PairReport pair : pairs) {
             TotalSpeedGeneration total = pair.totalSpeed().orElseThrow();
-            XYSeries series = chart.addSeries("input " + pair.pair().inputLength() + ", output "
-                    + pair.pair().outputLength(),
-                    total.points().stream().mapToDouble(TotalSpeedPoint::parallelRequests).toArray(),
+            XYSeries series = chart.addSeries(
+                    "input " + pair.pair().inputLength() + ", output "
+                            + pair.pair().outputLength(),
+                    total.points().stream()
+                            .mapToDouble(TotalSpeedPoint::parallelRequests)
+                            .toArray(),
                     total.points().stream().mapToDouble(TotalSpeedPoint::speed).toArray());
             // Pairs often give the same numbers (a server limited by its batch, not by lengths): each series
             // gets its own marker and line, so that none hides another drawn under it.

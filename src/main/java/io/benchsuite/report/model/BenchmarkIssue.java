@@ -19,8 +19,16 @@ import java.util.Map;
  *                     file has none
  * @param inDoubt      true when the share of failed requests is above the run's max-failed-share
  */
-public record BenchmarkIssue(String fileName, int errors, int timeouts, Map<String, Integer> errorsByKind,
-        boolean complete, boolean used, int lengthMismatches, String clientHealth, boolean inDoubt) {
+public record BenchmarkIssue(
+        String fileName,
+        int errors,
+        int timeouts,
+        Map<String, Integer> errorsByKind,
+        boolean complete,
+        boolean used,
+        int lengthMismatches,
+        String clientHealth,
+        boolean inDoubt) {
 
     public BenchmarkIssue {
         errorsByKind = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(errorsByKind));

@@ -26,6 +26,8 @@ public record IngestionReport(List<IngestionPoint> points, Optional<PromptIngest
         }
         Map<IngestionPoint, Integer> keptCounts = new HashMap<>();
         fit.get().keptPoints().forEach(p -> keptCounts.merge(p, 1, Integer::sum));
-        return points.stream().filter(p -> keptCounts.merge(p, -1, Integer::sum) < 0).toList();
+        return points.stream()
+                .filter(p -> keptCounts.merge(p, -1, Integer::sum) < 0)
+                .toList();
     }
 }

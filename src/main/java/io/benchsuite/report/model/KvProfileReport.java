@@ -26,8 +26,7 @@ public record KvProfileReport(Pair pair, List<Point> points, int sampleCount, in
      * @param running requests running
      * @param waiting requests waiting
      */
-    public record Point(double seconds, double usage, double running, double waiting) {
-    }
+    public record Point(double seconds, double usage, double running, double waiting) {}
 
     public KvProfileReport {
         points = List.copyOf(points);

@@ -18,15 +18,41 @@ import java.util.Optional;
  * @param ttfcMillis       time-to-first-content quartiles in MILLISECONDS; empty when not recorded
  * @param lengthMismatches requests that got another output length than asked ({@code output_length_mismatch})
  */
-public record LevelReport(int parallelRequests, Optional<Quartiles> speed, Optional<Quartiles> ttftMillis,
-        double maxKvCache, int totalQueries, int errors, int timeouts, Map<String, Integer> errorsByKind,
-        boolean complete, Optional<Quartiles> ttfcMillis, int lengthMismatches) {
+public record LevelReport(
+        int parallelRequests,
+        Optional<Quartiles> speed,
+        Optional<Quartiles> ttftMillis,
+        double maxKvCache,
+        int totalQueries,
+        int errors,
+        int timeouts,
+        Map<String, Integer> errorsByKind,
+        boolean complete,
+        Optional<Quartiles> ttfcMillis,
+        int lengthMismatches) {
 
-    public LevelReport(int parallelRequests, Optional<Quartiles> speed, Optional<Quartiles> ttftMillis,
-            double maxKvCache, int totalQueries, int errors, int timeouts, Map<String, Integer> errorsByKind,
+    public LevelReport(
+            int parallelRequests,
+            Optional<Quartiles> speed,
+            Optional<Quartiles> ttftMillis,
+            double maxKvCache,
+            int totalQueries,
+            int errors,
+            int timeouts,
+            Map<String, Integer> errorsByKind,
             boolean complete) {
-        this(parallelRequests, speed, ttftMillis, maxKvCache, totalQueries, errors, timeouts, errorsByKind, complete,
-                Optional.empty(), 0);
+        this(
+                parallelRequests,
+                speed,
+                ttftMillis,
+                maxKvCache,
+                totalQueries,
+                errors,
+                timeouts,
+                errorsByKind,
+                complete,
+                Optional.empty(),
+                0);
     }
 
     /**

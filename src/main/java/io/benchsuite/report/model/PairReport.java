@@ -16,9 +16,14 @@ import java.util.Optional;
  * @param levelsRun         every level that left a readable file, kept or not, by increasing N
  * @param levelsFilteredOut levels that ran but had too few valid queries to be used
  */
-public record PairReport(Pair pair, List<LevelReport> levels, LevelThreshold speedThreshold,
-        Optional<LevelThreshold> kvCacheThreshold, Optional<TotalSpeedGeneration> totalSpeed,
-        List<Integer> levelsRun, List<Integer> levelsFilteredOut) {
+public record PairReport(
+        Pair pair,
+        List<LevelReport> levels,
+        LevelThreshold speedThreshold,
+        Optional<LevelThreshold> kvCacheThreshold,
+        Optional<TotalSpeedGeneration> totalSpeed,
+        List<Integer> levelsRun,
+        List<Integer> levelsFilteredOut) {
 
     public PairReport {
         levels = List.copyOf(levels);
@@ -27,7 +32,9 @@ public record PairReport(Pair pair, List<LevelReport> levels, LevelThreshold spe
     }
 
     public Optional<LevelReport> level(int parallelRequests) {
-        return levels.stream().filter(level -> level.parallelRequests() == parallelRequests).findFirst();
+        return levels.stream()
+                .filter(level -> level.parallelRequests() == parallelRequests)
+                .findFirst();
     }
 
     public boolean hasKvMetrics() {

@@ -19,9 +19,18 @@ import java.util.Optional;
  * @param issues           benchmarks with errors or interrupted
  * @param notes            what is missing or unusual, one sentence each
  */
-public record ReportModel(String modelName, String gpuName, Map<String, Object> parameters, double speedThreshold,
-        double kvCacheThreshold, IngestionReport ingestion, List<PairReport> pairs, List<KvProfileReport> kvProfiles,
-        KeyNumbers keyNumbers, List<BenchmarkIssue> issues, List<String> notes) {
+public record ReportModel(
+        String modelName,
+        String gpuName,
+        Map<String, Object> parameters,
+        double speedThreshold,
+        double kvCacheThreshold,
+        IngestionReport ingestion,
+        List<PairReport> pairs,
+        List<KvProfileReport> kvProfiles,
+        KeyNumbers keyNumbers,
+        List<BenchmarkIssue> issues,
+        List<String> notes) {
 
     public ReportModel {
         parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
