@@ -3,18 +3,13 @@ package io.benchsuite.tls;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.net.TrustOptions;
-import java.net.Socket;
-import java.net.http.HttpClient;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -32,8 +27,7 @@ public final class TlsTrust {
     private static final String STORE_PASSWORD = "bench-suite";
 
     private static final TlsTrust JDK_DEFAULT = new TlsTrust(Policy.JDK_DEFAULT, List.of(), null, null);
-    private static final TlsTrust INSECURE =
-            new TlsTrust(Policy.INSECURE, List.of(), null, new TrustManager[] {new TrustEverything()});
+    private static final TlsTrust INSECURE = new TlsTrust(Policy.INSECURE, List.of(), null, null);
 
     private enum Policy {
         JDK_DEFAULT,
@@ -45,10 +39,8 @@ public final class TlsTrust {
     private final List<X509Certificate> addedAnchors;
     /** The JDK's anchors plus the added ones; null unless anchors were added. */
     private final KeyStore trustStore;
-    /** The trust managers of the policy; null for the JDK's default ones. */
+    /** The trust managers of the added anchors; null for the other policies, which the client libraries know. */
     private final TrustManager[] trustManagers;
-    /** Made once, shared by the JDK clients; null for the JDK's default context. */
-    private final SSLContext sslContext;
 
     private TlsTrust(
             Policy policy, List<X509Certificate> addedAnchors, KeyStore trustStore, TrustManager[] trustManagers) {
@@ -56,11 +48,6 @@ public final class TlsTrust {
         this.addedAnchors = addedAnchors;
         this.trustStore = trustStore;
         this.trustManagers = trustManagers;
-        try {
-            this.sslContext = trustManagers == null ? null : context(trustManagers);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot create an SSL context: " + e.getMessage(), e);
-        }
     }
 
     /** The JDK's default trust anchors, with host-name verification. */
@@ -100,30 +87,9 @@ public final class TlsTrust {
         }
     }
 
-    public boolean isInsecure() {
-        return policy == Policy.INSECURE;
-    }
-
     /** The certificates trusted on top of the JDK's, empty unless a CA file was given. */
     public List<X509Certificate> addedAnchors() {
         return addedAnchors;
-    }
-
-    /** For the JDK HTTP client: an SSL context implementing this policy. */
-    public SSLContext sslContext() {
-        try {
-            return sslContext != null ? sslContext : SSLContext.getDefault();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no default SSL context: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * For the JDK HTTP client. Host names stay verified unless insecure: the JDK checks them inside an
-     * {@link X509ExtendedTrustManager}, and the one used when insecure checks nothing.
-     */
-    public HttpClient.Builder applyTo(HttpClient.Builder builder) {
-        return policy == Policy.JDK_DEFAULT ? builder : builder.sslContext(sslContext());
     }
 
     /** For a Vert.x HTTP client; whether a request uses TLS still depends on its URL's scheme. */
@@ -145,12 +111,6 @@ public final class TlsTrust {
         };
     }
 
-    private static SSLContext context(TrustManager[] trust) throws GeneralSecurityException {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust, null);
-        return context;
-    }
-
     private static List<X509Certificate> jdkDefaultAnchors() throws GeneralSecurityException {
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init((KeyStore) null);
@@ -170,34 +130,5 @@ public final class TlsTrust {
             case ADDED_ANCHORS -> "JDK default trust anchors + " + addedAnchors.size() + " from --ca-cert";
             case INSECURE -> "no certificate verification (insecure)";
         };
-    }
-
-    /**
-     * Accepts any certificate for any host. An extended trust manager on purpose: the JDK wraps a plain
-     * {@link X509TrustManager} in one that still checks the host name.
-     */
-    private static final class TrustEverything extends X509ExtendedTrustManager {
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }

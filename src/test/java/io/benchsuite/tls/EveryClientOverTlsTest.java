@@ -112,9 +112,13 @@ class EveryClientOverTlsTest {
         METRICS {
             @Override
             String call(RunningSimulator sim, TlsTrust trust) {
+                // A scrape timeout far above the default 5 s: what is checked is the trust policy, and the first TLS
+                // connection of the fetcher's own Vert.x instance builds its SSL context, which takes seconds on a
+                // loaded machine (the default timeout then answered "no complete answer" instead of the TLS error).
                 PollerSettings settings = PollerSettings.of(
                                 sim.baseUrl(), "/metrics", 1, Optional.empty(), Optional.empty())
-                        .withTls(trust);
+                        .withTls(trust)
+                        .withScrapeTimeout(Duration.ofSeconds(60));
                 try (HttpMetricsFetcher fetcher = new HttpMetricsFetcher(settings)) {
                     FetchResult result = fetcher.fetch();
                     return result instanceof FetchResult.Failed failed
