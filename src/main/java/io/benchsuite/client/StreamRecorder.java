@@ -59,10 +59,6 @@ final class StreamRecorder {
         parser.feed(bytes, arrivalNanos);
     }
 
-    boolean sawDone() {
-        return done;
-    }
-
     /** The response body ended normally (the server closed the stream). */
     RequestRecord onEnd(long endNanos) {
         if (error == ErrorKind.NONE && !done) {

@@ -76,11 +76,6 @@ public record PollerSettings(
                 TlsTrust.jdkDefault());
     }
 
-    /** The same settings for another page, e.g. {@code /metrics} after {@code /metrics/} answered 404. */
-    public PollerSettings withMetricsUri(URI uri) {
-        return new PollerSettings(uri, step, scrapeTimeout, bearerToken, servedModelName, tls);
-    }
-
     public PollerSettings withScrapeTimeout(Duration timeout) {
         return new PollerSettings(metricsUri, step, timeout, bearerToken, servedModelName, tls);
     }
