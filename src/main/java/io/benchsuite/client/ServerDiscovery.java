@@ -24,14 +24,22 @@ public final class ServerDiscovery {
 
     private ServerDiscovery() {}
 
+    /**
+     * @param knownInfo happy_vllm's info document when it was already read (by backend detection), so that it is
+     *                  not fetched a second time; empty to fetch it. Read only for the happy_vllm backend.
+     * @throws UsageException             a model the server does not serve, or a wrong endpoint setting
+     * @throws KeyRefusedException        the server refused the API key (401 or 403)
+     * @throws ServerUnavailableException the server cannot be reached
+     */
     public static ServerInfo discover(
             ServerApi api,
             Backend backend,
             Optional<String> model,
             String infoEndpoint,
-            String launchArgumentsEndpoint) {
+            String launchArgumentsEndpoint,
+            Optional<JsonNode> knownInfo) {
         return switch (backend) {
-            case HAPPY_VLLM -> happyVllm(api, model, infoEndpoint, launchArgumentsEndpoint);
+            case HAPPY_VLLM -> happyVllm(api, model, infoEndpoint, launchArgumentsEndpoint, knownInfo);
             case VLLM, SGLANG, TGI, LLAMACPP, TRTLLM, OPENAI -> openAi(api, backend, model);
             case MISTRAL ->
                 openAi(
@@ -45,8 +53,13 @@ public final class ServerDiscovery {
     }
 
     private static ServerInfo happyVllm(
-            ServerApi api, Optional<String> model, String infoEndpoint, String launchArgumentsEndpoint) {
-        ServerApi.Response info = api.get(infoEndpoint);
+            ServerApi api,
+            Optional<String> model,
+            String infoEndpoint,
+            String launchArgumentsEndpoint,
+            Optional<JsonNode> knownInfo) {
+        ServerApi.Response info =
+                knownInfo.map(body -> new ServerApi.Response(200, body)).orElseGet(() -> api.get(infoEndpoint));
         if (KeyRefusedException.refusesKey(info.status())) {
             throw new KeyRefusedException("GET " + api.baseUrl() + infoEndpoint, info.status());
         }

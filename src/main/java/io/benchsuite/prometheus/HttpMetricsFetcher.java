@@ -18,6 +18,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -57,8 +58,6 @@ public final class HttpMetricsFetcher implements MetricsFetcher {
     private volatile URI uri;
     private boolean fallbackTried;
     private final Duration timeout;
-    /** The status of the last answer, written on the event loop before the fetch's future completes. */
-    private volatile int lastStatus;
 
     public HttpMetricsFetcher(PollerSettings settings) {
         this.settings = settings;
@@ -105,8 +104,8 @@ public final class HttpMetricsFetcher implements MetricsFetcher {
     @Override
     public FetchResult fetch() throws InterruptedException {
         FetchResult result = fetchOnce();
-        if (result instanceof FetchResult.Failed
-                && lastStatus == 404
+        if (result instanceof FetchResult.Failed failed
+                && failed.failure().httpStatus().equals(OptionalInt.of(404))
                 && !fallbackTried
                 && uri.getPath() != null
                 && uri.getPath().endsWith(TRAILING_SLASH_PATH)) {
@@ -129,7 +128,6 @@ public final class HttpMetricsFetcher implements MetricsFetcher {
     }
 
     private FetchResult fetchOnce() throws InterruptedException {
-        lastStatus = 0;
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
         Future<FetchResult> exchange = client.request(request).compose(req -> {
             sent.set(req);
@@ -152,11 +150,9 @@ public final class HttpMetricsFetcher implements MetricsFetcher {
 
     private Future<FetchResult> read(HttpClientResponse response) {
         return response.body().map(body -> {
-            lastStatus = response.statusCode();
             if (response.statusCode() != 200) {
-                return failed(
-                        ScrapeFailure.Kind.HTTP_STATUS,
-                        "HTTP " + response.statusCode() + " from " + uri + quoteBody(body));
+                return new FetchResult.Failed(ScrapeFailure.status(
+                        response.statusCode(), "HTTP " + response.statusCode() + " from " + uri + quoteBody(body)));
             }
             return new FetchResult.Fetched(
                     body.toString(StandardCharsets.UTF_8),
@@ -204,7 +200,7 @@ public final class HttpMetricsFetcher implements MetricsFetcher {
     }
 
     private static FetchResult failed(ScrapeFailure.Kind kind, String reason) {
-        return new FetchResult.Failed(new ScrapeFailure(kind, reason));
+        return new FetchResult.Failed(ScrapeFailure.of(kind, reason));
     }
 
     @Override

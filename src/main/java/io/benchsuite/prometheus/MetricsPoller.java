@@ -99,7 +99,7 @@ public final class MetricsPoller implements AutoCloseable {
         try {
             return fetcher.fetch();
         } catch (RuntimeException e) {
-            return new FetchResult.Failed(new ScrapeFailure(ScrapeFailure.Kind.OTHER, e.toString()));
+            return new FetchResult.Failed(ScrapeFailure.of(ScrapeFailure.Kind.OTHER, e.toString()));
         }
     }
 
@@ -111,7 +111,7 @@ public final class MetricsPoller implements AutoCloseable {
         FetchResult.Fetched fetched = (FetchResult.Fetched) result;
         MetricsPage page = PrometheusTextParser.parse(fetched.body(), fetched.format());
         if (page.sampleCount() == 0 && !page.warnings().isEmpty()) {
-            recordFailure(new ScrapeFailure(
+            recordFailure(ScrapeFailure.of(
                     ScrapeFailure.Kind.UNPARSABLE,
                     "no readable metric sample, " + page.warnings().get(0)));
             return;

@@ -46,7 +46,7 @@ public final class BackendDetector {
             BenchSettings settings, ServerApi api, Optional<String> apiKey, TlsTrust tls) {
         Backend asked = Backend.parse(settings.backend());
         if (asked != Backend.AUTO) {
-            return DetectedBackend.asked(asked);
+            return DetectedBackend.asked(asked, tls);
         }
         DetectedBackend detected = detect(settings, api, apiKey, tls);
         if (detected.backend() == Backend.OPENAI) {
@@ -69,10 +69,14 @@ public final class BackendDetector {
                                 .asText("")
                                 .toLowerCase(Locale.ROOT)
                                 .contains("happy_vllm"))) {
-            return found(
+            // The document is handed on: the discovery reads the model and versions from it, without a second GET.
+            return new DetectedBackend(
+                    Backend.AUTO,
                     Backend.HAPPY_VLLM,
                     "GET " + settings.infoEndpoint() + " answered as happy_vllm "
-                            + info.get().path("version").asText("?"));
+                            + info.get().path("version").asText("?"),
+                    tls,
+                    info);
         }
         Optional<JsonNode> version = probes.json(api, VERSION_PATH);
         if (version.isPresent()
@@ -81,21 +85,23 @@ public final class BackendDetector {
             return found(
                     Backend.VLLM,
                     "GET " + VERSION_PATH + " answered vLLM "
-                            + version.get().get("version").asText());
+                            + version.get().get("version").asText(),
+                    tls);
         }
         URI metrics = MetricsLocation.of(settings, Backend.AUTO);
         Optional<MetricsDialect> dialect = dialectOf(metrics, apiKey, tls);
         if (dialect.isPresent()) {
             return found(
                     backendOf(dialect.get()),
-                    "metric families of " + dialect.get().displayName() + " at " + metrics);
+                    "metric families of " + dialect.get().displayName() + " at " + metrics,
+                    tls);
         }
         Optional<JsonNode> models = probes.json(api, MODELS_PATH);
         if (models.isPresent()) {
             String owner = models.get().path("data").path(0).path("owned_by").asText("");
             Optional<Backend> byOwner = byOwner(owner);
             if (byOwner.isPresent()) {
-                return found(byOwner.get(), "owned_by \"" + owner + "\" in " + MODELS_PATH);
+                return found(byOwner.get(), "owned_by \"" + owner + "\" in " + MODELS_PATH, tls);
             }
         }
         if (!probes.answered && probes.firstFailure != null) {
@@ -107,11 +113,13 @@ public final class BackendDetector {
                 Backend.OPENAI,
                 "no probe named the server (" + settings.infoEndpoint()
                         + ", " + VERSION_PATH + ", metric families at " + metrics + ", owned_by in " + MODELS_PATH
-                        + "), so openai: standard request fields, no server metrics");
+                        + "), so openai: standard request fields, no server metrics",
+                tls,
+                Optional.empty());
     }
 
-    private static DetectedBackend found(Backend backend, String evidence) {
-        return new DetectedBackend(Backend.AUTO, backend, evidence);
+    private static DetectedBackend found(Backend backend, String evidence, TlsTrust tls) {
+        return new DetectedBackend(Backend.AUTO, backend, evidence, tls, Optional.empty());
     }
 
     /** vLLM through Ray Serve speaks vLLM: it is the vllm backend, with its metrics read in Ray's names. */

@@ -24,7 +24,6 @@ import io.benchsuite.prometheus.HttpMetricsFetcher;
 import io.benchsuite.prometheus.MetricsPoller;
 import io.benchsuite.prometheus.PollerSettings;
 import io.benchsuite.prometheus.PrometheusTextParser;
-import io.benchsuite.prometheus.ScrapeFailure;
 import io.benchsuite.record.CompletionRequest;
 import io.benchsuite.record.ErrorKind;
 import io.benchsuite.record.Outcome;
@@ -128,12 +127,13 @@ public final class ServerSession implements AutoCloseable {
 
     /**
      * The backend of the run: the one set, or, with {@code backend=auto}, the one found by probing the server
-     * (see {@link BackendDetector}); logged in one line.
+     * (see {@link BackendDetector}); logged in one line. The TLS trust is read here, once for the run (the
+     * ca-cert file, the warning of an insecure run), and travels with the result to {@link #open}.
      */
     public static DetectedBackend resolveBackend(BenchSettings settings) {
         URI baseUrl = SettingsValidator.baseUrl(settings);
         Optional<String> apiKey = ApiKeys.resolve(settings);
-        TlsTrust tls = TlsSettings.trust(settings); // the session warns of an insecure run, once
+        TlsTrust tls = TlsSettings.resolve(settings);
         return BackendDetector.resolve(settings, new ServerApi(baseUrl, apiKey, tls), apiKey, tls);
     }
 
@@ -146,8 +146,8 @@ public final class ServerSession implements AutoCloseable {
             double idleMetricsSeconds,
             boolean exactInputLengths,
             DetectedBackend detected) {
-        Target target = Target.of(settings, detected.backend());
-        ServerInfo info = discover(settings, target);
+        Target target = Target.of(settings, detected);
+        ServerInfo info = discover(settings, target, detected);
         Optional<ServerTokenCounter> tokenCounter =
                 exactInputLengths ? Optional.of(openTokenCounter(settings, target, info)) : Optional.empty();
         StreamingClient client;
@@ -168,11 +168,12 @@ public final class ServerSession implements AutoCloseable {
                             + "min_tokens or ignore_eos): answers may be shorter, and requests are not flagged one by one "
                             + "as output_length_mismatch",
                     target.backend().id());
-            // Which request shape the tokenize endpoint understood (vllm or llamacpp), for whoever checks the counts.
-            tokenCounter
-                    .flatMap(ServerTokenCounter::shape)
-                    .ifPresent(shape -> parameters.put("tokenize_shape", shape.id()));
         }
+        // Which request shape the tokenize endpoint understood (vllm or llamacpp), for whoever checks the counts;
+        // whatever the backend (a merge had put it under the warning above, so vLLM runs never recorded it).
+        tokenCounter
+                .flatMap(ServerTokenCounter::shape)
+                .ifPresent(shape -> parameters.put("tokenize_shape", shape.id()));
         Optional<MetricsPoller> poller;
         try {
             poller = target.backend().hasServerMetrics()
@@ -210,19 +211,22 @@ public final class ServerSession implements AutoCloseable {
      */
     private record Target(
             URI baseUrl, Backend backend, Api api, String completionsPath, Optional<String> apiKey, TlsTrust tls) {
-        static Target of(BenchSettings settings, Backend backend) {
+        static Target of(BenchSettings settings, DetectedBackend detected) {
             return new Target(
                     SettingsValidator.baseUrl(settings),
-                    backend,
+                    detected.backend(),
                     Api.of(settings),
                     Api.completionsPath(settings),
                     ApiKeys.resolve(settings),
-                    TlsSettings.resolve(settings));
+                    detected.tls());
         }
     }
 
-    /** The model served, the versions and the launch arguments, through the set-up REST clients. */
-    private static ServerInfo discover(BenchSettings settings, Target target) {
+    /**
+     * The model served, the versions and the launch arguments, through the set-up REST clients; happy_vllm's
+     * info document is not fetched again when the backend detection already read it.
+     */
+    private static ServerInfo discover(BenchSettings settings, Target target, DetectedBackend detected) {
         ServerInfo info;
         try {
             info = ServerDiscovery.discover(
@@ -230,7 +234,8 @@ public final class ServerSession implements AutoCloseable {
                     target.backend(),
                     settings.model(),
                     settings.infoEndpoint(),
-                    settings.launchArgumentsEndpoint());
+                    settings.launchArgumentsEndpoint(),
+                    detected.info());
         } catch (KeyRefusedException e) {
             throw withKeyOrigin(e, settings);
         }
@@ -382,15 +387,17 @@ public final class ServerSession implements AutoCloseable {
         try (HttpMetricsFetcher fetcher = new HttpMetricsFetcher(pollerSettings)) {
             FetchResult first = fetcher.fetch();
             if (first instanceof FetchResult.Failed failed
-                    && failed.failure().kind() == ScrapeFailure.Kind.HTTP_STATUS) {
-                metricsKeyRefusal(failed.failure().reason())
-                        .ifPresent(status -> LOG.warn(new KeyRefusedException(
-                                                "GET " + pollerSettings.metricsUri(), status)
-                                        .withOrigin(
-                                                ApiKeys.describeOrigin(settings, System.getenv(), Path.of(".env")),
-                                                ApiKeys.howToSet())
-                                        .getMessage()
-                                + "; the run goes on without the server's metrics (no KV-cache usage in the report)"));
+                    && failed.failure().httpStatus().isPresent()
+                    && KeyRefusedException.refusesKey(
+                            failed.failure().httpStatus().getAsInt())) {
+                LOG.warn(new KeyRefusedException(
+                                        "GET " + pollerSettings.metricsUri(),
+                                        failed.failure().httpStatus().getAsInt())
+                                .withOrigin(
+                                        ApiKeys.describeOrigin(settings, System.getenv(), Path.of(".env")),
+                                        ApiKeys.howToSet())
+                                .getMessage()
+                        + "; the run goes on without the server's metrics (no KV-cache usage in the report)");
             }
             if (first instanceof FetchResult.Fetched page) {
                 CacheConfig.from(PrometheusTextParser.parse(page.body(), page.format()))
@@ -419,15 +426,6 @@ public final class ServerSession implements AutoCloseable {
                     ApiKeys.describeOrigin(settings, System.getenv(), Path.of(".env")), ApiKeys.howToSet());
         }
         return failure;
-    }
-
-    /** The status of a metrics scrape refused for its key, from the fetcher's "HTTP 401 from ..." reason. */
-    static Optional<Integer> metricsKeyRefusal(String reason) {
-        java.util.regex.Matcher status =
-                java.util.regex.Pattern.compile("^HTTP (\\d{3}) ").matcher(reason);
-        return status.find() && KeyRefusedException.refusesKey(Integer.parseInt(status.group(1)))
-                ? Optional.of(Integer.parseInt(status.group(1)))
-                : Optional.empty();
     }
 
     public ServerInfo info() {

@@ -20,7 +20,7 @@ public final class TlsSettings {
     private TlsSettings() {}
 
     /**
-     * Reads the CA file once and logs the warning of an insecure run; call it after
+     * Reads the CA file and logs the warning of an insecure run: call it once per run, after
      * {@link io.benchsuite.config.SettingsValidator#validate}, which rejects both settings given together.
      *
      * @throws UsageException naming the setting and the fix when the CA file is missing, unreadable or holds no
@@ -32,14 +32,6 @@ public final class TlsSettings {
                     + "anyone on the network path can read or alter the traffic, API key included; use "
                     + SettingsCatalog.get("ca-cert").option() + " FILE instead where possible");
         }
-        return trust(settings);
-    }
-
-    /**
-     * As {@link #resolve} without the warning, for the probes that come before the run (backend detection), so
-     * that an insecure run is warned about once.
-     */
-    public static TlsTrust trust(BenchSettings settings) {
         Optional<String> caCert = settings.caCert().map(String::strip).filter(path -> !path.isEmpty());
         if (settings.insecure()) {
             return TlsTrust.insecure();

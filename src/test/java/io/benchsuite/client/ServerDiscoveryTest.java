@@ -41,7 +41,8 @@ class ServerDiscoveryTest {
                 backend,
                 model,
                 "/v1/info",
-                "/v1/launch_arguments");
+                "/v1/launch_arguments",
+                Optional.empty());
     }
 
     @Test
@@ -84,6 +85,23 @@ class ServerDiscoveryTest {
     }
 
     @Test
+    void anInfoDocumentAlreadyReadIsUsedAndNotFetchedAgain() {
+        com.fasterxml.jackson.databind.node.ObjectNode known =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        known.put("model_name", "read-by-detection").put("version", "1.2.3");
+        // The info path does not exist on the server: an answer can only come from the document given.
+        ServerInfo info = ServerDiscovery.discover(
+                new ServerApi(URI.create(plain.baseUrl()), Optional.empty()),
+                Backend.HAPPY_VLLM,
+                Optional.empty(),
+                "/v1/no-such-info",
+                "/v1/launch_arguments",
+                Optional.of(known));
+        assertEquals("read-by-detection", info.model());
+        assertEquals(Optional.of("1.2.3"), info.happyVllmVersion());
+    }
+
+    @Test
     void aPlainVllmServerAskedAsHappyVllmSaysWhichSettingToChange() {
         UsageException e = assertThrows(
                 UsageException.class,
@@ -92,7 +110,8 @@ class ServerDiscoveryTest {
                         Backend.HAPPY_VLLM,
                         Optional.empty(),
                         "/v1/no-such-info",
-                        "/v1/launch_arguments"));
+                        "/v1/launch_arguments",
+                        Optional.empty()));
         assertTrue(e.getMessage().contains("--backend"), e.getMessage());
     }
 
@@ -105,7 +124,8 @@ class ServerDiscoveryTest {
                         Backend.VLLM,
                         Optional.empty(),
                         "/v1/info",
-                        "/v1/launch_arguments"));
+                        "/v1/launch_arguments",
+                        Optional.empty()));
         assertTrue(e.getMessage().startsWith("cannot connect to http://127.0.0.1:1"), e.getMessage());
     }
 }

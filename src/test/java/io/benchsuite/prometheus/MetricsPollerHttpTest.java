@@ -250,6 +250,9 @@ class MetricsPollerHttpTest {
         try (MetricsPoller poller = poll(0.01, Duration.ofSeconds(2), "wrong")) {
             await("a 401", () -> poller.counts().failed(ScrapeFailure.Kind.HTTP_STATUS) >= 1);
             assertTrue(poller.counts().lastFailure().orElseThrow().reason().startsWith("HTTP 401"));
+            assertEquals(
+                    java.util.OptionalInt.of(401),
+                    poller.counts().lastFailure().orElseThrow().httpStatus());
         }
     }
 

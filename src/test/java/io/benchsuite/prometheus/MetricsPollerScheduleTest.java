@@ -63,7 +63,7 @@ class MetricsPollerScheduleTest {
                 page(1),
                 page(2),
                 page(3),
-                new FetchResult.Failed(new ScrapeFailure(ScrapeFailure.Kind.TIMEOUT, "slow")),
+                new FetchResult.Failed(ScrapeFailure.of(ScrapeFailure.Kind.TIMEOUT, "slow")),
                 page(5),
                 page(6));
         ScriptedFetcher fetcher = new ScriptedFetcher(clock, durations, results);
