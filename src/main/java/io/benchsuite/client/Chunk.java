@@ -30,29 +30,6 @@ public record Chunk(
         String errorMessage,
         int cachedTokens) {
 
-    public Chunk(
-            String text,
-            String reasoningText,
-            int promptTokens,
-            int completionTokens,
-            int reasoningTokens,
-            String finishReason,
-            boolean hasChoice,
-            ServerTimings timings,
-            String errorMessage) {
-        this(
-                text,
-                reasoningText,
-                promptTokens,
-                completionTokens,
-                reasoningTokens,
-                finishReason,
-                hasChoice,
-                timings,
-                errorMessage,
-                -1);
-    }
-
     public boolean isError() {
         return errorMessage != null;
     }

@@ -108,7 +108,7 @@ final class BareStreamReader {
             int[] chunkTokens = new int[counted];
             Arrays.fill(chunkTokens, 1);
             boolean complete = counted == tokens;
-            return new RequestRecord(
+            return RequestRecord.withoutServerDetails(
                     0,
                     "",
                     tokens,

@@ -57,47 +57,16 @@ public record RequestRecord(
         int cachedTokens,
         int retryAfterSeconds) {
 
-    /** A record with stream details but without cached-token count or Retry-After (both -1). */
-    public RequestRecord(
-            int internalId,
-            String prompt,
-            int requestedOutputTokens,
-            long intendedStartNanos,
-            long startNanos,
-            long endNanos,
-            long[] chunkNanos,
-            int[] chunkTokens,
-            int promptTokens,
-            int completionTokens,
-            Outcome outcome,
-            ErrorKind errorKind,
-            Integer httpStatus,
-            String errorMessage,
-            String generatedText,
-            StreamDetails details) {
-        this(
-                internalId,
-                prompt,
-                requestedOutputTokens,
-                intendedStartNanos,
-                startNanos,
-                endNanos,
-                chunkNanos,
-                chunkTokens,
-                promptTokens,
-                completionTokens,
-                outcome,
-                errorKind,
-                httpStatus,
-                errorMessage,
-                generatedText,
-                details,
-                NOT_REPORTED,
-                NOT_REPORTED);
-    }
+    /** The value of {@link #promptTokens} and {@link #completionTokens} when the server sent no usage. */
+    public static final int NOT_REPORTED = -1;
 
-    /** A record without stream details, with a cached-token count and a Retry-After. */
-    public RequestRecord(
+    /**
+     * A record of what every client records, without the rest: no stream details ({@link StreamDetails#NONE}),
+     * no cached-token count and no Retry-After (both {@link #NOT_REPORTED}). For a reader that sees no more
+     * than that (the fidelity benchmark's bare socket reader) and for tests; the streaming client uses the
+     * canonical constructor.
+     */
+    public static RequestRecord withoutServerDetails(
             int internalId,
             String prompt,
             int requestedOutputTokens,
@@ -112,10 +81,8 @@ public record RequestRecord(
             ErrorKind errorKind,
             Integer httpStatus,
             String errorMessage,
-            String generatedText,
-            int cachedTokens,
-            int retryAfterSeconds) {
-        this(
+            String generatedText) {
+        return new RequestRecord(
                 internalId,
                 prompt,
                 requestedOutputTokens,
@@ -132,47 +99,8 @@ public record RequestRecord(
                 errorMessage,
                 generatedText,
                 StreamDetails.NONE,
-                cachedTokens,
-                retryAfterSeconds);
-    }
-
-    /** The value of {@link #promptTokens} and {@link #completionTokens} when the server sent no usage. */
-    public static final int NOT_REPORTED = -1;
-
-    /** A record without stream details (see {@link StreamDetails#NONE}). */
-    public RequestRecord(
-            int internalId,
-            String prompt,
-            int requestedOutputTokens,
-            long intendedStartNanos,
-            long startNanos,
-            long endNanos,
-            long[] chunkNanos,
-            int[] chunkTokens,
-            int promptTokens,
-            int completionTokens,
-            Outcome outcome,
-            ErrorKind errorKind,
-            Integer httpStatus,
-            String errorMessage,
-            String generatedText) {
-        this(
-                internalId,
-                prompt,
-                requestedOutputTokens,
-                intendedStartNanos,
-                startNanos,
-                endNanos,
-                chunkNanos,
-                chunkTokens,
-                promptTokens,
-                completionTokens,
-                outcome,
-                errorKind,
-                httpStatus,
-                errorMessage,
-                generatedText,
-                StreamDetails.NONE);
+                NOT_REPORTED,
+                NOT_REPORTED);
     }
 
     public RequestRecord {

@@ -61,49 +61,6 @@ public record RawRun(
         int outputLengthMismatches,
         int cachedPromptRequests) {
 
-    /** A run from a file without the self-check, the time to first content, the length mismatches and cache hits. */
-    public RawRun(
-            String fileName,
-            RawFileName name,
-            Map<String, Object> parameters,
-            int totalQueries,
-            int timeoutQueries,
-            int erroredQueries,
-            Map<String, Integer> errorsByKind,
-            double totalTime,
-            double actualTotalTime,
-            long ingestedTokens,
-            long generatedTokens,
-            double maxKvCache,
-            Optional<Quartiles> speedFromBeginning,
-            Optional<Quartiles> timeToFirstToken,
-            List<IngestionPoint> ingestionPoints,
-            List<KvProfileSample> kvProfile,
-            boolean complete) {
-        this(
-                fileName,
-                name,
-                parameters,
-                totalQueries,
-                timeoutQueries,
-                erroredQueries,
-                errorsByKind,
-                totalTime,
-                actualTotalTime,
-                ingestedTokens,
-                generatedTokens,
-                maxKvCache,
-                speedFromBeginning,
-                timeToFirstToken,
-                ingestionPoints,
-                kvProfile,
-                complete,
-                Optional.empty(),
-                Optional.empty(),
-                0,
-                0);
-    }
-
     public RawRun {
         parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
         errorsByKind = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(errorsByKind));

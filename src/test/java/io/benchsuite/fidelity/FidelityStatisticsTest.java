@@ -22,7 +22,7 @@ class FidelityStatisticsTest {
         for (int i = 0; i < chunkMs.length; i++) {
             nanos[i] = Math.round(chunkMs[i] * MS);
         }
-        return new RequestRecord(
+        return RequestRecord.withoutServerDetails(
                 0,
                 "p",
                 chunkMs.length,
@@ -44,7 +44,7 @@ class FidelityStatisticsTest {
     private static List<RequestRecord> fixture() {
         RequestRecord a = success(0, 51, 61, 71.5, 71.6);
         RequestRecord b = success(1000, 1053, 1063);
-        RequestRecord failed = new RequestRecord(
+        RequestRecord failed = RequestRecord.withoutServerDetails(
                 2,
                 "p",
                 4,

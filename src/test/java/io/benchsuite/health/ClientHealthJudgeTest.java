@@ -23,7 +23,7 @@ class ClientHealthJudgeTest {
             tokens[i] = 1;
         }
         long end = (tokenMs.length == 0 ? startMs : tokenMs[tokenMs.length - 1]) * MS + MS;
-        return new RequestRecord(
+        return RequestRecord.withoutServerDetails(
                 id,
                 "p",
                 tokenMs.length,
@@ -91,7 +91,7 @@ class ClientHealthJudgeTest {
 
     @Test
     void aRequestWithoutTokensIsAffectedUpToItsEnd() {
-        RequestRecord failed = new RequestRecord(
+        RequestRecord failed = RequestRecord.withoutServerDetails(
                 0,
                 "p",
                 8,

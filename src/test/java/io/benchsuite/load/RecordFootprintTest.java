@@ -17,7 +17,7 @@ class RecordFootprintTest {
             nanos[i] = 1_000 + i;
             tokens[i] = 1;
         }
-        return new RequestRecord(
+        return RequestRecord.withoutServerDetails(
                 0,
                 "a prompt not counted",
                 32,

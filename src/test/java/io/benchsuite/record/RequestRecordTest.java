@@ -13,7 +13,7 @@ class RequestRecordTest {
 
     private static RequestRecord record(
             long[] chunkNanos, int[] chunkTokens, Outcome outcome, ErrorKind kind, Integer status) {
-        return new RequestRecord(
+        return RequestRecord.withoutServerDetails(
                 1, "p", 4, 0, 10, 100, chunkNanos, chunkTokens, 5, 4, outcome, kind, status, null, null);
     }
 
@@ -68,7 +68,7 @@ class RequestRecordTest {
                 () -> record(new long[0], new int[0], Outcome.ERROR, ErrorKind.HTTP_STATUS, null));
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new RequestRecord(
+                () -> RequestRecord.withoutServerDetails(
                         1,
                         "p",
                         4,
@@ -90,7 +90,7 @@ class RequestRecordTest {
     void knowsWhetherTheServerReportedUsage() {
         RequestRecord reported = record(new long[0], new int[0], Outcome.ERROR, ErrorKind.HTTP_STATUS, 500);
         assertTrue(reported.completionTokensReported());
-        RequestRecord silent = new RequestRecord(
+        RequestRecord silent = RequestRecord.withoutServerDetails(
                 1,
                 "p",
                 4,

@@ -124,6 +124,8 @@ public final class TestRecords {
                 httpStatus,
                 errorMessage,
                 null,
-                details);
+                details,
+                RequestRecord.NOT_REPORTED,
+                RequestRecord.NOT_REPORTED);
     }
 }

@@ -28,7 +28,11 @@ class RawResultsTest {
                 Optional.empty(),
                 List.of(),
                 List.of(),
-                true);
+                true,
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                0);
     }
 
     @Test

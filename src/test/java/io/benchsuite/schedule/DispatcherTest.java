@@ -51,7 +51,7 @@ class DispatcherTest {
     }
 
     private static RequestRecord record(CompletionRequest request, long start, long end) {
-        return new RequestRecord(
+        return RequestRecord.withoutServerDetails(
                 request.internalId(),
                 request.prompt(),
                 request.outputTokens(),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import io.benchsuite.record.ErrorKind;
 import io.benchsuite.record.Outcome;
 import io.benchsuite.record.RequestRecord;
+import io.benchsuite.record.StreamDetails;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ class StartRetryTest {
                 status,
                 kind == ErrorKind.NONE ? "" : "failed",
                 null,
+                StreamDetails.NONE,
                 -1,
                 retryAfter);
     }
@@ -86,7 +88,7 @@ class StartRetryTest {
                 record(ErrorKind.HTTP_STATUS, 400, -1),
                 record(ErrorKind.CONNECTION_REFUSED, null, -1),
                 record(ErrorKind.HTTP_STATUS, 401, -1),
-                new RequestRecord(
+                RequestRecord.withoutServerDetails(
                         -1,
                         "Hey",
                         1,
