@@ -170,9 +170,8 @@ public interface BenchSettings {
     @WithDefault("1,2,3,4,6,8,10,14,18,22,26,30,34,38")
     List<Integer> parallelRequests();
 
-    @Doc("How the generation-speed sweep picks its levels: adaptive (brackets and bisects, from 1 to the largest "
-            + "parallel-requests level, where each threshold is crossed; a level stops once its median speed is known "
-            + "to +-2 %) or grid (every parallel-requests level, as the original tool)")
+    @Doc("Sweep: adaptive (bisects up to the largest parallel-requests level where each threshold is crossed; "
+            + "a level ends once its median speed is known within 2 percent) or grid (every level, as the original)")
     @WithDefault("adaptive")
     String sweep();
 
