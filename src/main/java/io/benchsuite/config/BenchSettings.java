@@ -170,6 +170,11 @@ public interface BenchSettings {
     @WithDefault("1,2,3,4,6,8,10,14,18,22,26,30,34,38")
     List<Integer> parallelRequests();
 
+    @Doc("Sweep: adaptive (bisects up to the largest parallel-requests level where each threshold is crossed; "
+            + "a level ends once its median speed is known within 2 percent) or grid (every level, as the original)")
+    @WithDefault("adaptive")
+    String sweep();
+
     @Doc("KV-cache usage (0-1) at or above which a level counts as KV-full in thresholds.csv")
     @WithDefault("0.95")
     double kvCacheThreshold();

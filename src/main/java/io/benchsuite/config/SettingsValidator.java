@@ -20,6 +20,7 @@ public final class SettingsValidator {
         baseUrl(s);
         Backend.parse(s.backend());
         Api.of(s);
+        SweepMode.parse(s.sweep());
         range("port", s.port(), 1, 65535);
         positive("step-live-metrics", s.stepLiveMetrics());
         positive("max-queries", s.maxQueries());

@@ -67,7 +67,12 @@ public final class ReportModelBuilder {
         noteShortSweeps(pairs, notes);
         noteLengthNotForced(kept, notes);
         Map<String, Object> parameters = commonParameters(kept);
-        noteLevelsNotRun(pairs, parameters.get("parallel_requests"), notes);
+        parameters.remove("sweep_reason");
+        if (!"adaptive".equals(parameters.get("sweep"))) {
+            // The adaptive sweep runs only the levels its search needs: the ones it left out are no news.
+            noteLevelsNotRun(pairs, parameters.get("parallel_requests"), notes);
+        }
+        sweepLevels(raw).ifPresent(levels -> parameters.put("sweep_levels", levels));
         String gpuName =
                 settings.gpuName().or(() -> text(parameters.get("gpu_name"))).orElse("unknown GPU");
         parameters.put(
@@ -296,6 +301,44 @@ public final class ReportModelBuilder {
      * With the levels the run asked for (recorded since they were), a pair whose sweep ran only some of them
      * is named with what ran: its thresholds say nothing about the levels above.
      */
+    /**
+     * Why each level of each pair's sweep ran, for {@code parameters.json}: pair ({@code "input I, output O"}) to a
+     * list of {@code {"parallel_requests": n, "reason": "..."}} in increasing level order; the reason is the
+     * adaptive sweep's ({@code sweep_reason} of the raw parameters), or {@code "grid"} for a level of a grid
+     * sweep. Empty for results written before the sweep was recorded.
+     */
+    private static Optional<Map<String, List<Map<String, Object>>>> sweepLevels(RawResults raw) {
+        List<RawRun> runs = new ArrayList<>(raw.kept());
+        runs.addAll(raw.tooFewValid());
+        Map<Pair, List<RawRun>> byPair = byPair(byKind(runs, BenchmarkKind.GENERATION_SPEED));
+        Map<String, List<Map<String, Object>>> levels = new LinkedHashMap<>();
+        boolean any = false;
+        for (Map.Entry<Pair, List<RawRun>> entry : new TreeMap<>(byPair).entrySet()) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (RawRun run : entry.getValue().stream()
+                    .sorted(Comparator.comparingInt(r -> r.name().parallelRequests()))
+                    .toList()) {
+                Object reason = run.parameters().get("sweep_reason");
+                if (reason == null && "grid".equals(run.parameters().get("sweep"))) {
+                    reason = "grid";
+                }
+                if (reason == null) {
+                    continue;
+                }
+                any = true;
+                Map<String, Object> level = new LinkedHashMap<>();
+                level.put("parallel_requests", run.name().parallelRequests());
+                level.put("reason", reason);
+                list.add(level);
+            }
+            levels.put(
+                    "input " + entry.getKey().inputLength() + ", output "
+                            + entry.getKey().outputLength(),
+                    list);
+        }
+        return any ? Optional.of(levels) : Optional.empty();
+    }
+
     private static void noteLevelsNotRun(List<PairReport> pairs, Object asked, List<String> notes) {
         if (!(asked instanceof List<?> list) || list.isEmpty()) {
             return;

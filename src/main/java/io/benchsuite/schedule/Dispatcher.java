@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * Sends the prompts of one benchmark according to a {@link QueryProfile} and a {@link StopRule}, and
@@ -29,6 +30,7 @@ public final class Dispatcher {
     private final ConcurrentLinkedQueue<RequestRecord> records = new ConcurrentLinkedQueue<>();
     private final List<CompletableFuture<RequestRecord>> pending = new ArrayList<>();
     private volatile boolean stopRequested;
+    private BooleanSupplier knownWellEnough = () -> false;
     private long startNanos;
     private int sent;
 
@@ -42,6 +44,14 @@ public final class Dispatcher {
     /** Asks the running schedule to send nothing more; requests in flight still end (or are cancelled). */
     public void requestStop() {
         stopRequested = true;
+    }
+
+    /**
+     * Ends the schedule early, as its {@link StopRule} would, once {@code knownWellEnough} says yes (the adaptive
+     * sweep's {@link PrecisionStop}); asked before each request is sent, on the caller's thread.
+     */
+    public void stopOnceKnownWellEnough(BooleanSupplier knownWellEnough) {
+        this.knownWellEnough = knownWellEnough;
     }
 
     /** Keeps exactly {@code concurrency} requests in flight until the rule or the prompts say stop. */
@@ -133,7 +143,7 @@ public final class Dispatcher {
 
     private boolean mayContinue(StopRule rule) {
         double elapsed = (ticker.nanoTime() - startNanos) / 1e9;
-        return !stopRequested && rule.mayContinue(elapsed, sent);
+        return !stopRequested && rule.mayContinue(elapsed, sent) && !knownWellEnough.getAsBoolean();
     }
 
     private CompletableFuture<RequestRecord> send(int id, String prompt, long intendedNanos) {

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
@@ -78,8 +79,18 @@ public final class BenchmarkRunner {
         long windowStart = System.nanoTime();
         idle(poller);
 
-        Dispatcher dispatcher =
-                new Dispatcher(this::send, Ticker.SYSTEM, new WatchedProgress(context.progress()), spec.outputLength());
+        ValidSpeeds speeds = new ValidSpeeds(spec.precision().isPresent());
+        Dispatcher dispatcher = new Dispatcher(
+                this::send, Ticker.SYSTEM, new WatchedProgress(context.progress(), speeds), spec.outputLength());
+        AtomicBoolean knownWellEnough = new AtomicBoolean();
+        spec.precision()
+                .ifPresent(precision -> dispatcher.stopOnceKnownWellEnough(() -> {
+                    boolean precise = precision.precise(speeds.values());
+                    if (precise) {
+                        knownWellEnough.set(true);
+                    }
+                    return precise;
+                }));
         current = dispatcher;
         if (stopped) {
             dispatcher.requestStop();
@@ -117,6 +128,13 @@ public final class BenchmarkRunner {
         PromptCacheCheck.warning(cachedPrompts, queries.size()).ifPresent(w -> LOG.warn(describe(spec) + ": " + w));
         Map<String, Object> parameters = parameters(spec);
         parameters.put("warm_up", warmUp);
+        spec.precision().ifPresent(precision -> {
+            Map<String, Object> stop = new LinkedHashMap<>();
+            stop.put("min_valid_requests", precision.minValidRequests());
+            stop.put("relative_half_width", precision.relativeHalfWidth());
+            stop.put("reached", knownWellEnough.get());
+            parameters.put("precision_stop", stop);
+        });
         return new RawResult(
                 parameters,
                 metrics.general(),
@@ -169,9 +187,11 @@ public final class BenchmarkRunner {
     private final class WatchedProgress implements Progress {
 
         private final Progress delegate;
+        private final ValidSpeeds speeds;
 
-        WatchedProgress(Progress delegate) {
+        WatchedProgress(Progress delegate, ValidSpeeds speeds) {
             this.delegate = delegate;
+            this.speeds = speeds;
         }
 
         @Override
@@ -182,10 +202,40 @@ public final class BenchmarkRunner {
         @Override
         public void finished(RequestRecord record) {
             delegate.finished(record);
+            speeds.add(record);
             failures.record(record).ifPresent(streak -> {
                 gaveUp = streak;
                 stop();
             });
+        }
+    }
+
+    /**
+     * The per-request speeds ({@code speed_from_beginning}, tokens per second) of the valid requests finished so
+     * far, for the precision stop; fed on the client's threads, read on the dispatcher's.
+     */
+    private final class ValidSpeeds {
+
+        private final List<Double> speeds = new java.util.ArrayList<>();
+        private final boolean wanted;
+
+        /** @param wanted false to keep nothing (a benchmark without precision stop) */
+        ValidSpeeds(boolean wanted) {
+            this.wanted = wanted;
+        }
+
+        synchronized void add(RequestRecord record) {
+            if (!wanted) {
+                return;
+            }
+            QueryStats stats = QueryStatsCalculator.compute(record, context.anchor(), context.lengthForced());
+            if (stats.isValid()) {
+                speeds.add(stats.speedFromBeginning());
+            }
+        }
+
+        synchronized double[] values() {
+            return speeds.stream().mapToDouble(Double::doubleValue).toArray();
         }
     }
 

@@ -1,7 +1,9 @@
 package io.benchsuite.suite;
 
+import io.benchsuite.schedule.PrecisionStop;
 import io.benchsuite.schedule.QueryProfile;
 import io.benchsuite.schedule.StopRule;
+import java.util.Optional;
 
 /**
  * One benchmark: how requests are sent, how long, and what the raw result keeps.
@@ -11,6 +13,8 @@ import io.benchsuite.schedule.StopRule;
  * @param requestRate requests per second for the Poisson profile, infinite for all at once
  * @param queryMetrics keep every request's statistics (individual_query)
  * @param withKvCacheProfile keep every metrics sample (kv_cache_profile)
+ * @param precision ends the benchmark early once its median speed is known well enough (the adaptive sweep's
+ *                  levels); empty for the stop rule alone
  */
 public record BenchmarkSpec(
         QueryProfile profile,
@@ -20,9 +24,33 @@ public record BenchmarkSpec(
         double requestRate,
         StopRule stopRule,
         boolean queryMetrics,
-        boolean withKvCacheProfile) {
+        boolean withKvCacheProfile,
+        Optional<PrecisionStop> precision) {
+
+    /** A benchmark ended by its stop rule alone. */
+    public BenchmarkSpec(
+            QueryProfile profile,
+            int promptLength,
+            int outputLength,
+            int requestsInFlight,
+            double requestRate,
+            StopRule stopRule,
+            boolean queryMetrics,
+            boolean withKvCacheProfile) {
+        this(
+                profile,
+                promptLength,
+                outputLength,
+                requestsInFlight,
+                requestRate,
+                stopRule,
+                queryMetrics,
+                withKvCacheProfile,
+                Optional.empty());
+    }
 
     public BenchmarkSpec {
+        precision = precision == null ? Optional.empty() : precision;
         if (promptLength < 0) {
             throw new IllegalArgumentException("prompt length must be 0 (growing prompts) or positive");
         }

@@ -27,8 +27,10 @@ import java.util.Set;
  *     request would fail with a 400 (the prompt lengths being nominal, a pair right at the limit may still
  *     fail some); prompt ingestion, whose prompts are the growing ones, always runs;</li>
  * <li>once a pair's sweep has stopped, its remaining levels are skipped;</li>
- * <li>with stop-on-saturation, the sweep stops when the last two levels were saturated (KV cache at or above
- *     the KV threshold and median speed below the speed threshold, see {@link SweepSaturation});</li>
+ * <li>with stop-on-saturation, the sweep stops when the last two levels below the next one were saturated (KV
+ *     cache at or above the KV threshold and median speed below the speed threshold, see
+ *     {@link SweepSaturation}); the grid runs its levels in increasing order, so these are the last two it
+ *     ran, and the adaptive sweep may still come down below a saturated level to bisect;</li>
  * <li>the sweep stops when more than max-duration-speed-generation seconds have passed since the pair's first
  *     level started (the original tool's rule: no new level once the budget is spent).</li>
  * </ol>
@@ -109,7 +111,12 @@ final class PairDecisions {
         if (sweepStops.containsKey(pair)) {
             return Decision.SKIP_QUIETLY;
         }
-        List<SweepLevel> seen = levels.computeIfAbsent(pair, k -> new ArrayList<>());
+        // The levels below this one, in increasing order: the grid measures them in that order anyway, and the
+        // adaptive sweep, which comes back down to bisect, is only stopped from going above two saturated levels.
+        List<SweepLevel> seen = levels.computeIfAbsent(pair, k -> new ArrayList<>()).stream()
+                .filter(level -> level.parallelRequests() < b.level())
+                .sorted(java.util.Comparator.comparingInt(SweepLevel::parallelRequests))
+                .toList();
         if (stopOnSaturation && saturation.shouldStop(seen)) {
             return stopSweep(
                     pair,

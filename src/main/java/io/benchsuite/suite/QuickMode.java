@@ -11,7 +11,9 @@ import java.util.Map;
  * 10 and 16 a few seconds each. A 30 s budget per sweep lets every pair run its four levels (a new level
  * starts only while the pair's budget is not spent) and the whole suite ends in about two and a half minutes.
  * Level 10 is the model card's headline level ({@code KeyNumbers.REFERENCE_LEVEL}), so a quick run has a
- * headline figure. Against the built-in simulator's demo preset it still shows every phenomenon the full
+ * headline figure. With the adaptive sweep (the default) these levels are the range searched, 1 to 16: each pair
+ * runs 1, 10 (the headline, always run) and 16 (doubling, capped), then bisects where a threshold is crossed,
+ * at least three levels in all; with {@code --sweep grid} exactly these four. Against the built-in simulator's demo preset it still shows every phenomenon the full
  * suite looks for (the KV cache filling, requests waiting).
  */
 public final class QuickMode {

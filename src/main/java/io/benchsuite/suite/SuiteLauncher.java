@@ -2,6 +2,7 @@ package io.benchsuite.suite;
 
 import io.benchsuite.config.BenchSettings;
 import io.benchsuite.config.SettingsValidator;
+import io.benchsuite.config.SweepMode;
 import io.benchsuite.workload.DatasetLoader;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -98,6 +99,9 @@ public final class SuiteLauncher {
             // able to tell a sweep cut short from the levels it was given.
             session.context().commonParameters().put("quick", quick);
             session.context().commonParameters().put("parallel_requests", settings.parallelRequests());
+            session.context()
+                    .commonParameters()
+                    .put("sweep", SweepMode.parse(settings.sweep()).id());
             Path raw = RunFolders.createRawFolder(runFolder);
             RunSettings.write(runFolder, settings);
             LOG.infof(

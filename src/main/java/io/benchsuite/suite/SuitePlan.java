@@ -1,12 +1,15 @@
 package io.benchsuite.suite;
 
 import io.benchsuite.config.BenchSettings;
+import io.benchsuite.config.SweepMode;
 import io.benchsuite.results.BenchmarkKind;
 import io.benchsuite.results.RawFileName;
+import io.benchsuite.schedule.PrecisionStop;
 import io.benchsuite.schedule.QueryProfile;
 import io.benchsuite.schedule.StopRule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The suite's benchmarks in the original tool's order: 4 prompt-ingestion runs, a KV-cache profile per
@@ -62,23 +65,39 @@ public final class SuitePlan {
                 }
             }
         }
-        StopRule speedRule = new StopRule(
-                s.maxDurationSpeedGeneration(), s.minDurationSpeedGeneration(), s.targetQueriesNbSpeedGeneration());
+        // With the adaptive sweep these are the levels it may choose from: the suite replaces each pair's list by
+        // the levels its search asks for (see SuiteRunner); the list still sizes the pool and the progress.
         for (int in : s.inputLengths()) {
             for (int out : s.outputLengths()) {
                 for (int n : s.parallelRequests()) {
-                    plan.add(new PlannedBenchmark(
-                            BenchmarkKind.GENERATION_SPEED,
-                            RawFileName.generationSpeed(in, out, n).fileName(),
-                            new BenchmarkSpec(
-                                    QueryProfile.CONSTANT_NUMBER_OF_QUERIES, in, out, n, 0, speedRule, false, false),
-                            in,
-                            out,
-                            n));
+                    plan.add(generationSpeed(s, in, out, n));
                 }
             }
         }
         return List.copyOf(plan);
+    }
+
+    /**
+     * One level of a pair's generation-speed sweep, any whole number of parallel requests (the adaptive sweep
+     * runs levels outside the parallel-requests list): with the sweep setting adaptive, the level also stops once
+     * its median speed is known to {@link PrecisionStop#DEFAULT_RELATIVE_HALF_WIDTH} (after
+     * min-number-of-valid-queries valid requests, at least one).
+     */
+    public static PlannedBenchmark generationSpeed(BenchSettings s, int in, int out, int n) {
+        StopRule speedRule = new StopRule(
+                s.maxDurationSpeedGeneration(), s.minDurationSpeedGeneration(), s.targetQueriesNbSpeedGeneration());
+        Optional<PrecisionStop> precision = SweepMode.parse(s.sweep()) == SweepMode.ADAPTIVE
+                ? Optional.of(new PrecisionStop(
+                        Math.max(1, s.minNumberOfValidQueries()), PrecisionStop.DEFAULT_RELATIVE_HALF_WIDTH))
+                : Optional.empty();
+        return new PlannedBenchmark(
+                BenchmarkKind.GENERATION_SPEED,
+                RawFileName.generationSpeed(in, out, n).fileName(),
+                new BenchmarkSpec(
+                        QueryProfile.CONSTANT_NUMBER_OF_QUERIES, in, out, n, 0, speedRule, false, false, precision),
+                in,
+                out,
+                n);
     }
 
     /** The largest number of requests any benchmark of the plan keeps in flight, to size the client pool. */

@@ -3,10 +3,13 @@ package io.benchsuite.suite;
 import io.benchsuite.client.ServerUnavailableException;
 import io.benchsuite.config.BenchSettings;
 import io.benchsuite.config.SettingsValidator;
+import io.benchsuite.config.SweepMode;
 import io.benchsuite.results.BenchmarkKind;
 import io.benchsuite.results.RawResult;
 import io.benchsuite.results.RawResultFiles;
 import io.benchsuite.results.RawResultWriter;
+import io.benchsuite.stats.MeasuredLevel;
+import io.benchsuite.stats.QueryStats;
 import io.benchsuite.stats.RunMetrics;
 import io.benchsuite.stats.SweepLevel;
 import io.benchsuite.time.Ticker;
@@ -15,11 +18,14 @@ import io.benchsuite.workload.PlannedPrompt;
 import io.benchsuite.workload.PromptPlanner;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs the suite's benchmarks one after the other, writing each raw result as soon as it ends, so an
@@ -47,6 +53,14 @@ public final class SuiteRunner {
     private volatile boolean stopped;
     private String serverGone;
     private final Map<String, String> inDoubt = new LinkedHashMap<>();
+    private int ran;
+    private int skipped;
+
+    /**
+     * The model card's headline level ({@code KeyNumbers.REFERENCE_LEVEL} of the report): the adaptive sweep
+     * always runs it when it lies within the levels, so that the card has its headline figure.
+     */
+    static final int HEADLINE_LEVEL = 10;
 
     public SuiteRunner(BenchSettings settings, RunContext context, Path rawFolder, SuiteProgress progress) {
         this(settings, context, rawFolder, progress, Ticker.SYSTEM);
@@ -74,47 +88,18 @@ public final class SuiteRunner {
     /** @return which levels ran (or were already there) per pair, for the report's notes */
     public SuiteOutcome run(List<PlannedBenchmark> plan) throws InterruptedException, IOException {
         PairDecisions pairs = PairDecisions.of(settings, maxModelLen(), ticker);
-        int ran = 0;
-        int skipped = 0;
+        boolean adaptive = SweepMode.parse(settings.sweep()) == SweepMode.ADAPTIVE;
+        Set<String> searched = new HashSet<>();
         for (int i = 0; i < plan.size() && !stopped; i++) {
             PlannedBenchmark b = plan.get(i);
-            Path file = rawFolder.resolve(b.fileName());
-            PairDecisions.Decision decision = pairs.before(b);
-            decision.note().ifPresent(progress::note);
-            if (!decision.run()) {
-                continue;
-            }
-            if (RawResultFiles.isFinished(file)) {
-                skipped++;
-                progress.note("already done, skipped: " + b.fileName());
-                if (b.phase() == BenchmarkKind.GENERATION_SPEED) {
-                    RawResultFiles.sweepLevel(file, b.level()).ifPresent(level -> pairs.levelMeasured(b, level));
+            if (adaptive && b.phase() == BenchmarkKind.GENERATION_SPEED) {
+                // The pair's planned levels are the grid; the adaptive search replaces them, when the first comes up.
+                if (searched.add(b.pairLabel())) {
+                    sweepAdaptively(plan, i, pairs);
                 }
                 continue;
             }
-            pairs.started(b);
-            RawResult result;
-            try {
-                result = runOne(b, i + 1, plan.size());
-            } catch (ServerUnavailableException warmUpFailed) {
-                // The warm-up (or the prompt fitting before it) failed: nothing was measured, so nothing is
-                // written, and the suite ends as if interrupted.
-                stopOnServerGone(warmUpFailed.getMessage());
-                break;
-            }
-            RawResultWriter.write(file, result);
-            ran++;
-            FailedShare.of(result.general(), settings.maxFailedShare())
-                    .warning()
-                    .ifPresent(w -> {
-                        inDoubt.put(b.fileName(), w);
-                        progress.note("in doubt: " + b.fileName() + ": " + w);
-                    });
-            progress.benchmarkEnded(
-                    b, result.general().totalNumberOfQueries(), result.general().nbErroredQueries(), result.complete());
-            if (b.phase() == BenchmarkKind.GENERATION_SPEED) {
-                pairs.levelMeasured(b, SweepLevel.of(b.level(), new RunMetrics(result.general(), result.aggregated())));
-            }
+            runPlanned(b, i + 1, plan.size(), pairs, Optional.empty());
         }
         return new SuiteOutcome(
                 ran,
@@ -123,6 +108,127 @@ public final class SuiteRunner {
                 new LinkedHashMap<>(pairs.sweepStops()),
                 Optional.ofNullable(serverGone),
                 inDoubt);
+    }
+
+    /**
+     * The adaptive sweep of the pair whose first planned level is {@code plan.get(first)}: asks
+     * {@link AdaptiveSweep} for a level, runs it (or reads it back when a resumed run already finished it: the
+     * search is deterministic, so it asks for the same levels again), until the search is done or
+     * {@link PairDecisions} stops the pair (context too long, saturation, time budget).
+     */
+    private void sweepAdaptively(List<PlannedBenchmark> plan, int first, PairDecisions pairs)
+            throws InterruptedException, IOException {
+        PlannedBenchmark b0 = plan.get(first);
+        int last = first;
+        while (last + 1 < plan.size()
+                && plan.get(last + 1).phase() == BenchmarkKind.GENERATION_SPEED
+                && plan.get(last + 1).pairLabel().equals(b0.pairLabel())) {
+            last++;
+        }
+        int largest = settings.parallelRequests().stream()
+                .mapToInt(Integer::intValue)
+                .max()
+                .orElse(1);
+        AdaptiveSweep search = new AdaptiveSweep(SweepCriteria.of(settings), largest, List.of(HEADLINE_LEVEL));
+        List<MeasuredLevel> measured = new ArrayList<>();
+        for (int k = 0; !stopped; k++) {
+            AdaptiveSweep.Step step = search.next(measured);
+            if (step.done()) {
+                progress.note("adaptive sweep for " + b0.pairLabel() + " " + step.reason());
+                return;
+            }
+            PlannedBenchmark b = SuitePlan.generationSpeed(
+                    settings, b0.inputLength(), b0.outputLength(), step.level().getAsInt());
+            Optional<MeasuredLevel> level =
+                    runPlanned(b, Math.min(first + k, last) + 1, plan.size(), pairs, Optional.of(step.reason()));
+            if (level.isEmpty()) {
+                return; // skipped by the pair's rules, or the suite stops
+            }
+            measured.add(level.get());
+        }
+    }
+
+    /**
+     * Runs one planned benchmark by the pair's rules, or skips it when a resumed run already finished it, and
+     * writes its raw result.
+     *
+     * @param sweepReason why the adaptive sweep chose this level, written in its parameters as
+     *                    {@code sweep_reason}
+     * @return for a generation-speed level, the level measured now or read back; empty otherwise, when it did not
+     *         run, or when the suite stops
+     */
+    private Optional<MeasuredLevel> runPlanned(
+            PlannedBenchmark b, int index, int total, PairDecisions pairs, Optional<String> sweepReason)
+            throws InterruptedException, IOException {
+        Path file = rawFolder.resolve(b.fileName());
+        PairDecisions.Decision decision = pairs.before(b);
+        decision.note().ifPresent(progress::note);
+        if (!decision.run()) {
+            return Optional.empty();
+        }
+        if (RawResultFiles.isFinished(file)) {
+            skipped++;
+            progress.note("already done, skipped: " + b.fileName());
+            if (b.phase() != BenchmarkKind.GENERATION_SPEED) {
+                return Optional.empty();
+            }
+            RawResultFiles.sweepLevel(file, b.level()).ifPresent(level -> pairs.levelMeasured(b, level));
+            return RawResultFiles.read(file).map(result -> measuredLevel(b, result));
+        }
+        pairs.started(b);
+        RawResult result;
+        try {
+            result = runOne(b, index, total);
+        } catch (ServerUnavailableException warmUpFailed) {
+            // The warm-up (or the prompt fitting before it) failed: nothing was measured, so nothing is
+            // written, and the suite ends as if interrupted.
+            stopOnServerGone(warmUpFailed.getMessage());
+            return Optional.empty();
+        }
+        if (sweepReason.isPresent()) {
+            result = withParameter(result, "sweep_reason", sweepReason.get());
+        }
+        RawResultWriter.write(file, result);
+        ran++;
+        FailedShare.of(result.general(), settings.maxFailedShare()).warning().ifPresent(w -> {
+            inDoubt.put(b.fileName(), w);
+            progress.note("in doubt: " + b.fileName() + ": " + w);
+        });
+        progress.benchmarkEnded(
+                b, result.general().totalNumberOfQueries(), result.general().nbErroredQueries(), result.complete());
+        if (b.phase() != BenchmarkKind.GENERATION_SPEED) {
+            return Optional.empty();
+        }
+        pairs.levelMeasured(b, SweepLevel.of(b.level(), new RunMetrics(result.general(), result.aggregated())));
+        // An interrupted level is kept on disk but decides nothing: the suite is stopping.
+        return result.complete() && !stopped ? Optional.of(measuredLevel(b, result)) : Optional.empty();
+    }
+
+    /** A raw result as the sweep's criteria see it: every request it kept (the valid ones only with --query-metrics). */
+    private static MeasuredLevel measuredLevel(PlannedBenchmark b, RawResult result) {
+        List<QueryStats> queries = new ArrayList<>(result.errored());
+        result.individual().ifPresent(queries::addAll);
+        return new MeasuredLevel(
+                b.level(),
+                queries,
+                new RunMetrics(result.general(), result.aggregated()),
+                result.general().actualTotalTime());
+    }
+
+    private static RawResult withParameter(RawResult result, String key, Object value) {
+        Map<String, Object> parameters = new LinkedHashMap<>(result.parameters());
+        parameters.put(key, value);
+        return new RawResult(
+                parameters,
+                result.general(),
+                result.aggregated(),
+                result.errored(),
+                result.individual(),
+                result.kvProfile(),
+                result.scrapeFailures(),
+                result.complete(),
+                result.cachedPromptRequests(),
+                result.clientHealth());
     }
 
     /** The server's context length, when it said (happy_vllm's max_length, vLLM's max_model_len). */
