@@ -118,6 +118,8 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
         if (settings.quick()) {
             preset.putAll(QuickMode.SETTINGS);
             settings = SettingsLoader.load(given, preset);
+            QuickOverrides.warning(QuickMode.SETTINGS, SettingsLoader.given(given))
+                    .ifPresent(LOG::warn);
         }
         SettingsValidator.validate(settings);
         Path folder = RunFolders.resolve(
