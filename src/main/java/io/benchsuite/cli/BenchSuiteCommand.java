@@ -106,6 +106,9 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
 
     @Override
     public Integer call() throws Exception {
+        // Signals are taken from the start: one that comes while settings load or the simulator starts still
+        // ends with the report and the resume line, not with the JVM's exit 143.
+        java.util.function.Consumer<Runnable> onStopSignal = StopSignals.early();
         // --quick, --resume and the others given as options are in here too, and otherwise come from the
         // environment (BENCH_QUICK...) like any setting.
         Map<String, String> given = new HashMap<>(SettingsOptions.given(spec));
@@ -115,6 +118,8 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
         if (settings.quick()) {
             preset.putAll(QuickMode.SETTINGS);
             settings = SettingsLoader.load(given, preset);
+            QuickOverrides.warning(QuickMode.SETTINGS, SettingsLoader.given(given))
+                    .ifPresent(LOG::warn);
         }
         SettingsValidator.validate(settings);
         Path folder = RunFolders.resolve(
@@ -161,7 +166,7 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
                         vertx,
                         System.console() != null,
                         settings.quick() ? QuickMode.IDLE_METRICS_SECONDS : 1.0,
-                        StopSignals::onStop,
+                        onStopSignal,
                         metrics,
                         settings.exactInputLengths(),
                         settings.quick(),

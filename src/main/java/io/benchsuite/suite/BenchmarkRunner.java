@@ -153,8 +153,16 @@ public final class BenchmarkRunner {
                 Optional.of(clientHealth));
     }
 
-    /** "input 32, output 16, 4 in parallel": which benchmark a warning is about. */
+    /**
+     * "input 32, output 16, 4 in parallel", or "prompt ingestion (growing prompts, output 1)": which benchmark a
+     * warning is about. A prompt-ingestion benchmark reads the growing-prompts dataset, whose nominal length 0
+     * would read as empty prompts.
+     */
     static String describe(BenchmarkSpec spec) {
+        if (spec.promptLength() == SuitePlan.GROWING_PROMPTS) {
+            return "prompt ingestion (growing prompts, output " + spec.outputLength() + ", " + spec.requestsInFlight()
+                    + " in parallel)";
+        }
         return "input " + spec.promptLength() + ", output " + spec.outputLength() + ", " + spec.requestsInFlight()
                 + " in parallel";
     }

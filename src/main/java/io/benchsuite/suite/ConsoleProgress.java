@@ -47,6 +47,9 @@ public final class ConsoleProgress implements SuiteProgress, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        if (terminal) {
+            guardLogHandlers();
+        }
         long periodMs = terminal ? 500 : 60_000;
         ticker.scheduleAtFixedRate(this::tick, periodMs, periodMs, TimeUnit.MILLISECONDS);
     }
@@ -190,5 +193,61 @@ public final class ConsoleProgress implements SuiteProgress, AutoCloseable {
     public void close() {
         ticker.shutdownNow();
         clearLine();
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        for (java.util.logging.Handler h : root.getHandlers()) {
+            if (h instanceof LineClearing guard && guard.owner == this) {
+                root.removeHandler(guard);
+                root.addHandler(guard.delegate);
+            }
+        }
+    }
+
+    /**
+     * Every log line, whatever logger and level it comes from (a WARN from the client, the poller...), must
+     * start on a clean line, not glued to the end of the live line: the root logger's handlers are wrapped so
+     * that the live line is erased, under this object's lock (the ticker draws under it too), just before each
+     * record is written. The next tick draws the line again below the message. Undone by {@link #close()}.
+     */
+    private void guardLogHandlers() {
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        for (java.util.logging.Handler h : root.getHandlers()) {
+            if (!(h instanceof LineClearing)) {
+                root.removeHandler(h);
+                root.addHandler(new LineClearing(this, h));
+            }
+        }
+    }
+
+    /** A log handler that erases the live line before its delegate writes the record. */
+    private static final class LineClearing extends java.util.logging.Handler {
+        private final ConsoleProgress owner;
+        private final java.util.logging.Handler delegate;
+
+        LineClearing(ConsoleProgress owner, java.util.logging.Handler delegate) {
+            this.owner = owner;
+            this.delegate = delegate;
+            setLevel(java.util.logging.Level.ALL);
+        }
+
+        @Override
+        public void publish(java.util.logging.LogRecord record) {
+            if (!delegate.isLoggable(record)) {
+                return;
+            }
+            synchronized (owner) {
+                owner.clearLine();
+                delegate.publish(record);
+            }
+        }
+
+        @Override
+        public void flush() {
+            delegate.flush();
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
     }
 }

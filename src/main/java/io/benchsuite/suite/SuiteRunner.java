@@ -247,9 +247,8 @@ public final class SuiteRunner {
         int promptLength = b.spec().promptLength();
         List<String> dataset = datasets.computeIfAbsent(
                 promptLength, length -> DatasetLoader.load(SettingsValidator.datasetFolder(settings), length));
-        // A fresh prefix per benchmark defeats prefix caching across benchmarks; derived from the run seed and
-        // the file name so that a resumed run sends what the interrupted one would have sent.
-        long seed = settings.seed() * 31 + b.fileName().hashCode();
+        // A fresh prefix per benchmark and per attempt at it (see PromptSeeds): no prompt cache to measure.
+        long seed = PromptSeeds.of(settings.seed(), b.fileName(), rawFolder.resolve(b.fileName()));
         List<String> prompts = PromptPlanner.plan(dataset, settings.maxQueries(), seed).prompts().stream()
                 .map(PlannedPrompt::text)
                 .toList();
