@@ -122,6 +122,8 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
                     .ifPresent(LOG::warn);
         }
         SettingsValidator.validate(settings);
+        io.benchsuite.health.LaunchFlags.checkThisProcess()
+                .ifPresent(org.jboss.logging.Logger.getLogger(BenchSuiteCommand.class)::warn);
         Path folder = RunFolders.resolve(
                 Path.of(settings.outputFolder()),
                 Optional.ofNullable(runFolder),

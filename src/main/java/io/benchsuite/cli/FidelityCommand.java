@@ -7,8 +7,6 @@ import io.benchsuite.fidelity.FidelityTable;
 import io.benchsuite.fidelity.Scenario;
 import io.benchsuite.fidelity.TargetCheck;
 import io.benchsuite.results.JsonFiles;
-import io.vertx.core.Vertx;
-import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,17 +25,15 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        description = "Measures the client's own timing error and cost: starts the exact-schedule simulator in a "
-                + "separate process, runs 1, 100 and 1000 parallel 64-token streams with metrics polled every 10 ms, "
-                + "and prints TTFT and inter-token errors, burst share, CPU per 1000 events and peak memory, "
-                + "with PASS/FAIL against the project's targets. Exit status 1 when a target is missed.")
+        description = "Measures the client's own timing error and cost on the user's path: starts the exact-schedule "
+                + "simulator in a separate process, then `bench-suite run` as a process of its own (started as this "
+                + "one was, then with plain java -jar) at 1, 100 and 1000 parallel 64-token streams with metrics "
+                + "polled every 10 ms, then a bare java.nio reader as the floor; prints TTFT and inter-token errors, "
+                + "CPU and peak RSS with PASS/FAIL against the project's targets. Exit status 1 when one is missed.")
 public class FidelityCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-
-    @Inject
-    Vertx vertx;
 
     @Option(
             names = "--repeat",
@@ -57,10 +53,25 @@ public class FidelityCommand implements Callable<Integer> {
             description = "JSON file for the full results (default: ${DEFAULT-VALUE}).")
     Path output;
 
+    @Option(
+            names = "--max-duration",
+            defaultValue = "30",
+            description = "Seconds of each measured `bench-suite run` (default: ${DEFAULT-VALUE}).")
+    double maxDuration;
+
+    @Option(
+            names = "--no-plain-java",
+            description = "Skip measuring `bench-suite run` started with plain java -jar and no JVM flag (by default "
+                    + "measured too, JVM build only, and checked: no figure more than twice the launcher's).")
+    boolean noPlainJava;
+
     @Override
     public Integer call() throws Exception {
         if (repeat < 1) {
             throw new UsageException("--repeat must be at least 1, got " + repeat);
+        }
+        if (!(maxDuration >= 1) || Double.isInfinite(maxDuration)) {
+            throw new UsageException("--max-duration must be at least 1 second, got " + maxDuration);
         }
         List<Scenario> scenarios = Scenario.standard().stream()
                 .filter(s -> streams == null || streams.contains(s.streams()))
@@ -68,7 +79,7 @@ public class FidelityCommand implements Callable<Integer> {
         if (scenarios.isEmpty()) {
             throw new UsageException("--streams must name some of 1, 100 and 1000, got " + streams);
         }
-        FidelityReport report = FidelityBenchmark.run(vertx, scenarios, repeat);
+        FidelityReport report = FidelityBenchmark.run(scenarios, repeat, maxDuration, !noPlainJava);
         JsonFiles.writeAtomically(output, report);
         spec.commandLine().getOut().print(FidelityTable.render(report));
         spec.commandLine().getOut().println("full results: " + output.toAbsolutePath());

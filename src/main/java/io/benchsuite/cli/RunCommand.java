@@ -146,6 +146,7 @@ public class RunCommand implements Callable<Integer>, UsesSettings {
         BenchSettings settings = SettingsLoader.load(SettingsOptions.given(spec));
         SettingsValidator.validate(settings);
         BenchmarkSpec benchmark = benchmark(settings);
+        io.benchsuite.health.LaunchFlags.checkThisProcess().ifPresent(LOG::warn);
         checkOutputFile();
         List<String> dataset = DatasetLoader.load(SettingsValidator.datasetFolder(settings), promptLength);
         List<String> prompts = PromptPlanner.plan(dataset, settings.maxQueries(), settings.seed()).prompts().stream()

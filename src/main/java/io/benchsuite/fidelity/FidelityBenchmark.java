@@ -1,16 +1,19 @@
 package io.benchsuite.fidelity;
 
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Runs the scenarios one after the other, each against a fresh simulator process started with that
- * scenario's schedule, and gathers the report.
+ * scenario's schedule: {@code bench-suite run} started as this process was, then (JVM build) started with plain
+ * {@code java -jar}, then the bare reader; and gathers the report.
  */
 public final class FidelityBenchmark {
 
@@ -18,30 +21,52 @@ public final class FidelityBenchmark {
 
     private FidelityBenchmark() {}
 
-    public static FidelityReport run(Vertx vertx, List<Scenario> scenarios, int repetitions)
+    /**
+     * @param durationSeconds each {@code bench-suite run}'s {@code --max-duration}
+     * @param plainJava       also measure {@code bench-suite run} started with plain {@code java -jar} (ignored
+     *                        where this process is not a {@code java -jar} one)
+     */
+    public static FidelityReport run(
+            List<Scenario> scenarios, int repetitions, double durationSeconds, boolean plainJava)
             throws IOException, InterruptedException {
         String machine = describeMachine();
+        List<String> launch = SimulatorProcess.selfLaunch();
+        Optional<List<String>> plain = plainJava ? SimulatorProcess.plainJavaLaunch() : Optional.empty();
+        Path folder = Files.createTempDirectory("bench-suite-fidelity");
+        LOG.infof("bench-suite run started as: %s; logs in %s", String.join(" ", launch), folder);
         List<ScenarioSummary> summaries = new ArrayList<>();
         List<ScenarioSummary> floors = new ArrayList<>();
+        List<ScenarioSummary> plainSummaries = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             try (SimulatorProcess simulator =
                     SimulatorProcess.start(scenario.firstTokenMs(), scenario.interTokenMs())) {
                 LOG.infof(
-                        "%d streams, %d requests of %d tokens (%s ms then every %s ms): simulator pid %d at %s",
+                        "%d streams, %d-token answers (%s ms then every %s ms), %s s per run: simulator pid %d at %s",
                         scenario.streams(),
-                        scenario.requests(),
                         scenario.outputTokens(),
                         scenario.firstTokenMs(),
                         scenario.interTokenMs(),
+                        durationSeconds,
                         simulator.pid(),
                         simulator.baseUrl());
-                ScenarioRunner.Runs runs =
-                        new ScenarioRunner(vertx, simulator.baseUrl(), scenario, simulator::cpuNanos).run(repetitions);
-                summaries.add(ScenarioSummary.medianOf(scenario, runs.client()));
-                floors.add(ScenarioSummary.medianOf(scenario, runs.floor()));
+                ScenarioRunner runner =
+                        new ScenarioRunner(simulator.baseUrl(), scenario, simulator::cpuNanos, durationSeconds, folder);
+                summaries.add(ScenarioSummary.medianOf(scenario, runner.runClient(launch, repetitions)));
+                if (plain.isPresent()) {
+                    plainSummaries.add(ScenarioSummary.medianOf(scenario, runner.runClient(plain.get(), repetitions)));
+                }
+                floors.add(ScenarioSummary.medianOf(scenario, runner.runFloor(repetitions)));
             }
         }
-        return new FidelityReport(machine, repetitions, summaries, floors, TargetCheck.evaluate(summaries));
+        return new FidelityReport(
+                machine,
+                repetitions,
+                summaries,
+                floors,
+                plainSummaries,
+                String.join(" ", launch),
+                durationSeconds,
+                TargetCheck.evaluate(summaries, floors, plainSummaries));
     }
 
     static String describeMachine() {

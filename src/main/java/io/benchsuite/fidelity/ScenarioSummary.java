@@ -9,6 +9,9 @@ import java.util.function.ToDoubleFunction;
  * A scenario's figures as the median over its repetitions, each figure on its own (the median TTFT p99 and
  * the median CPU may come from different repetitions): one slow repetition, caused by another process on a
  * shared machine, then moves no figure. Failed requests are summed instead, since any failure matters.
+ * {@code cpuSeconds} is the process's CPU over the whole run (for {@code bench-suite run}: start to exit),
+ * {@code cpuMsPer1000Events} the CPU over the measured benchmark per 1,000 tokens; {@code heapPeakMiB} is NaN
+ * where it was not sampled (the child process).
  */
 @RegisterForReflection
 public record ScenarioSummary(
@@ -23,6 +26,7 @@ public record ScenarioSummary(
         double burstShare,
         double cpuMsPer1000Events,
         double kernelCpuMsPer1000Events,
+        double cpuSeconds,
         double heapPeakMiB,
         double rssPeakMiB,
         double scrapesPerSecond,
@@ -48,13 +52,22 @@ public record ScenarioSummary(
                 median(runs, r -> r.timing().burstShare()),
                 median(runs, ScenarioResult::cpuMsPer1000Events),
                 median(runs, ScenarioResult::kernelCpuMsPer1000Events),
-                median(runs, r -> r.resources().heapPeakBytes() / MIB),
+                median(
+                        runs,
+                        r -> r.resources().cpuNanos() < 0
+                                ? Double.NaN
+                                : r.resources().cpuNanos() / 1e9),
+                median(
+                        runs,
+                        r -> r.resources().heapPeakBytes() < 0
+                                ? Double.NaN
+                                : r.resources().heapPeakBytes() / MIB),
                 median(
                         runs,
                         r -> r.resources().rssPeakBytes() < 0
                                 ? Double.NaN
                                 : r.resources().rssPeakBytes() / MIB),
-                median(runs, r -> r.wallSeconds() > 0 ? r.scrapes() / r.wallSeconds() : 0),
+                median(runs, ScenarioResult::scrapesPerSecond),
                 median(runs, ScenarioResult::serverCpuMsPer1000Events),
                 runs.stream().mapToInt(r -> r.timing().failedRequests()).sum(),
                 List.copyOf(runs));

@@ -137,6 +137,22 @@ public final class SimulatorProcess implements AutoCloseable {
         return command;
     }
 
+    /**
+     * {@code java -jar <this jar>} with no JVM flag at all, as a user may start the JVM build by hand; empty in
+     * a native image or when this process was not started from a single jar.
+     */
+    static java.util.Optional<List<String>> plainJavaLaunch() {
+        if (System.getProperty("org.graalvm.nativeimage.imagecode") != null) {
+            return java.util.Optional.empty();
+        }
+        List<String> self = selfLaunch();
+        int jar = self.indexOf("-jar");
+        if (jar < 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(List.of(self.get(0), "-jar", self.get(jar + 1)));
+    }
+
     private static String format(double ms) {
         return String.format(Locale.ROOT, "%s", ms);
     }

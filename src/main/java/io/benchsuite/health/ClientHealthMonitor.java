@@ -27,6 +27,19 @@ import javax.management.openmbean.CompositeData;
 public final class ClientHealthMonitor implements AutoCloseable {
 
     static final long PROBE_MS = 1;
+    /**
+     * The probe's period on an event loop that holds no channel: such a loop reads no stream, so its lateness
+     * delays no timestamp, and waking it every millisecond only cost CPU (4 loops on 2 cores: about 4,000
+     * wake-ups a second at one stream; docs/fidelity.md). It is still watched, less often, so a starved
+     * machine shows there too.
+     */
+    static final long IDLE_PROBE_MS = 10;
+    /**
+     * Set to false (system property {@code bench-suite.lag-probe=false}) only to measure what the probe itself
+     * costs (docs/fidelity.md); the event-loop lag figures are then 0 and only GC pauses are seen.
+     */
+    static final boolean PROBE_ON = !"false".equals(System.getProperty("bench-suite.lag-probe"));
+
     private static final long SAMPLE_MS = 100;
 
     private final List<LoopProbe> probes = new ArrayList<>();
@@ -57,7 +70,7 @@ public final class ClientHealthMonitor implements AutoCloseable {
                 polledTimes[i] = collectors.get(i).getCollectionTime();
             }
         }
-        for (EventExecutor loop : eventLoops) {
+        for (EventExecutor loop : PROBE_ON ? eventLoops : List.<EventExecutor>of()) {
             LoopProbe probe = new LoopProbe(loop);
             probes.add(probe);
             probe.schedule();
@@ -179,6 +192,11 @@ public final class ClientHealthMonitor implements AutoCloseable {
         }
     }
 
+    /** True unless the loop says it has no registered channel (a loop that cannot tell counts as busy). */
+    static boolean holdsChannels(EventExecutor loop) {
+        return !(loop instanceof io.netty.channel.SingleThreadEventLoop single) || single.registeredChannels() != 0;
+    }
+
     private record Registration(NotificationEmitter emitter, NotificationListener listener) {}
 
     /**
@@ -202,8 +220,9 @@ public final class ClientHealthMonitor implements AutoCloseable {
             if (stopped) {
                 return;
             }
-            dueNanos = System.nanoTime() + PROBE_MS * 1_000_000L;
-            next = loop.schedule(this, PROBE_MS, TimeUnit.MILLISECONDS);
+            long periodMs = holdsChannels(loop) ? PROBE_MS : IDLE_PROBE_MS;
+            dueNanos = System.nanoTime() + periodMs * 1_000_000L;
+            next = loop.schedule(this, periodMs, TimeUnit.MILLISECONDS);
         }
 
         @Override

@@ -12,7 +12,7 @@ public final class RawResultWriter {
     private RawResultWriter() {}
 
     public static void write(Path file, RawResult result) throws IOException {
-        JsonFiles.writeAtomically(file, bytes(result));
+        JsonFiles.writeAtomically(file, (Object) result);
     }
 
     /** The exact bytes {@link #write} puts in the file. */

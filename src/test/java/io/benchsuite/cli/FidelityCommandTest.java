@@ -30,9 +30,17 @@ class FidelityCommandTest {
     }
 
     @Test
+    void aDurationBelowOneSecondIsAUsageError(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("fidelity", "--max-duration", "0.5");
+        assertEquals(2, result.exitCode());
+        assertTrue(result.getErrorOutput().contains("--max-duration"), result.getErrorOutput());
+    }
+
+    @Test
     void helpNamesTheScenarios(QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch("fidelity", "--help");
         assertEquals(0, result.exitCode());
         assertTrue(result.getOutput().contains("1, 100 and 1000"), result.getOutput());
+        assertTrue(result.getOutput().contains("--no-plain-java"), result.getOutput());
     }
 }
