@@ -64,7 +64,10 @@ public final class ReportModelBuilder {
         List<PairReport> pairs = pairs(raw, settings, notes);
         List<KvProfileReport> kvProfiles = kvProfiles(byKind(kept, BenchmarkKind.KV_CACHE_PROFILE), notes);
         noteMissingPairs(raw, pairs, kvProfiles, notes);
-        noteShortSweeps(pairs, notes);
+        noteShortSweeps(
+                pairs,
+                notes,
+                kept.stream().anyMatch(run -> "adaptive".equals(run.parameters().get("sweep"))));
         noteLengthNotForced(kept, notes);
         Map<String, Object> parameters = commonParameters(kept);
         parameters.remove("sweep_reason");
@@ -277,7 +280,8 @@ public final class ReportModelBuilder {
     }
 
     /** A sweep whose highest level is below the others' stopped early: time budget or saturation. */
-    private static void noteShortSweeps(List<PairReport> pairs, List<String> notes) {
+    /** @param adaptive the adaptive sweep ran: a pair whose search ended below the others' levels is no news */
+    private static void noteShortSweeps(List<PairReport> pairs, List<String> notes, boolean adaptive) {
         int highest = pairs.stream()
                 .flatMap(p -> p.levelsRun().stream())
                 .mapToInt(Integer::intValue)
@@ -285,7 +289,7 @@ public final class ReportModelBuilder {
                 .orElse(0);
         for (PairReport pair : pairs) {
             int last = pair.levelsRun().get(pair.levelsRun().size() - 1);
-            if (last < highest) {
+            if (last < highest && !adaptive) {
                 notes.add("Pair " + pair.pair() + ": the sweep stopped at " + last + " parallel requests (others "
                         + "reached " + highest + "), by its time budget or because the server was saturated. "
                         + "Levels run: " + pair.levelsRun() + ".");
