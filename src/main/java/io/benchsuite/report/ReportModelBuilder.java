@@ -81,6 +81,9 @@ public final class ReportModelBuilder {
         parameters.put(
                 "gpu_name",
                 settings.gpuName().orElse(text(parameters.get("gpu_name")).orElse(null)));
+        // The thresholds this report was drawn with (report --speed-threshold 45 redraws a run measured with 20).
+        parameters.put("speed_threshold", settings.speedThreshold());
+        parameters.put("kv_cache_threshold", settings.kvCacheThreshold());
         String modelName = settings.modelName()
                 .or(() -> firstParameter(kept, "model_name"))
                 .or(() -> firstParameter(kept, "model"))

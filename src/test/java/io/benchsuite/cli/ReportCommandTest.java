@@ -44,6 +44,22 @@ class ReportCommandTest {
     }
 
     @Test
+    void theReportsParametersShowTheThresholdsItWasDrawnWith(QuarkusMainLauncher launcher, @TempDir Path out)
+            throws IOException {
+        ReportFixturesForCli.writeCompleteSet(out);
+        LaunchResult result = launcher.launch(
+                "report", "--output-folder", out.toString(), "--speed-threshold", "45", "--kv-cache-threshold", "0.5");
+        assertEquals(0, result.exitCode(), result.getErrorOutput());
+        com.fasterxml.jackson.databind.JsonNode parameters = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("report").resolve("parameters.json").toFile());
+        assertEquals(45.0, parameters.get("speed_threshold").asDouble(), parameters.toString());
+        assertEquals(0.5, parameters.get("kv_cache_threshold").asDouble(), parameters.toString());
+        String card = Files.readString(out.resolve("report").resolve("README.md"));
+        assertTrue(card.lines().anyMatch(l -> l.contains("speed_threshold") && l.contains("45")), card);
+        assertFalse(card.lines().anyMatch(l -> l.contains("speed_threshold") && l.contains("20")), card);
+    }
+
+    @Test
     void aFolderWithoutRawResultsIsAUsageError(QuarkusMainLauncher launcher, @TempDir Path out) {
         LaunchResult result = launcher.launch(
                 "report", "--output-folder", out.resolve("missing").toString());

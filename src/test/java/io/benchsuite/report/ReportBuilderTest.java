@@ -167,8 +167,9 @@ class ReportBuilderTest {
                 html);
         // A limit no level reached is not shown as if it had been measured.
         assertTrue(
-                html.contains("<tr><td>1024</td><td>16</td><td>1, 2, 4, 10</td><td>4</td><td>1</td>"
-                        + "<td>not reached up to 10</td><td>not reached up to 10</td></tr>"),
+                html.contains(
+                        "<tr><td>1024</td><td>16</td><td>1, 2, 4, 10</td><td>4</td><td>1</td>"
+                                + "<td>holds up to 10 (the largest level run; limit not reached)</td><td>holds up to 10 (the largest level run; limit not reached)</td></tr>"),
                 html);
     }
 
