@@ -16,8 +16,9 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * Watches the client while a benchmark runs: a probe every {@value #PROBE_MS} ms on each event loop that reads
- * streams (how late it ran), the JVM's garbage-collection pauses, the machine's CPU load and this process's
+ * Watches the client while a benchmark runs: a probe every {@value #PROBE_MS} ms on each event loop that holds
+ * connections and so reads streams (every {@value #IDLE_PROBE_MS} ms on one that holds none: how late it ran),
+ * the JVM's garbage-collection pauses, the machine's CPU load and this process's
  * CPU time. {@link #stop()} hands over what it saw; {@link ClientHealthJudge} turns that into the verdict.
  *
  * <p>GC pauses come from the JVM's GC notifications, which carry each pause's start and length. Where they are
@@ -88,7 +89,8 @@ public final class ClientHealthMonitor implements AutoCloseable {
      * Starts watching now.
      *
      * @param eventLoops the event loops that read the streams (a Vert.x instance's
-     *                   {@code nettyEventLoopGroup()}); each gets a probe every millisecond
+     *                   {@code nettyEventLoopGroup()}); each gets a probe every millisecond while it holds
+     *                   connections
      */
     public static ClientHealthMonitor start(Iterable<EventExecutor> eventLoops) {
         return new ClientHealthMonitor(eventLoops);
