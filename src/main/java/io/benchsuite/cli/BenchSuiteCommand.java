@@ -211,7 +211,8 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
                         settings.kvCacheThreshold(),
                         settings.minNumberOfValidQueries(),
                         settings.gpuName(),
-                        settings.modelName()));
+                        settings.modelName(),
+                        SettingsValidator.slo(settings)));
         summary.notes().forEach(note -> LOG.info("report: " + note));
         LOG.infof("Report: %s", run.resolve("report/index.html"));
         if (!interrupted) {

@@ -224,6 +224,15 @@ public interface BenchSettings {
     Optional<Integer> metricsPort();
 
     @Doc(
+            value = "Service-level objectives, e.g. " + ServiceLevelObjectives.EXAMPLE
+                    + ": quantity ttft, ttfc (time to "
+                    + "first content), itl, e2e or speed, a percentile, and a bound with its unit (s or ms; speed in "
+                    + "tokens/s). Latencies are upper bounds, speeds lower bounds; each asks that share of requests to "
+                    + "meet it. Gives each pair's slo_capacity and slo_goodput_rps in thresholds.csv",
+            prefixedOnly = true)
+    Optional<String> slo();
+
+    @Doc(
             value = "Trim or extend each prompt to exactly its nominal token length, counted by the server's tokenize "
                     + "endpoint (tokenize-endpoint); without it lengths are approximate",
             ownOption = true)

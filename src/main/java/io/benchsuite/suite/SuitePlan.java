@@ -62,6 +62,7 @@ public final class SuitePlan {
                 }
             }
         }
+        boolean withSlo = s.slo().filter(slo -> !slo.isBlank()).isPresent();
         StopRule speedRule = new StopRule(
                 s.maxDurationSpeedGeneration(), s.minDurationSpeedGeneration(), s.targetQueriesNbSpeedGeneration());
         for (int in : s.inputLengths()) {
@@ -71,7 +72,15 @@ public final class SuitePlan {
                             BenchmarkKind.GENERATION_SPEED,
                             RawFileName.generationSpeed(in, out, n).fileName(),
                             new BenchmarkSpec(
-                                    QueryProfile.CONSTANT_NUMBER_OF_QUERIES, in, out, n, 0, speedRule, false, false),
+                                    QueryProfile.CONSTANT_NUMBER_OF_QUERIES,
+                                    in,
+                                    out,
+                                    n,
+                                    0,
+                                    speedRule,
+                                    // The service-level objectives read every request (individual_query).
+                                    withSlo,
+                                    false),
                             in,
                             out,
                             n));
