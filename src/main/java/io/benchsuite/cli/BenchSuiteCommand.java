@@ -51,6 +51,7 @@ import picocli.CommandLine.Spec;
             SimulateCommand.class,
             DatasetsCommand.class,
             ReportCommand.class,
+            CompareCommand.class,
             FidelityCommand.class,
             LoadCommand.class
         })

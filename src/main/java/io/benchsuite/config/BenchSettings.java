@@ -224,11 +224,8 @@ public interface BenchSettings {
     Optional<Integer> metricsPort();
 
     @Doc(
-            value = "Service-level objectives, e.g. " + ServiceLevelObjectives.EXAMPLE
-                    + ": quantity ttft, ttfc (time to "
-                    + "first content), itl, e2e or speed, a percentile, and a bound with its unit (s or ms; speed in "
-                    + "tokens/s). Latencies are upper bounds, speeds lower bounds; each asks that share of requests to "
-                    + "meet it. Gives each pair's slo_capacity and slo_goodput_rps in thresholds.csv",
+            value = "Service-level objectives, e.g. " + ServiceLevelObjectives.EXAMPLE + " (ttft, ttfc, itl, e2e, "
+                    + "speed; latencies in s or ms); gives slo_capacity and slo_goodput_rps in thresholds.csv",
             prefixedOnly = true)
     Optional<String> slo();
 

@@ -47,8 +47,9 @@ class SloEndToEndTest {
     /**
      * The demo preset's engine takes 3 + 0.25 N ms per decoding step with N sequences running, and every running
      * sequence gets one token a step: a median inter-token latency of about 3.25 ms at 1 request, 3.5 ms at 2 and
-     * 11 ms at 32. An 8 ms objective holds at 1 and 2 and breaks at 32, with margins of several milliseconds for
-     * a busy machine.
+     * up to 11 ms at 32 (about 7.6 ms measured: with 16-token answers the batch is refilled as requests end, so
+     * it is not always full). A 5.5 ms objective holds at 1 and 2 and breaks at 32, with 2 ms of margin on each
+     * side for a busy machine.
      */
     @Test
     void theCapacityUnderAnItlObjectiveIsWhereTheEngineModelPutsIt(QuarkusMainLauncher launcher) throws IOException {
@@ -67,7 +68,7 @@ class SloEndToEndTest {
                 "--parallel-requests",
                 "1,2,32",
                 "--slo",
-                "itl_p50=8ms");
+                "itl_p50=5.5ms");
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         Path report = run.resolve("report");
         List<String> csv = Files.readAllLines(report.resolve("thresholds.csv"));
@@ -79,12 +80,12 @@ class SloEndToEndTest {
 
         JsonNode parameters =
                 new ObjectMapper().readTree(report.resolve("parameters.json").toFile());
-        assertEquals("itl_p50=8ms", parameters.path("slo").asText(), parameters.toString());
+        assertEquals("itl_p50=5.5ms", parameters.path("slo").asText(), parameters.toString());
         String html = Files.readString(report.resolve("index.html"));
-        assertTrue(html.contains("Service-level objectives: itl_p50=8ms"), "index.html names the objectives");
-        assertTrue(html.contains("Objectives itl_p50=8ms: largest N"), "index.html has the capacity column");
+        assertTrue(html.contains("Service-level objectives: itl_p50=5.5ms"), "index.html names the objectives");
+        assertTrue(html.contains("Objectives itl_p50=5.5ms: largest N"), "index.html has the capacity column");
         String card = Files.readString(report.resolve("README.md"));
-        assertTrue(card.contains("Objectives itl_p50=8ms: largest N"), "the model card has the capacity column");
+        assertTrue(card.contains("Objectives itl_p50=5.5ms: largest N"), "the model card has the capacity column");
 
         // Redrawn with a stricter objective, from the same per-request records: no level holds.
         LaunchResult redraw =
