@@ -51,6 +51,7 @@ import picocli.CommandLine.Spec;
             SimulateCommand.class,
             DatasetsCommand.class,
             ReportCommand.class,
+            CompareCommand.class,
             FidelityCommand.class,
             LoadCommand.class
         })
@@ -218,7 +219,8 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
                         settings.kvCacheThreshold(),
                         settings.minNumberOfValidQueries(),
                         settings.gpuName(),
-                        settings.modelName()));
+                        settings.modelName(),
+                        SettingsValidator.slo(settings)));
         summary.notes().forEach(note -> LOG.info("report: " + note));
         LOG.infof("Report: %s", run.resolve("report/index.html"));
         if (!interrupted) {

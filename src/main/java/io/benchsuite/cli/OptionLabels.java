@@ -34,6 +34,7 @@ final class OptionLabels {
             Map.entry("input-lengths", "tokens,..."),
             Map.entry("output-lengths", "tokens,..."),
             Map.entry("parallel-requests", "n,..."),
+            Map.entry("slo", "objective,..."),
             Map.entry("seed", "integer"));
 
     private OptionLabels() {}

@@ -1,5 +1,6 @@
 package io.benchsuite.cli;
 
+import io.benchsuite.config.ServiceLevelObjectives;
 import io.benchsuite.config.UsageException;
 import io.benchsuite.report.RawResults;
 import io.benchsuite.report.RawResultsReader;
@@ -56,6 +57,13 @@ public class ReportCommand implements Callable<Integer> {
             description = "A raw file with fewer valid queries is left out. Default: the run's setting, else 50.")
     Integer minNumberOfValidQueries;
 
+    @Option(
+            names = "--slo",
+            paramLabel = "<objective,...>",
+            description = "Service-level objectives whose capacity and goodput to report, e.g. "
+                    + ServiceLevelObjectives.EXAMPLE + ". Default: the run's setting, else none.")
+    Optional<String> slo = Optional.empty();
+
     @Option(names = "--gpu-name", paramLabel = "<name>", description = "GPU name shown in the report.")
     Optional<String> gpuName = Optional.empty();
 
@@ -96,7 +104,10 @@ public class ReportCommand implements Callable<Integer> {
                                     ReportSettings.DEFAULT_MIN_NUMBER_OF_VALID_QUERIES),
                     gpuName.or(
                             () -> Optional.ofNullable(recorded.get("gpu_name")).map(Object::toString)),
-                    modelName);
+                    modelName,
+                    slo.or(() -> Optional.ofNullable(recorded.get("slo")).map(Object::toString))
+                            .filter(text -> !text.isBlank())
+                            .map(ServiceLevelObjectives::parse));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }

@@ -229,6 +229,12 @@ public interface BenchSettings {
     Optional<Integer> metricsPort();
 
     @Doc(
+            value = "Service-level objectives, e.g. " + ServiceLevelObjectives.EXAMPLE + " (ttft, ttfc, itl, e2e, "
+                    + "speed; latencies in s or ms); gives slo_capacity and slo_goodput_rps in thresholds.csv",
+            prefixedOnly = true)
+    Optional<String> slo();
+
+    @Doc(
             value = "Trim or extend each prompt to exactly its nominal token length, counted by the server's tokenize "
                     + "endpoint (tokenize-endpoint); without it lengths are approximate",
             ownOption = true)

@@ -55,6 +55,12 @@ public final class SettingsValidator {
         endpoint("launch-arguments-endpoint", s.launchArgumentsEndpoint());
         endpoint("tokenize-endpoint", s.tokenizeEndpoint());
         tlsTrust(s);
+        slo(s);
+    }
+
+    /** The service-level objectives, when set to a non-blank text; a bad one is a usage error. */
+    public static Optional<ServiceLevelObjectives> slo(BenchSettings s) {
+        return s.slo().filter(text -> !text.isBlank()).map(ServiceLevelObjectives::parse);
     }
 
     /**

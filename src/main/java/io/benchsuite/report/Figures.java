@@ -64,6 +64,10 @@ final class Figures {
             header.add("KV cache < " + number(model.kvCacheThreshold()) + ": largest N");
             header.add("KV cache: last N before first failure");
         }
+        model.slo().ifPresent(slo -> {
+            header.add("Objectives " + slo.text() + ": largest N");
+            header.add("Goodput at that N (requests/s)");
+        });
         return header;
     }
 
@@ -85,6 +89,15 @@ final class Figures {
                 row.add(pair.kvCacheThreshold().map(t -> largest(t, levels)).orElse(NA));
                 row.add(pair.kvCacheThreshold()
                         .map(t -> firstCrossing(t, levels))
+                        .orElse(NA));
+            }
+            if (model.slo().isPresent()) {
+                row.add(pair.slo().map(slo -> largest(slo.capacity(), levels)).orElse(NA));
+                row.add(pair.slo()
+                        .flatMap(slo -> slo.goodputRps().isPresent()
+                                ? java.util.Optional.of(
+                                        ThresholdsCsv.goodput(slo.goodputRps().getAsDouble()))
+                                : java.util.Optional.empty())
                         .orElse(NA));
             }
             rows.add(row);

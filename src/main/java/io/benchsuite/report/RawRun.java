@@ -7,6 +7,7 @@ import io.benchsuite.results.KvProfileSample;
 import io.benchsuite.results.RawFileName;
 import io.benchsuite.stats.IngestionPoint;
 import io.benchsuite.stats.LevelTotals;
+import io.benchsuite.stats.SloSample;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,9 @@ import java.util.Optional;
  * @param outputLengthMismatches {@code nb_output_length_mismatch}, 0 in files without it
  * @param cachedPromptRequests {@code cached_prompt_requests}: requests with more than 10 % of their prompt
  *                           tokens in the server's prompt cache; 0 for files that lack it
+ * @param requests           what the service-level objectives read of every request, valid or not (from
+ *                           {@code individual_query} and {@code errored_queries}); empty when the file has no
+ *                           {@code individual_query} (written without --slo or --query-metrics)
  */
 public record RawRun(
         String fileName,
@@ -59,13 +63,15 @@ public record RawRun(
         Optional<ClientHealth> clientHealth,
         Optional<Quartiles> timeToFirstContent,
         int outputLengthMismatches,
-        int cachedPromptRequests) {
+        int cachedPromptRequests,
+        Optional<List<SloSample>> requests) {
 
     public RawRun {
         parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
         errorsByKind = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(errorsByKind));
         ingestionPoints = List.copyOf(ingestionPoints);
         kvProfile = List.copyOf(kvProfile);
+        requests = requests == null ? Optional.empty() : requests.map(List::copyOf);
     }
 
     /** The original's validity count: successes plus timeouts ({@code errored} already counts the timeouts). */

@@ -10,6 +10,7 @@ import io.benchsuite.stats.DistributionSummary;
 import io.benchsuite.stats.GeneralMetrics;
 import io.benchsuite.stats.IngestionPoint;
 import io.benchsuite.stats.QueryStats;
+import io.benchsuite.stats.SloSample;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +54,8 @@ final class RawRunParser {
                 result.clientHealth(),
                 quartiles(result, AggregatedStatistic.TIME_TO_FIRST_CONTENT),
                 general.nbOutputLengthMismatch(),
-                result.cachedPromptRequests());
+                result.cachedPromptRequests(),
+                sloSamples(result));
     }
 
     /** Non-zero counts only, by kind name in name order. */
@@ -73,6 +75,14 @@ final class RawRunParser {
 
     private static Quartiles quartiles(DistributionSummary summary) {
         return new Quartiles(summary.percentile25(), summary.median(), summary.percentile75());
+    }
+
+    /** Every request, valid (individual_query) or not (errored_queries); empty without individual_query. */
+    private static Optional<List<SloSample>> sloSamples(RawResult result) {
+        return result.individual()
+                .map(valid -> java.util.stream.Stream.concat(valid.stream(), result.errored().stream())
+                        .map(SloSample::of)
+                        .toList());
     }
 
     /** (prompt length, TTFT) of each {@code individual_query}. */

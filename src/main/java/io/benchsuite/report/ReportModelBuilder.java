@@ -1,6 +1,7 @@
 package io.benchsuite.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.benchsuite.config.ServiceLevelObjectives;
 import io.benchsuite.health.ClientHealth;
 import io.benchsuite.report.model.BenchmarkIssue;
 import io.benchsuite.report.model.IngestionReport;
@@ -21,6 +22,8 @@ import io.benchsuite.stats.KvSample;
 import io.benchsuite.stats.LevelThreshold;
 import io.benchsuite.stats.PromptIngestionFit;
 import io.benchsuite.stats.Rounding;
+import io.benchsuite.stats.SloCapacity;
+import io.benchsuite.stats.SloCriterion;
 import io.benchsuite.stats.SweepLevel;
 import io.benchsuite.stats.Thresholds;
 import io.benchsuite.stats.TotalSpeedGeneration;
@@ -100,7 +103,8 @@ public final class ReportModelBuilder {
                 kvProfiles,
                 keyNumbers,
                 issues(raw),
-                notes);
+                notes,
+                settings.slo());
     }
 
     private static IngestionReport ingestion(List<RawRun> runs, List<String> notes) {
@@ -159,13 +163,40 @@ public final class ReportModelBuilder {
             totalSpeed.flatMap(TotalSpeedGeneration::note).ifPresent(note -> notes.add("Pair " + pair + ": " + note));
             TreeSet<Integer> levelsRun = new TreeSet<>(levels(runs));
             levelsRun.addAll(filteredOut);
+            List<RawRun> sloRuns = runs;
+            Optional<SloCapacity> slo =
+                    settings.slo().flatMap(objectives -> sloCapacity(pair, sloRuns, objectives, notes));
             pairs.add(new PairReport(
-                    pair, levels, speedThreshold, kvThreshold, totalSpeed, List.copyOf(levelsRun), filteredOut));
+                    pair, levels, speedThreshold, kvThreshold, totalSpeed, List.copyOf(levelsRun), filteredOut, slo));
         }
         if (allPairs.isEmpty()) {
             notes.add("No generation-speed result: no speed graphs, no thresholds and no total speed.");
         }
         return pairs;
+    }
+
+    /**
+     * The capacity under the objectives over the kept levels; empty, with a note, when a level's file holds no
+     * per-request record (individual_query), since every objective reads requests one by one.
+     */
+    private static Optional<SloCapacity> sloCapacity(
+            Pair pair, List<RawRun> runs, ServiceLevelObjectives objectives, List<String> notes) {
+        List<Integer> without = runs.stream()
+                .filter(run -> run.requests().isEmpty())
+                .map(run -> run.name().parallelRequests())
+                .toList();
+        if (!without.isEmpty()) {
+            notes.add("Pair " + pair + ": levels " + without + " have no per-request records (individual_query: "
+                    + "the run was made without --slo), so no capacity under the objectives " + objectives.text()
+                    + ".");
+            return Optional.empty();
+        }
+        return Optional.of(SloCapacity.of(
+                SloCriterion.of(objectives),
+                runs.stream()
+                        .map(run -> new SloCapacity.Level(
+                                run.name().parallelRequests(), run.requests().orElseThrow(), run.actualTotalTime()))
+                        .toList()));
     }
 
     private static LevelReport level(RawRun run) {

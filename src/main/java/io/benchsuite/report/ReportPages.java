@@ -1,5 +1,6 @@
 package io.benchsuite.report;
 
+import io.benchsuite.config.ServiceLevelObjectives;
 import io.benchsuite.report.model.KeyNumbers;
 import io.benchsuite.report.model.Pair;
 import io.benchsuite.report.model.PairReport;
@@ -107,6 +108,7 @@ public final class ReportPages {
      * @param morePairs       whether pairs other than the featured ones have graphs
      * @param issues          no rows when no benchmark had failed requests or was interrupted
      * @param run             the server measured and whether the run was --quick; "" when not recorded
+     * @param slo             the service-level objectives, as written back; "" when none
      */
     public record Page(
             String modelName,
@@ -128,7 +130,8 @@ public final class ReportPages {
             Table parameters,
             String speedFolder,
             String indexFile,
-            String run) {
+            String run,
+            String slo) {
 
         static Page of(ReportModel model, Map<String, byte[]> images) {
             List<Metric> metrics = Figures.mainMetrics(model.keyNumbers()).stream()
@@ -193,7 +196,8 @@ public final class ReportPages {
                     new Table(List.of("Parameter", "Value"), parameters),
                     ReportFiles.SPEED_FOLDER,
                     ReportFiles.INDEX,
-                    run(model.parameters()));
+                    run(model.parameters()),
+                    model.slo().map(ServiceLevelObjectives::text).orElse(""));
         }
 
         /** Against which server, and whether --quick scaled the run down; "" when the raw results do not say. */

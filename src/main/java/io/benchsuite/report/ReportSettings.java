@@ -1,5 +1,6 @@
 package io.benchsuite.report;
 
+import io.benchsuite.config.ServiceLevelObjectives;
 import io.benchsuite.stats.Thresholds;
 import java.util.Optional;
 
@@ -11,16 +12,28 @@ import java.util.Optional;
  * @param minNumberOfValidQueries a raw file with fewer valid queries is left out, as in the original
  * @param gpuName                 shown in the title and parameters.json; falls back to the raw parameters
  * @param modelName               display name overriding the one recorded in the raw parameters
+ * @param slo                     the service-level objectives whose capacity and goodput to report; empty for none
  */
 public record ReportSettings(
         double speedThreshold,
         double kvCacheThreshold,
         int minNumberOfValidQueries,
         Optional<String> gpuName,
-        Optional<String> modelName) {
+        Optional<String> modelName,
+        Optional<ServiceLevelObjectives> slo) {
 
     /** The original tool's minimum number of valid queries per file. */
     public static final int DEFAULT_MIN_NUMBER_OF_VALID_QUERIES = 50;
+
+    /** Settings without service-level objectives. */
+    public ReportSettings(
+            double speedThreshold,
+            double kvCacheThreshold,
+            int minNumberOfValidQueries,
+            Optional<String> gpuName,
+            Optional<String> modelName) {
+        this(speedThreshold, kvCacheThreshold, minNumberOfValidQueries, gpuName, modelName, Optional.empty());
+    }
 
     public ReportSettings {
         if (!(speedThreshold >= 0)) {

@@ -15,6 +15,11 @@ import java.util.stream.Collectors;
  * <p>After the original's columns: whether each threshold was measured or lies outside the levels run
  * ({@link ThresholdStatus}), and the levels run, separated by semicolons. A threshold equal to the highest
  * level run reads {@code not_reached}: the limit was not found, only a lower bound.
+ *
+ * <p>Last, the capacity under the service-level objectives ({@code --slo}): {@code slo_capacity}, the largest
+ * level at which every objective holds (0 when none does), and {@code slo_goodput_rps}, the requests per second
+ * that met every objective at that level (3 decimals; empty when no level holds). Both are empty when no
+ * objective was given or the raw results hold no per-request records.
  */
 final class ThresholdsCsv {
 
@@ -23,9 +28,13 @@ final class ThresholdsCsv {
     /** The original tool's columns without server metrics. */
     static final String ORIGINAL_HEADER_WITHOUT_KV = "speed_threshold,input_length,output_length";
 
+    /** The columns of the capacity under the service-level objectives, after every other. */
+    static final String SLO_COLUMNS = ",slo_capacity,slo_goodput_rps";
+
     static final String HEADER_WITH_KV =
-            ORIGINAL_HEADER_WITH_KV + ",speed_threshold_status,kv_cache_threshold_status,levels_run";
-    static final String HEADER_WITHOUT_KV = ORIGINAL_HEADER_WITHOUT_KV + ",speed_threshold_status,levels_run";
+            ORIGINAL_HEADER_WITH_KV + ",speed_threshold_status,kv_cache_threshold_status,levels_run" + SLO_COLUMNS;
+    static final String HEADER_WITHOUT_KV =
+            ORIGINAL_HEADER_WITHOUT_KV + ",speed_threshold_status,levels_run" + SLO_COLUMNS;
 
     private ThresholdsCsv() {}
 
@@ -46,11 +55,27 @@ final class ThresholdsCsv {
                             + pair.pair().inputLength() + "," + pair.pair().outputLength() + ","
                             + ThresholdStatus.of(pair.speedThreshold(), levels).id() + (withKv ? "," + kvStatus : "")
                             + ","
-                            + pair.levelsRun().stream().map(String::valueOf).collect(Collectors.joining(";"));
+                            + pair.levelsRun().stream().map(String::valueOf).collect(Collectors.joining(";"))
+                            + sloCells(pair);
                 })
                 .map(row -> row + "\n")
                 .collect(Collectors.joining()));
         return csv.toString();
+    }
+
+    /** ",capacity,goodput", each empty when not known. */
+    static String sloCells(PairReport pair) {
+        return pair.slo()
+                .map(slo -> "," + slo.capacity().largestQualifying() + ","
+                        + (slo.goodputRps().isPresent()
+                                ? goodput(slo.goodputRps().getAsDouble())
+                                : ""))
+                .orElse(",,");
+    }
+
+    /** Requests per second with three decimals. */
+    static String goodput(double rps) {
+        return String.format(java.util.Locale.ROOT, "%.3f", rps);
     }
 
     /** The levels the thresholds were read from: those kept by the validity filter. */

@@ -324,6 +324,8 @@ public final class ServerSession implements AutoCloseable {
         // Read back by the report, which marks the benchmarks whose failed share is above it.
         parameters.put("max_failed_share", settings.maxFailedShare());
         settings.gpuName().ifPresent(gpu -> parameters.put("gpu_name", gpu));
+        // As given, so that a later "bench-suite report" or "compare" reads the capacity with the same objectives.
+        settings.slo().filter(slo -> !slo.isBlank()).ifPresent(slo -> parameters.put("slo", slo));
         // Only when true: a run whose server identity was not checked must say so wherever its numbers go.
         if (settings.insecure()) {
             parameters.put("insecure", true);

@@ -94,7 +94,16 @@ public final class SuitePlan {
                 BenchmarkKind.GENERATION_SPEED,
                 RawFileName.generationSpeed(in, out, n).fileName(),
                 new BenchmarkSpec(
-                        QueryProfile.CONSTANT_NUMBER_OF_QUERIES, in, out, n, 0, speedRule, false, false, precision),
+                        QueryProfile.CONSTANT_NUMBER_OF_QUERIES,
+                        in,
+                        out,
+                        n,
+                        0,
+                        speedRule,
+                        // The service-level objectives read every request (individual_query).
+                        s.slo().filter(slo -> !slo.isBlank()).isPresent(),
+                        false,
+                        precision),
                 in,
                 out,
                 n);

@@ -69,12 +69,13 @@ class QuickA100EndToEndTest {
         List<String> csv = Files.readAllLines(report.resolve("thresholds.csv"));
         assertEquals(
                 "speed_threshold,kv_cache_threshold,input_length,output_length,speed_threshold_status,"
-                        + "kv_cache_threshold_status,levels_run",
+                        + "kv_cache_threshold_status,levels_run,slo_capacity,slo_goodput_rps",
                 csv.get(0));
         assertEquals(4, csv.size() - 1, csv.toString());
         for (String row : csv.subList(1, csv.size())) {
             String[] cells = row.split(",", -1);
-            assertEquals(7, cells.length, row);
+            assertEquals(9, cells.length, row);
+            assertEquals("", cells[7] + cells[8], "no --slo, no capacity under objectives: " + row);
             List<Integer> levels =
                     Arrays.stream(cells[6].split(";")).map(Integer::parseInt).toList();
             assertTrue(levels.size() >= 3, "at least three levels per pair: " + row);

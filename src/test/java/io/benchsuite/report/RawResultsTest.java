@@ -32,7 +32,8 @@ class RawResultsTest {
                 Optional.empty(),
                 Optional.empty(),
                 0,
-                0);
+                0,
+                Optional.empty());
     }
 
     @Test

@@ -212,8 +212,8 @@ class ReportBuilderTest {
         assertEquals(
                 List.of(
                         ThresholdsCsv.HEADER_WITH_KV,
-                        "4,10,1024,16,measured,not_reached,2;4;10",
-                        "4,2,1024,128,not_reached,measured,1;2;4"),
+                        "4,10,1024,16,measured,not_reached,2;4;10,,",
+                        "4,2,1024,128,not_reached,measured,1;2;4,,"),
                 ReportFilesCheck.csvLines(report.resolve(ReportFiles.THRESHOLDS)));
         String card = Files.readString(report.resolve(ReportFiles.MODEL_CARD));
         assertTrue(card.contains("| Prompt ingestion speed | NA |"), card);

@@ -57,8 +57,8 @@ final class ReportFilesCheck {
         assertEquals(
                 List.of(
                         ThresholdsCsv.HEADER_WITH_KV,
-                        "4,10,1024,16,measured,not_reached,1;2;4;10",
-                        "4,10,1024,128,measured,measured,1;2;4;10"),
+                        "4,10,1024,16,measured,not_reached,1;2;4;10,,",
+                        "4,10,1024,128,measured,measured,1;2;4;10,,"),
                 csvLines(report.resolve(ReportFiles.THRESHOLDS)));
         assertTrue(Files.readString(report.resolve(ReportFiles.MODEL_CARD)).startsWith("# Model card for Test Model"));
         assertTrue(Files.readString(report.resolve(ReportFiles.INDEX)).contains("data:image/png;base64,"));

@@ -240,7 +240,7 @@ class ReportModelBuilderTest {
         ReportModel model = model();
         assertFalse(model.hasKvMetrics());
         assertTrue(model.pair(SHORT).orElseThrow().kvCacheThreshold().isEmpty());
-        assertEquals(ThresholdsCsv.HEADER_WITHOUT_KV + "\n2,1024,16,not_reached,1;2\n", ThresholdsCsv.render(model));
+        assertEquals(ThresholdsCsv.HEADER_WITHOUT_KV + "\n2,1024,16,not_reached,1;2,,\n", ThresholdsCsv.render(model));
         assertTrue(model.keyNumbers().kvCapacityTokens().isEmpty());
     }
 

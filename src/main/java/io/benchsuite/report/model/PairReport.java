@@ -1,6 +1,7 @@
 package io.benchsuite.report.model;
 
 import io.benchsuite.stats.LevelThreshold;
+import io.benchsuite.stats.SloCapacity;
 import io.benchsuite.stats.TotalSpeedGeneration;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import java.util.Optional;
  * @param totalSpeed        aggregate tokens/s per level
  * @param levelsRun         every level that left a readable file, kept or not, by increasing N
  * @param levelsFilteredOut levels that ran but had too few valid queries to be used
+ * @param slo               capacity and goodput under the service-level objectives, over the kept levels; empty
+ *                          without objectives or without per-request records
  */
 public record PairReport(
         Pair pair,
@@ -23,7 +26,28 @@ public record PairReport(
         Optional<LevelThreshold> kvCacheThreshold,
         Optional<TotalSpeedGeneration> totalSpeed,
         List<Integer> levelsRun,
-        List<Integer> levelsFilteredOut) {
+        List<Integer> levelsFilteredOut,
+        Optional<SloCapacity> slo) {
+
+    /** A pair without service-level objectives. */
+    public PairReport(
+            Pair pair,
+            List<LevelReport> levels,
+            LevelThreshold speedThreshold,
+            Optional<LevelThreshold> kvCacheThreshold,
+            Optional<TotalSpeedGeneration> totalSpeed,
+            List<Integer> levelsRun,
+            List<Integer> levelsFilteredOut) {
+        this(
+                pair,
+                levels,
+                speedThreshold,
+                kvCacheThreshold,
+                totalSpeed,
+                levelsRun,
+                levelsFilteredOut,
+                Optional.empty());
+    }
 
     public PairReport {
         levels = List.copyOf(levels);

@@ -1,5 +1,6 @@
 package io.benchsuite.report.model;
 
+import io.benchsuite.config.ServiceLevelObjectives;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param keyNumbers       the model card's main metrics
  * @param issues           benchmarks with errors or interrupted
  * @param notes            what is missing or unusual, one sentence each
+ * @param slo              the service-level objectives the pairs' capacities were read with; empty for none
  */
 public record ReportModel(
         String modelName,
@@ -30,7 +32,36 @@ public record ReportModel(
         List<KvProfileReport> kvProfiles,
         KeyNumbers keyNumbers,
         List<BenchmarkIssue> issues,
-        List<String> notes) {
+        List<String> notes,
+        Optional<ServiceLevelObjectives> slo) {
+
+    /** A model without service-level objectives. */
+    public ReportModel(
+            String modelName,
+            String gpuName,
+            Map<String, Object> parameters,
+            double speedThreshold,
+            double kvCacheThreshold,
+            IngestionReport ingestion,
+            List<PairReport> pairs,
+            List<KvProfileReport> kvProfiles,
+            KeyNumbers keyNumbers,
+            List<BenchmarkIssue> issues,
+            List<String> notes) {
+        this(
+                modelName,
+                gpuName,
+                parameters,
+                speedThreshold,
+                kvCacheThreshold,
+                ingestion,
+                pairs,
+                kvProfiles,
+                keyNumbers,
+                issues,
+                notes,
+                Optional.empty());
+    }
 
     public ReportModel {
         parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
