@@ -46,6 +46,9 @@ class SuiteResumeIT {
                 "16",
                 "--parallel-requests",
                 "1,4",
+                // The grid's two levels (the adaptive sweep would add 2); its resume is SweepModesEndToEndTest's.
+                "--sweep",
+                "grid",
                 "--max-duration-prompt-ingestion",
                 "2"));
         if (resume) {
