@@ -38,7 +38,7 @@ class PackageLayersTest {
             List.of("prometheus", "workload", "results", "report.model"),
             List.of("client", "report.chart"),
             List.of("suite", "report", "fidelity"),
-            List.of("selfmetrics", "load"),
+            List.of("selfmetrics", "load", "shard"),
             List.of("cli"));
 
     private static final Pattern REFERENCE =

@@ -54,6 +54,23 @@ public final class SettingsValidator {
         endpoint("launch-arguments-endpoint", s.launchArgumentsEndpoint());
         endpoint("tokenize-endpoint", s.tokenizeEndpoint());
         tlsTrust(s);
+        shards(s);
+    }
+
+    /** A shard index within the count, and a shared folder whenever there is more than one shard. */
+    private static void shards(BenchSettings s) {
+        positive("shard-count", s.shardCount());
+        positive("shard-timeout", s.shardTimeout());
+        if (s.shardIndex() < 0 || s.shardIndex() >= s.shardCount()) {
+            throw new UsageException("shard-index " + s.shardIndex() + " is outside 0 to " + (s.shardCount() - 1)
+                    + " (shard-count " + s.shardCount() + "); set "
+                    + SettingsCatalog.get("shard-index").option()
+                    + " or raise " + SettingsCatalog.get("shard-count").option());
+        }
+        if (s.shardCount() > 1 && s.shardFolder().filter(f -> !f.isBlank()).isEmpty()) {
+            throw new UsageException("shard-count " + s.shardCount() + " needs a folder all shards share; set "
+                    + SettingsCatalog.get("shard-folder").option() + " (BENCH_SHARD_FOLDER)");
+        }
     }
 
     /**

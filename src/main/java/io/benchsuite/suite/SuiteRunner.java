@@ -47,6 +47,7 @@ public final class SuiteRunner {
     private volatile boolean stopped;
     private String serverGone;
     private final Map<String, String> inDoubt = new LinkedHashMap<>();
+    private BenchmarkExecution execution = BenchmarkExecution.LOCAL;
 
     public SuiteRunner(BenchSettings settings, RunContext context, Path rawFolder, SuiteProgress progress) {
         this(settings, context, rawFolder, progress, Ticker.SYSTEM);
@@ -60,6 +61,12 @@ public final class SuiteRunner {
         this.rawFolder = rawFolder;
         this.progress = progress;
         this.failures = new ConsecutiveFailures(settings.maxConsecutiveFailures());
+    }
+
+    /** Runs each benchmark through {@code execution} instead of on this machine alone (a sharded run). */
+    public SuiteRunner executingWith(BenchmarkExecution execution) {
+        this.execution = execution;
+        return this;
     }
 
     /** Stops the suite: the benchmark in progress ends at once and is written as incomplete. */
@@ -143,7 +150,7 @@ public final class SuiteRunner {
                 promptLength, length -> DatasetLoader.load(SettingsValidator.datasetFolder(settings), length));
         // A fresh prefix per benchmark defeats prefix caching across benchmarks; derived from the run seed and
         // the file name so that a resumed run sends what the interrupted one would have sent.
-        long seed = settings.seed() * 31 + b.fileName().hashCode();
+        long seed = promptSeed(settings.seed(), b.fileName());
         List<String> prompts = PromptPlanner.plan(dataset, settings.maxQueries(), seed).prompts().stream()
                 .map(PlannedPrompt::text)
                 .toList();
@@ -154,12 +161,17 @@ public final class SuiteRunner {
             runner.stop();
         }
         try {
-            RawResult result = runner.run(b.spec(), prompts);
+            RawResult result = execution.run(runner, b, prompts);
             runner.gaveUp().ifPresent(streak -> stopOnServerGone(streak.describe()));
             return result;
         } finally {
             current = null;
         }
+    }
+
+    /** The seed of a benchmark's prompts (prefix and order): the run's seed mixed with the raw file's name. */
+    public static long promptSeed(long runSeed, String fileName) {
+        return runSeed * 31 + fileName.hashCode();
     }
 
     private static int targetQueries(PlannedBenchmark b, int prompts) {
