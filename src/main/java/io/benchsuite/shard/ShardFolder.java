@@ -46,6 +46,7 @@ public final class ShardFolder {
     }
 
     /** The run's seed and shard count, published by shard 0 before anything else. */
+    @io.quarkus.runtime.annotations.RegisterForReflection
     public record RunInfo(
             @com.fasterxml.jackson.annotation.JsonProperty("seed")
             long seed,

@@ -42,7 +42,8 @@ class ShardedRunIT {
      * context, so that the growing prompts of prompt ingestion all fit.
      */
     private static RunningSimulator simulator() {
-        return Simulator.start(SimulatorConfig.fast().withMaxNumSeqs(3).withMaxModelLen(32768), "127.0.0.1", 0);
+        return Simulator.start(
+                SimulatorConfig.fast().withMaxNumSeqs(3).withKvBlocks(1024).withMaxModelLen(8192), "127.0.0.1", 0);
     }
 
     private Process start(String name, RunningSimulator sim, List<String> extra) throws IOException {
@@ -71,8 +72,9 @@ class ShardedRunIT {
                 "60",
                 "--max-duration-prompt-ingestion",
                 "1",
+                // Short: its growing bursts must not hold more requests at once than the highest level.
                 "--max-duration-kv-cache-profile",
-                "2",
+                "0.5",
                 "--max-duration-speed-generation",
                 "60",
                 "--min-duration-speed-generation",
