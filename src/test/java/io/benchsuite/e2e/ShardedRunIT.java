@@ -136,7 +136,7 @@ class ShardedRunIT {
         merged = rawResults(run);
         Map<String, Integer> shardRecords = shardRecords(shared);
         for (String level : List.of("2", "4", "6")) {
-            String file = "gen_speed_input_32_output_16_parallel_requests_" + level + ".json";
+            String file = "generation_speed_input_32_output_16_nb_requests_" + level + ".json";
             JsonNode result = merged.get(file);
             assertTrue(result != null, file + " in " + merged.keySet());
             int total = result.path("general_metrics")
@@ -155,7 +155,7 @@ class ShardedRunIT {
         // Level 2 has one request per shard for shards 0 and 1 only.
         assertEquals(
                 2,
-                merged.get("gen_speed_input_32_output_16_parallel_requests_2.json")
+                merged.get("generation_speed_input_32_output_16_nb_requests_2.json")
                         .path("parameters")
                         .path("shards")
                         .path("merged")
