@@ -38,7 +38,7 @@ class PackageLayersTest {
             List.of("prometheus", "workload", "results", "report.model"),
             List.of("client", "report.chart"),
             List.of("suite", "report", "fidelity"),
-            List.of("selfmetrics", "load", "compare"),
+            List.of("selfmetrics", "load", "compare", "shard"),
             List.of("cli"));
 
     private static final Pattern REFERENCE =

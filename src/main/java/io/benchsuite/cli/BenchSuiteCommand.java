@@ -10,9 +10,12 @@ import io.benchsuite.report.ReportSettings;
 import io.benchsuite.report.ReportSummary;
 import io.benchsuite.selfmetrics.SelfMetrics;
 import io.benchsuite.selfmetrics.SelfMetricsSession;
+import io.benchsuite.shard.ShardCoordination;
+import io.benchsuite.shard.ShardFollower;
 import io.benchsuite.simulator.RunningSimulator;
 import io.benchsuite.simulator.Simulator;
 import io.benchsuite.simulator.SimulatorConfig;
+import io.benchsuite.suite.BenchmarkExecution;
 import io.benchsuite.suite.QuickMode;
 import io.benchsuite.suite.RunFolders;
 import io.benchsuite.suite.RunSettings;
@@ -53,7 +56,8 @@ import picocli.CommandLine.Spec;
             ReportCommand.class,
             CompareCommand.class,
             FidelityCommand.class,
-            LoadCommand.class
+            LoadCommand.class,
+            MergeCommand.class
         })
 public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
 
@@ -125,6 +129,10 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
         SettingsValidator.validate(settings);
         io.benchsuite.health.LaunchFlags.checkThisProcess()
                 .ifPresent(org.jboss.logging.Logger.getLogger(BenchSuiteCommand.class)::warn);
+        if (settings.shardIndex() > 0) {
+            // A shard other than 0 has no plan, folder or report of its own: it runs what shard 0 publishes.
+            return ShardFollower.run(settings, vertx, StopSignals::onStop) == 0 ? 0 : ErrorReporter.FAILURE;
+        }
         Path folder = RunFolders.resolve(
                 Path.of(settings.outputFolder()),
                 Optional.ofNullable(runFolder),
@@ -162,7 +170,8 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
             BenchSettings effective = settings;
             SuiteLauncher.Result result;
             try (SelfMetricsSession metrics =
-                    selfMetrics.open(settings.metricsPort().orElse(null))) {
+                            selfMetrics.open(settings.metricsPort().orElse(null));
+                    ShardCoordination shards = settings.shardCount() > 1 ? ShardCoordination.start(effective) : null) {
                 result = SuiteLauncher.run(
                         effective,
                         folder,
@@ -173,7 +182,13 @@ public class BenchSuiteCommand implements Callable<Integer>, UsesSettings {
                         metrics,
                         settings.exactInputLengths(),
                         settings.quick(),
-                        (run, outcome) -> drawReport(effective, run, outcome.interrupted()));
+                        (run, outcome) -> {
+                            if (shards != null) {
+                                shards.finish(run);
+                            }
+                            drawReport(effective, run, outcome.interrupted());
+                        },
+                        shards != null ? shards.execution() : BenchmarkExecution.Factory.LOCAL);
             }
             if (result.outcome().interrupted()) {
                 String resume =

@@ -134,7 +134,11 @@ public class RunCommand implements Callable<Integer>, UsesSettings {
             "min-duration-speed-generation",
             "target-queries-nb-speed-generation",
             "stop-on-saturation",
-            "output-folder");
+            "output-folder",
+            "shard-count",
+            "shard-index",
+            "shard-folder",
+            "shard-timeout");
 
     @Override
     public boolean uses(io.benchsuite.config.Setting setting) {

@@ -240,4 +240,27 @@ public interface BenchSettings {
             ownOption = true)
     @WithDefault("false")
     boolean exactInputLengths();
+
+    @Doc("Processes (shards) that load the server together, each sending its share of every generation-speed "
+            + "level; 1 runs alone")
+    @WithDefault("1")
+    int shardCount();
+
+    @Doc(
+            value = "This process's shard, 0 to shard-count - 1 (0 coordinates and reports); default: the "
+                    + "JOB_COMPLETION_INDEX of a Kubernetes Indexed Job, else 0",
+            prefixedOnly = true,
+            perInvocation = true)
+    @WithDefault("0")
+    int shardIndex();
+
+    @Doc(
+            value = "Folder all shards share (a ReadWriteMany volume); required when shard-count is above 1",
+            perInvocation = true)
+    Optional<String> shardFolder();
+
+    @Doc("Seconds shard 0 waits for a shard not ready for a benchmark, or silent while running one, before going "
+            + "on without it")
+    @WithDefault("60")
+    double shardTimeout();
 }

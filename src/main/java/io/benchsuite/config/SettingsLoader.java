@@ -29,6 +29,9 @@ public final class SettingsLoader {
 
     private SettingsLoader() {}
 
+    /** Set by Kubernetes in each pod of an Indexed Job: the pod's index, 0 to completions - 1. */
+    public static final String JOB_COMPLETION_INDEX = "JOB_COMPLETION_INDEX";
+
     /** Below every source the user controls, above the built-in defaults (e.g. --quick's values). */
     static final int PRESET_ORDINAL = 100;
 
@@ -62,6 +65,11 @@ public final class SettingsLoader {
                 (name, value) -> presetValues.put(SettingsCatalog.get(name).property(), value));
         // No fixed default seed: with one, every run sent the same prefixes and a second run hit the prompt cache.
         presetValues.putIfAbsent(SettingsCatalog.get("seed").property(), Long.toString(drawSeed()));
+        // A Kubernetes Indexed Job numbers its pods with this variable: each pod is the shard of that number.
+        String jobIndex = environment.get(JOB_COMPLETION_INDEX);
+        if (jobIndex != null && !jobIndex.isBlank()) {
+            presetValues.putIfAbsent(SettingsCatalog.get("shard-index").property(), jobIndex.trim());
+        }
         sources.add(new NamedSource(
                 new PropertiesConfigSource(presetValues, "preset", PRESET_ORDINAL), "preset", PRESET_ORDINAL));
 

@@ -56,11 +56,28 @@ public final class SettingsValidator {
         endpoint("tokenize-endpoint", s.tokenizeEndpoint());
         tlsTrust(s);
         slo(s);
+        shards(s);
     }
 
     /** The service-level objectives, when set to a non-blank text; a bad one is a usage error. */
     public static Optional<ServiceLevelObjectives> slo(BenchSettings s) {
         return s.slo().filter(text -> !text.isBlank()).map(ServiceLevelObjectives::parse);
+    }
+
+    /** A shard index within the count, and a shared folder whenever there is more than one shard. */
+    private static void shards(BenchSettings s) {
+        positive("shard-count", s.shardCount());
+        positive("shard-timeout", s.shardTimeout());
+        if (s.shardIndex() < 0 || s.shardIndex() >= s.shardCount()) {
+            throw new UsageException("shard-index " + s.shardIndex() + " is outside 0 to " + (s.shardCount() - 1)
+                    + " (shard-count " + s.shardCount() + "); set "
+                    + SettingsCatalog.get("shard-index").option()
+                    + " or raise " + SettingsCatalog.get("shard-count").option());
+        }
+        if (s.shardCount() > 1 && s.shardFolder().filter(f -> !f.isBlank()).isEmpty()) {
+            throw new UsageException("shard-count " + s.shardCount() + " needs a folder all shards share; set "
+                    + SettingsCatalog.get("shard-folder").option() + " (BENCH_SHARD_FOLDER)");
+        }
     }
 
     /**

@@ -18,12 +18,15 @@ final class EngineMetrics {
     private long finishedLength;
     private long finishedStop;
     private long finishedAbort;
+    /** The most requests the engine held at once (running plus waiting), since it started. */
+    private int peakRequests;
 
     synchronized void gauges(int running, int waiting, double kvUsage, long preemptionsTotal) {
         this.running = running;
         this.waiting = waiting;
         this.kvUsage = kvUsage;
         this.preemptions = preemptionsTotal;
+        this.peakRequests = Math.max(peakRequests, running + waiting);
     }
 
     synchronized void firstToken(int promptTokens, double secondsSinceArrival) {
@@ -63,7 +66,8 @@ final class EngineMetrics {
                 finishedAbort,
                 timeToFirstToken.snapshot(),
                 interToken.snapshot(),
-                endToEnd.snapshot());
+                endToEnd.snapshot(),
+                peakRequests);
     }
 
     record Snapshot(
@@ -78,5 +82,6 @@ final class EngineMetrics {
             long finishedAbort,
             Histogram.Snapshot timeToFirstToken,
             Histogram.Snapshot interToken,
-            Histogram.Snapshot endToEnd) {}
+            Histogram.Snapshot endToEnd,
+            int peakRequests) {}
 }

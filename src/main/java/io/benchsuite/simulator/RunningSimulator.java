@@ -59,6 +59,16 @@ public final class RunningSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * The most requests the simulator held at once since it started, running plus waiting, summed over its
+     * engines: what a test of several clients loading one server together checks against their total.
+     */
+    public int peakRequests() {
+        return engines.metrics().stream()
+                .mapToInt(EngineMetrics.Snapshot::peakRequests)
+                .sum();
+    }
+
     /** {@code http://host:port} ({@code https} when serving TLS), with brackets around an IPv6 literal. */
     public String baseUrl() {
         String shownHost = host.contains(":") ? "[" + host + "]" : host;

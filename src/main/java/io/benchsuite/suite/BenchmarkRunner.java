@@ -48,6 +48,13 @@ public final class BenchmarkRunner {
     private volatile Dispatcher current;
     private volatile boolean stopped;
     private volatile ConsecutiveFailures.Streak gaveUp;
+    private volatile StartGate startGate = () -> {};
+
+    /** Waited on right before the first measured request, after the warm-up and the idle metrics window. */
+    @FunctionalInterface
+    public interface StartGate {
+        void await() throws InterruptedException;
+    }
 
     /** @param failures the run's count of requests failed in a row, shared by all its benchmarks */
     public BenchmarkRunner(RunContext context, ConsecutiveFailures failures) {
@@ -71,6 +78,14 @@ public final class BenchmarkRunner {
         context.client().cancelAll();
     }
 
+    /**
+     * Makes the requests of the next {@link #run} wait for {@code gate}: the shards of a sharded run start
+     * each benchmark together, once every one has warmed up.
+     */
+    public void startAfter(StartGate gate) {
+        this.startGate = gate;
+    }
+
     public RawResult run(BenchmarkSpec spec, List<String> planned) throws InterruptedException {
         List<String> prompts = exactLengths(spec, planned);
         warmUp(spec.outputLength());
@@ -78,6 +93,9 @@ public final class BenchmarkRunner {
         Optional<MetricsPoller> poller = context.poller();
         long windowStart = System.nanoTime();
         idle(poller);
+        if (!stopped) {
+            startGate.await();
+        }
 
         ValidSpeeds speeds = new ValidSpeeds(spec.precision().isPresent());
         Dispatcher dispatcher = new Dispatcher(

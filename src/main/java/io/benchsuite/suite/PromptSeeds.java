@@ -22,6 +22,11 @@ final class PromptSeeds {
 
     private PromptSeeds() {}
 
+    /** The seed of a benchmark's first attempt: the run seed mixed with the raw file name. */
+    static long firstAttempt(long runSeed, String fileName) {
+        return runSeed * 31 + fileName.hashCode();
+    }
+
     /**
      * @param runSeed  the run's seed (settings)
      * @param fileName the benchmark's raw file name
@@ -31,7 +36,7 @@ final class PromptSeeds {
      * @throws UncheckedIOException when an existing file cannot be read
      */
     static long of(long runSeed, String fileName, Path file) {
-        long seed = runSeed * 31 + fileName.hashCode();
+        long seed = firstAttempt(runSeed, fileName);
         try {
             CRC32 earlier = new CRC32();
             earlier.update(Files.readAllBytes(file));

@@ -52,6 +52,34 @@ public final class SuiteLauncher {
             boolean quick,
             AfterBenchmarks after)
             throws IOException, InterruptedException {
+        return run(
+                settings,
+                runFolder,
+                vertx,
+                terminal,
+                idleSeconds,
+                onStopSignal,
+                observer,
+                exactInputLengths,
+                quick,
+                after,
+                BenchmarkExecution.Factory.LOCAL);
+    }
+
+    /** Same, each benchmark run through the execution {@code execution} builds (a sharded run's shard 0). */
+    public static Result run(
+            BenchSettings settings,
+            Path runFolder,
+            Vertx vertx,
+            boolean terminal,
+            double idleSeconds,
+            Consumer<Runnable> onStopSignal,
+            SuiteObserver observer,
+            boolean exactInputLengths,
+            boolean quick,
+            AfterBenchmarks after,
+            BenchmarkExecution.Factory execution)
+            throws IOException, InterruptedException {
         Optional<Path> datasets = SettingsValidator.datasetFolder(settings);
         checkDatasets(settings, datasets);
         // Resolved first: with backend=auto, whether the plan has KV-cache profiles depends on the server found.
@@ -72,7 +100,8 @@ public final class SuiteLauncher {
                     quick,
                     after,
                     console,
-                    backend);
+                    backend,
+                    execution);
         }
     }
 
@@ -89,7 +118,8 @@ public final class SuiteLauncher {
             boolean quick,
             AfterBenchmarks after,
             ConsoleProgress console,
-            DetectedBackend backend)
+            DetectedBackend backend,
+            BenchmarkExecution.Factory execution)
             throws IOException, InterruptedException {
         int pool = SuitePlan.maxConcurrency(plan, settings.maxQueries());
         try (ServerSession session =
@@ -108,7 +138,8 @@ public final class SuiteLauncher {
                     "Run folder %s: %d benchmarks planned, seed %d (stored with the settings for --resume; "
                             + "--seed %d sends the same prompts again)",
                     runFolder, plan.size(), settings.seed(), settings.seed());
-            SuiteRunner runner = new SuiteRunner(settings, session.context(), raw, progress);
+            SuiteRunner runner = new SuiteRunner(settings, session.context(), raw, progress)
+                    .executingWith(execution.of(session.context()));
             onStopSignal.accept(() -> {
                 // The live line is cleared first, or the warning would be printed glued to its end.
                 console.stopping();

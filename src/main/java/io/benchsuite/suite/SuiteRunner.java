@@ -62,6 +62,8 @@ public final class SuiteRunner {
      */
     static final int HEADLINE_LEVEL = 10;
 
+    private BenchmarkExecution execution = BenchmarkExecution.LOCAL;
+
     public SuiteRunner(BenchSettings settings, RunContext context, Path rawFolder, SuiteProgress progress) {
         this(settings, context, rawFolder, progress, Ticker.SYSTEM);
     }
@@ -74,6 +76,12 @@ public final class SuiteRunner {
         this.rawFolder = rawFolder;
         this.progress = progress;
         this.failures = new ConsecutiveFailures(settings.maxConsecutiveFailures());
+    }
+
+    /** Runs each benchmark through {@code execution} instead of on this machine alone (a sharded run). */
+    public SuiteRunner executingWith(BenchmarkExecution execution) {
+        this.execution = execution;
+        return this;
     }
 
     /** Stops the suite: the benchmark in progress ends at once and is written as incomplete. */
@@ -259,12 +267,20 @@ public final class SuiteRunner {
             runner.stop();
         }
         try {
-            RawResult result = runner.run(b.spec(), prompts);
+            RawResult result = execution.run(runner, b, prompts);
             runner.gaveUp().ifPresent(streak -> stopOnServerGone(streak.describe()));
             return result;
         } finally {
             current = null;
         }
+    }
+
+    /**
+     * The seed a sharded benchmark publishes to the other shards, which mix in their own number: the first
+     * attempt's seed of {@link PromptSeeds} (a sharded run is not resumed, so there is no later attempt).
+     */
+    public static long promptSeed(long runSeed, String fileName) {
+        return PromptSeeds.firstAttempt(runSeed, fileName);
     }
 
     private static int targetQueries(PlannedBenchmark b, int prompts) {
