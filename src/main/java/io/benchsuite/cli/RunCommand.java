@@ -138,7 +138,9 @@ public class RunCommand implements Callable<Integer>, UsesSettings {
             "shard-count",
             "shard-index",
             "shard-folder",
-            "shard-timeout");
+            "shard-timeout",
+            "sweep",
+            "slo");
 
     @Override
     public boolean uses(io.benchsuite.config.Setting setting) {

@@ -38,6 +38,9 @@ class HelpTest {
                 "--parallel-requests",
                 "--max-duration-kv-cache-profile",
                 "--stop-on-saturation",
+                "--sweep",
+                "--slo",
+                "--shard-count",
                 "speed_generation")) {
             assertFalse(help.contains(suiteOnly), "run --help does not show " + suiteOnly);
         }
@@ -50,8 +53,8 @@ class HelpTest {
         assertEquals(0, result.exitCode());
         String help = result.getOutput();
         List<String> lines = help.lines().toList();
-        // 225 before the four shard settings and the merge command.
-        assertTrue(lines.size() <= 240, "--help has " + lines.size() + " lines");
+        // 225 before the four shard settings, the merge and compare commands, the sweep and the objectives.
+        assertTrue(lines.size() <= 255, "--help has " + lines.size() + " lines");
         assertEquals("Usage: bench-suite [OPTIONS] [COMMAND]", lines.get(0));
         assertTrue(help.contains("--max-duration-kv-cache-profile <seconds>"), help);
         assertTrue(help.contains("--kv-cache-threshold <0-1>"), help);
