@@ -30,10 +30,28 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             ex = new UnmatchedArgumentException(cmd, cmd.getUnmatchedArguments());
         }
         PrintWriter err = cmd.getErr();
-        err.println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage() + suggestion(ex) + " (see '"
+        err.println(cmd.getCommandSpec().qualifiedName() + ": " + message(ex) + suggestion(ex) + " (see '"
                 + cmd.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return USAGE;
+    }
+
+    /**
+     * picocli's message, except for a word where a command was expected: "unknown command 'rpeort'" instead of
+     * "Unmatched argument at index 0: 'rpeort'" (a command with subcommands and no positional parameters).
+     */
+    static String message(ParameterException ex) {
+        if (ex instanceof UnmatchedArgumentException unmatched) {
+            CommandLine cmd = ex.getCommandLine();
+            List<String> words = unmatched.getUnmatched();
+            if (!words.isEmpty()
+                    && !words.get(0).startsWith("-")
+                    && !cmd.getSubcommands().isEmpty()
+                    && cmd.getCommandSpec().positionalParameters().isEmpty()) {
+                return "unknown command '" + words.get(0) + "'";
+            }
+        }
+        return ex.getMessage();
     }
 
     /**

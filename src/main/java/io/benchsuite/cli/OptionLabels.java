@@ -31,6 +31,7 @@ final class OptionLabels {
             Map.entry("max-consecutive-failures", "requests"),
             Map.entry("speed-threshold", "tokens/s"),
             Map.entry("kv-cache-threshold", "0-1"),
+            Map.entry("max-failed-share", "0-1"),
             Map.entry("input-lengths", "tokens,..."),
             Map.entry("output-lengths", "tokens,..."),
             Map.entry("parallel-requests", "n,..."),

@@ -60,7 +60,11 @@ public final class EnvironmentNames {
                     warnings.add(serviceLinkOnSetting(name, variable.getValue(), setting.get(), where));
                 }
             } else if (!name.equals(LAUNCHER_OPTIONS) && !isServiceLink(name, variable.getValue())) {
-                warnings.add("Unknown " + where + " " + name + " is ignored; did you mean " + nearest(name) + "?");
+                String near = nearest(name);
+                warnings.add("Unknown " + where + " " + name + " is ignored"
+                        + (closeEnough(name, near)
+                                ? "; did you mean " + near + "?"
+                                : " (no setting has a close name; README.md, \"Configuration\", lists them)"));
             }
         }
         warnings.sort(Comparator.naturalOrder());
@@ -112,6 +116,16 @@ public final class EnvironmentNames {
                 .min(Comparator.comparingInt((String candidate) -> distance(name, candidate))
                         .thenComparing(Comparator.naturalOrder()))
                 .orElseThrow();
+    }
+
+    /**
+     * Whether a suggestion is worth giving: a typo is a few edits away (BENCH_QUIKC, BENCH_MAX_DURATON_...);
+     * BENCH_SIMULATE is not a misspelt BENCH_GPU_NAME. At most 2 edits, or a third of the part after the
+     * prefix for long names.
+     */
+    static boolean closeEnough(String name, String candidate) {
+        int significant = Math.max(0, name.length() - "BENCH_".length());
+        return distance(name, candidate) <= Math.max(2, significant / 3);
     }
 
     /** Levenshtein distance: insertions, deletions and substitutions of one character. */

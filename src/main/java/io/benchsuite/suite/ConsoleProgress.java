@@ -15,9 +15,9 @@ import org.jboss.logging.Logger;
  * target, elapsed, estimated time left). Elsewhere (a Kubernetes log): one plain line per benchmark and one
  * a minute, since a redrawn line would only fill the log with carriage returns.
  *
- * <p>Time left comes from {@link TimeLeftEstimate}. The request count reads {@code done/planned}, where the
- * plan is the larger of the target and what was sent (a level sends more than its target while its minimum
- * duration lasts); a benchmark bounded by time only shows its count and its duration instead.
+ * <p>Time left comes from {@link TimeLeftEstimate}. The request count reads {@code done/target} with a target
+ * that does not move (see {@link #requests}); a benchmark bounded by time only shows its count and its
+ * duration instead.
  */
 public final class ConsoleProgress implements SuiteProgress, AutoCloseable {
 
@@ -120,7 +120,7 @@ public final class ConsoleProgress implements SuiteProgress, AutoCloseable {
                 describe(b),
                 requests(b, done.get(), sent.get(), target),
                 failed.get() > 0 ? " (" + failed.get() + " failed)" : "",
-                TimeLeftEstimate.timeOnly(b) ? duration(elapsed) + " of " + duration(budget(b)) : duration(elapsed),
+                TimeLeftEstimate.timeOnly(b) ? elapsed(elapsed, budget(b)) : duration(elapsed),
                 duration((System.nanoTime() - suiteStart) / 1e9),
                 duration(secondsLeft(elapsed)));
         if (terminal) {
@@ -141,14 +141,32 @@ public final class ConsoleProgress implements SuiteProgress, AutoCloseable {
     }
 
     /**
-     * The request count: {@code done/planned} where the plan is the larger of the target and what was sent;
-     * only {@code done} for a benchmark bounded by time, whose count is not known in advance.
+     * The request count: {@code done/target} while the target is ahead, then {@code done (target N reached)}
+     * once more than the target ended (a level keeps sending while its minimum duration lasts): the
+     * denominator never moves. Only {@code done} for a benchmark bounded by time, whose count is not known in
+     * advance.
+     *
+     * @param sent requests sent so far; not shown (it made the denominator jump as requests were sent)
      */
     static String requests(PlannedBenchmark b, int done, int sent, int target) {
         if (TimeLeftEstimate.timeOnly(b)) {
             return done + " requests";
         }
-        return done + "/" + Math.max(target, sent) + " requests";
+        if (done > target) {
+            return done + " requests (target " + target + " reached)";
+        }
+        return done + "/" + target + " requests";
+    }
+
+    /**
+     * "8s of 30s", or past the budget "13s (max 8s, finishing requests in flight)": no new request starts after
+     * the maximum duration, but those in flight are waited for.
+     */
+    static String elapsed(double elapsedSeconds, double budgetSeconds) {
+        if (Math.round(elapsedSeconds) > Math.round(budgetSeconds)) {
+            return duration(elapsedSeconds) + " (max " + duration(budgetSeconds) + ", finishing requests in flight)";
+        }
+        return duration(elapsedSeconds) + " of " + duration(budgetSeconds);
     }
 
     private static double budget(PlannedBenchmark b) {

@@ -58,6 +58,7 @@ class HelpTest {
         assertEquals("Usage: bench-suite [OPTIONS] [COMMAND]", lines.get(0));
         assertTrue(help.contains("--max-duration-kv-cache-profile <seconds>"), help);
         assertTrue(help.contains("--kv-cache-threshold <0-1>"), help);
+        assertTrue(help.contains("--max-failed-share <0-1>"), help);
         assertTrue(help.contains("--speed-threshold <tokens/s>"), help);
         assertFalse(help.contains("<profile>") || help.contains("<generation>") || help.contains("<ingestion>"), help);
         assertFalse(help.contains("--target-queries-nb-speed_generation"), "the old spelling works but is not shown");

@@ -46,7 +46,7 @@ class MistakesTest {
         assertEquals(2, result.exitCode());
         String err = result.getErrorOutput().strip();
         assertEquals(1, err.lines().count(), err);
-        assertTrue(err.contains("'rpeort'") && err.contains("did you mean report?"), err);
+        assertTrue(err.contains("unknown command 'rpeort'; did you mean report?"), err);
     }
 
     @Test

@@ -27,6 +27,19 @@ class EnvironmentNamesTest {
     }
 
     @Test
+    void aNameFarFromEverySettingGetsNoSuggestion() {
+        String warning = EnvironmentNames.check(Map.of("BENCH_SIMULATE", "true"), "environment variable")
+                .warnings()
+                .get(0);
+        assertTrue(warning.startsWith("Unknown environment variable BENCH_SIMULATE is ignored (no setting"), warning);
+        assertTrue(!warning.contains("did you mean"), warning);
+        assertTrue(EnvironmentNames.check(Map.of("BENCH_QUIKC", "true"), "environment variable")
+                .warnings()
+                .get(0)
+                .endsWith("did you mean BENCH_QUICK?"));
+    }
+
+    @Test
     void everySettingHasAVariableIncludingTheFormerCommandLineOnlyOnes() {
         for (String name : List.of(
                 "BENCH_QUICK",

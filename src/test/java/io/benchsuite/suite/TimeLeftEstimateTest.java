@@ -83,12 +83,22 @@ class TimeLeftEstimateTest {
     void requestCountsNeverReadMoreDoneThanPlanned() {
         PlannedBenchmark level16 =
                 PLAN.stream().filter(b -> b.level() == 16).findFirst().orElseThrow();
-        assertEquals("48/56 requests", ConsoleProgress.requests(level16, 48, 56, 8));
+        // The denominator is the target and does not move as more requests are sent (0/8 -> 0/10 -> 20/30 was seen).
+        assertEquals("0/8 requests", ConsoleProgress.requests(level16, 0, 10, 8));
         assertEquals("3/8 requests", ConsoleProgress.requests(level16, 3, 4, 8));
+        assertEquals("8/8 requests", ConsoleProgress.requests(level16, 8, 30, 8));
+        assertEquals("48 requests (target 8 reached)", ConsoleProgress.requests(level16, 48, 56, 8));
         PlannedBenchmark profile = PLAN.stream()
                 .filter(b -> b.phase() == BenchmarkKind.KV_CACHE_PROFILE)
                 .findFirst()
                 .orElseThrow();
         assertEquals("6 requests", ConsoleProgress.requests(profile, 6, 6, 200));
+    }
+
+    @Test
+    void elapsedPastTheMaximumSaysWhy() {
+        assertEquals("5s of 8s", ConsoleProgress.elapsed(5.2, 8));
+        assertEquals("8s of 8s", ConsoleProgress.elapsed(8.3, 8));
+        assertEquals("13s (max 8s, finishing requests in flight)", ConsoleProgress.elapsed(13, 8));
     }
 }
