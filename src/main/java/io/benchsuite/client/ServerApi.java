@@ -59,10 +59,8 @@ public final class ServerApi {
             if (tlsProblem.isPresent()) {
                 throw new ServerUnavailableException("cannot connect to " + uri + ": " + tlsProblem.get(), e);
             }
-            throw new ServerUnavailableException(
-                    "cannot connect to " + uri + " (" + rootMessage(e)
-                            + "); check that the server runs and that --base-url (or --host/--port) points to it",
-                    e);
+            String root = rootMessage(e);
+            throw new ServerUnavailableException("cannot connect to " + uri + " (" + root + "); " + hint(uri, root), e);
         } finally {
             if (endpoint instanceof AutoCloseable closeable) {
                 try {
@@ -72,6 +70,22 @@ public final class ServerApi {
                 }
             }
         }
+    }
+
+    /**
+     * What to check after a failed connection. An HTTPS server that receives plain HTTP drops the connection
+     * without an answer (the Vert.x client then reports "Connection was closed"), which reads like a server
+     * that is down; with an http:// URL that is the likelier cause, so it is named first.
+     *
+     * @param uri  the URL that was called
+     * @param root the message of the failure's root cause
+     */
+    static String hint(URI uri, String root) {
+        if ("http".equalsIgnoreCase(uri.getScheme()) && root.contains("Connection was closed")) {
+            return "the server closed the connection without answering; if it speaks HTTPS, use https:// in"
+                    + " --base-url";
+        }
+        return "check that the server runs and that --base-url (or --host/--port) points to it";
     }
 
     /** An answer of a set-up endpoint: the status, and the JSON body when it was 200. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.benchsuite.simulator.FaultPolicy;
 import io.benchsuite.simulator.RunningSimulator;
 import io.benchsuite.simulator.Simulator;
 import io.benchsuite.simulator.SimulatorConfig;
@@ -12,6 +13,7 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +71,34 @@ class MistakesTest {
             assertEquals(1, err.lines().count(), err);
             assertTrue(err.contains("the server speaks plain HTTP, not HTTPS; use http:// in --base-url"), err);
             assertFalse(err.contains("4854"), err);
+        }
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void httpAgainstAnHttpsServerSaysToUseHttps(QuarkusMainLauncher launcher) throws Exception {
+        Path out = dir.resolve("never-either.json");
+        try (RunningSimulator simulator = Simulator.start(
+                SimulatorConfig.demo(),
+                "127.0.0.1",
+                0,
+                FaultPolicy.NONE,
+                Optional.of(io.benchsuite.tls.TestCertificates.SERVER))) {
+            String http = simulator.baseUrl().replace("https://", "http://");
+            LaunchResult result = launcher.launch(
+                    "run",
+                    "--base-url",
+                    http,
+                    "--dataset-folder",
+                    "datasets",
+                    "--output-length",
+                    "4",
+                    "--output-file",
+                    out.toString());
+            String err = result.getErrorOutput().strip();
+            assertEquals(1, result.exitCode(), err);
+            assertEquals(1, err.lines().count(), err);
+            assertTrue(err.contains("if it speaks HTTPS, use https:// in --base-url"), err);
         }
         assertFalse(Files.exists(out));
     }
