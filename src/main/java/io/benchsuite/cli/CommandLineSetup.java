@@ -27,7 +27,12 @@ class CommandLineSetup {
         if (cmd.getCommand() instanceof UsesSettings command) {
             SettingsOptions.addTo(cmd.getCommandSpec(), command::uses);
             if (cmd.getParent() != null) {
-                cmd.getCommandSpec().usageMessage().footer(HelpLayout.settingsFooter());
+                cmd.getCommandSpec()
+                        .usageMessage()
+                        .footer(
+                                cmd.getCommand() instanceof RunCommand
+                                        ? HelpLayout.runFooter()
+                                        : HelpLayout.settingsFooter());
             }
         }
         cmd.getSubcommands().values().forEach(CommandLineSetup::addSettingsOptions);

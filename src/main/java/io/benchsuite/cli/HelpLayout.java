@@ -74,6 +74,20 @@ final class HelpLayout {
                         + "or a .env file (see bench-suite --help)."));
     }
 
+    /** The footer of {@code run}: where settings come from, then examples of the original tool's uses. */
+    static String[] runFooter() {
+        List<String> lines = new ArrayList<>(List.of(settingsFooter()));
+        lines.add("");
+        lines.add("Examples:");
+        lines.add("  # 8 requests in parallel, 1024-token prompts, 128 tokens each, for at least 60 s");
+        lines.add("  bench-suite run --prompt-length 1024 --output-length 128 --n-workers 8 --min-duration 60 "
+                + "--output-file a.json");
+        lines.add("  # Poisson arrivals at 2 requests/s for 5 minutes, with every request's timings");
+        lines.add("  bench-suite run --query-profile request_rate --request-rate 2 --max-duration 300 "
+                + "--output-length 128 --query-metrics --output-file b.json");
+        return wrapLines(lines);
+    }
+
     private static String[] wrapLines(List<String> lines) {
         List<String> out = new ArrayList<>();
         for (String line : lines) {

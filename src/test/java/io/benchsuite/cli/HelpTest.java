@@ -44,6 +44,7 @@ class HelpTest {
                 "speed_generation")) {
             assertFalse(help.contains(suiteOnly), "run --help does not show " + suiteOnly);
         }
+        assertTrue(help.contains("Examples:") && help.contains("bench-suite run --query-profile request_rate"), help);
         assertWordsWhole(help);
     }
 
