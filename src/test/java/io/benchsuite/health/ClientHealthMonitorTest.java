@@ -70,7 +70,15 @@ class ClientHealthMonitorTest {
             long[] stalledAt = {-1};
             ClientHealthMonitor monitor = ClientHealthMonitor.start(client.eventLoops());
             if (stall) {
-                EventExecutor loop = client.eventLoops().iterator().next();
+                // A loop that holds connections (the warm-up run left them pooled): it is probed every 1 ms, and a
+                // stall there delays stream bytes; a loop with none is probed every 10 ms and would see less of it.
+                EventExecutor loop = null;
+                for (EventExecutor candidate : client.eventLoops()) {
+                    if (loop == null && ClientHealthMonitor.holdsChannels(candidate)) {
+                        loop = candidate;
+                    }
+                }
+                assertTrue(loop != null, "the warm-up run left connections on some event loop");
                 loop.schedule(
                         () -> {
                             stalledAt[0] = System.nanoTime();

@@ -122,7 +122,17 @@ class ReportModelBuilderTest {
         new RawFixtures(out).completeSet();
         Map<String, Object> parameters = model().parameters();
         assertEquals(
-                List.of("model", "step_live_metrics", "max_queries", "backend", "suite_id", "model_name", "gpu_name"),
+                List.of(
+                        "model",
+                        "step_live_metrics",
+                        "max_queries",
+                        "backend",
+                        "suite_id",
+                        "model_name",
+                        "gpu_name",
+                        // the thresholds the report used, which report --speed-threshold may have changed
+                        "speed_threshold",
+                        "kv_cache_threshold"),
                 List.copyOf(parameters.keySet()));
         assertEquals(null, parameters.get("gpu_name"));
     }
