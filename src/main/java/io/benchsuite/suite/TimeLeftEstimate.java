@@ -13,14 +13,18 @@ import java.util.Map;
  * the speed sweep stops once it has sent its target count and its minimum duration has passed, so it takes
  * about {@code ceil(target / level)} request durations (the requests of the last round run to their end),
  * plus its warm-up request; the request duration is the mean measured on the same pair so far (its KV-cache
- * profile runs first). Before any measurement of a pair, a level is assumed to use the share of its maximum
- * duration that the finished levels used. A pair starts no new level once its time budget is spent, as the
+ * profile runs first). A pair not measured yet borrows the other pairs' measured seconds per output token,
+ * times its own output length: a request's duration is mostly its decoding, one step per token, so a pair of
+ * 128 output tokens measured at 2 s tells that a pair of 16 takes about 0.25 s. (Without that, every level
+ * counted its maximum duration and the first estimate of a --quick run was about twice its length.) Before any
+ * pair is measured, a level is assumed to use the share of its maximum duration that the finished levels used. A pair starts no new level once its time budget is spent, as the
  * suite does, so the levels past it are not counted.
  */
 final class TimeLeftEstimate {
 
     private final List<PlannedBenchmark> plan;
     private final Map<String, double[]> requestSeconds = new HashMap<>();
+    private final Map<String, Integer> outputLengths = new HashMap<>();
     private final Map<String, Double> pairStart = new HashMap<>();
     private double usedSeconds;
     private double usedBudget;
@@ -50,6 +54,7 @@ final class TimeLeftEstimate {
             double[] sumAndCount = requestSeconds.computeIfAbsent(b.pairLabel(), k -> new double[2]);
             sumAndCount[0] += seconds;
             sumAndCount[1]++;
+            outputLengths.put(b.pairLabel(), Math.max(1, b.outputLength()));
         }
     }
 
@@ -87,13 +92,26 @@ final class TimeLeftEstimate {
             return max;
         }
         double[] measured = requestSeconds.get(b.pairLabel());
-        if (measured == null || measured[1] == 0) {
+        double request;
+        if (measured != null && measured[1] > 0) {
+            request = measured[0] / measured[1];
+        } else if (!requestSeconds.isEmpty()) {
+            request = secondsPerOutputToken() * Math.max(1, b.outputLength());
+        } else {
             return max * (usedBudget > 0 ? Math.min(1, usedSeconds / usedBudget) : 1);
         }
-        double request = measured[0] / measured[1];
         int rounds = (int) Math.ceil((double) Math.max(1, b.spec().stopRule().targetQueries()) / b.level());
         double sending = Math.max(b.spec().stopRule().minDurationSeconds(), rounds * request);
         return Math.min(max, sending) + request;
+    }
+
+    /** The mean over the measured pairs of their mean request duration divided by their output length. */
+    private double secondsPerOutputToken() {
+        double sum = 0;
+        for (Map.Entry<String, double[]> pair : requestSeconds.entrySet()) {
+            sum += pair.getValue()[0] / pair.getValue()[1] / outputLengths.get(pair.getKey());
+        }
+        return sum / requestSeconds.size();
     }
 
     static boolean timeOnly(PlannedBenchmark b) {

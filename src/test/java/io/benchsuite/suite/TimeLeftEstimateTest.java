@@ -64,6 +64,26 @@ class TimeLeftEstimateTest {
     }
 
     @Test
+    void aPairNotMeasuredYetBorrowsTheSecondsPerOutputTokenOfThePairsMeasured() {
+        TimeLeftEstimate estimate = new TimeLeftEstimate(PLAN);
+        PlannedBenchmark firstProfile = PLAN.stream()
+                .filter(b -> b.phase() == BenchmarkKind.KV_CACHE_PROFILE && b.outputLength() == 128)
+                .findFirst()
+                .orElseThrow();
+        estimate.answered(firstProfile, 2.0); // 2 s for 128 tokens: 1/64 s a token
+        int firstSpeedLevel = PLAN.indexOf(PLAN.stream()
+                .filter(b -> b.phase() == BenchmarkKind.GENERATION_SPEED)
+                .findFirst()
+                .orElseThrow());
+        // Every pair now reads 2 s for 128 output tokens and 0.25 s for 16, as if each had been measured: the same
+        // figure as in measuredRequestDurationsGiveEachLevelItsRounds, where it is 64 s, far from 4 x 60 s.
+        assertEquals(
+                2 * (18 + 6 + 4 + 4) + 2 * (2.25 + 1.25 + 1.25 + 1.25),
+                estimate.secondsLeft(firstSpeedLevel, 60, 0),
+                1e-9);
+    }
+
+    @Test
     void aPairWhoseBudgetIsSpentStartsNoOtherLevel() {
         TimeLeftEstimate estimate = new TimeLeftEstimate(PLAN);
         int first = PLAN.indexOf(PLAN.stream()
@@ -75,8 +95,10 @@ class TimeLeftEstimateTest {
         estimate.started(level1, 0);
         // 31 s into the pair's first level (the budget is 30 s): only what is left of it counts for the pair.
         double left = estimate.secondsLeft(first, 31, 31);
-        // Its other levels do not count; each of the 3 other pairs, not measured, two levels at their maximum.
-        assertEquals(3 * 2 * 30, left, 1e-9);
+        // Its other levels do not count. The 3 other pairs borrow its 2 s for 16 output tokens (1/8 s a token):
+        // (1024, 16) runs its four levels, 18 + 6 + 4 + 4 s; a 128-token pair reads 16 s a request, so its first
+        // level reaches its 30 s maximum (plus 16 s for the last requests) and spends the budget: 46 s.
+        assertEquals((18 + 6 + 4 + 4) + 2 * 46, left, 1e-9);
     }
 
     @Test
