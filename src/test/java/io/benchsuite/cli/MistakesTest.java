@@ -53,53 +53,43 @@ class MistakesTest {
 
     @Test
     void httpsAgainstAPlainHttpServerSaysToUseHttp(QuarkusMainLauncher launcher) {
-        Path out = dir.resolve("never.json");
         try (RunningSimulator simulator = Simulator.start(SimulatorConfig.demo(), "127.0.0.1", 0)) {
-            String https = simulator.baseUrl().replace("http://", "https://");
-            LaunchResult result = launcher.launch(
-                    "run",
-                    "--base-url",
-                    https,
-                    "--dataset-folder",
-                    "datasets",
-                    "--output-length",
-                    "4",
-                    "--output-file",
-                    out.toString());
-            String err = result.getErrorOutput().strip();
-            assertEquals(1, result.exitCode(), err);
-            assertEquals(1, err.lines().count(), err);
+            String err = oneLineFailure(launcher, simulator.baseUrl().replace("http://", "https://"));
             assertTrue(err.contains("the server speaks plain HTTP, not HTTPS; use http:// in --base-url"), err);
             assertFalse(err.contains("4854"), err);
         }
-        assertFalse(Files.exists(out));
     }
 
     @Test
     void httpAgainstAnHttpsServerSaysToUseHttps(QuarkusMainLauncher launcher) throws Exception {
-        Path out = dir.resolve("never-either.json");
         try (RunningSimulator simulator = Simulator.start(
                 SimulatorConfig.demo(),
                 "127.0.0.1",
                 0,
                 FaultPolicy.NONE,
                 Optional.of(io.benchsuite.tls.TestCertificates.SERVER))) {
-            String http = simulator.baseUrl().replace("https://", "http://");
-            LaunchResult result = launcher.launch(
-                    "run",
-                    "--base-url",
-                    http,
-                    "--dataset-folder",
-                    "datasets",
-                    "--output-length",
-                    "4",
-                    "--output-file",
-                    out.toString());
-            String err = result.getErrorOutput().strip();
-            assertEquals(1, result.exitCode(), err);
-            assertEquals(1, err.lines().count(), err);
+            String err = oneLineFailure(launcher, simulator.baseUrl().replace("https://", "http://"));
             assertTrue(err.contains("if it speaks HTTPS, use https:// in --base-url"), err);
         }
+    }
+
+    /** Runs one benchmark against {@code baseUrl}, which must fail with exit 1, one line and no file written. */
+    private String oneLineFailure(QuarkusMainLauncher launcher, String baseUrl) {
+        Path out = dir.resolve("never.json");
+        LaunchResult result = launcher.launch(
+                "run",
+                "--base-url",
+                baseUrl,
+                "--dataset-folder",
+                "datasets",
+                "--output-length",
+                "4",
+                "--output-file",
+                out.toString());
+        String err = result.getErrorOutput().strip();
+        assertEquals(1, result.exitCode(), err);
+        assertEquals(1, err.lines().count(), err);
         assertFalse(Files.exists(out));
+        return err;
     }
 }
