@@ -7,6 +7,7 @@ import io.benchsuite.stats.AggregatedMetrics;
 import io.benchsuite.stats.GeneralMetrics;
 import io.benchsuite.stats.QueryStats;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,5 +55,29 @@ public record RawResult(
                         list -> list.stream().map(QueryStats::withoutPrompt).toList());
         kvProfile = kvProfile == null ? Optional.empty() : kvProfile;
         clientHealth = clientHealth == null ? Optional.empty() : clientHealth;
+    }
+
+    /**
+     * This result with one more parameter (or one replaced), every other component unchanged. It lives here
+     * rather than with its callers so that a component added to the record is carried over by construction.
+     *
+     * @param key   the parameter's name as written in the JSON's {@code parameters} object
+     * @param value any value Jackson can write (a string, number, boolean, list or map)
+     * @return a new result; this one and its parameter map are left as they were
+     */
+    public RawResult withParameter(String key, Object value) {
+        Map<String, Object> withIt = new LinkedHashMap<>(parameters);
+        withIt.put(key, value);
+        return new RawResult(
+                withIt,
+                general,
+                aggregated,
+                errored,
+                individual,
+                kvProfile,
+                scrapeFailures,
+                complete,
+                cachedPromptRequests,
+                clientHealth);
     }
 }

@@ -194,7 +194,7 @@ public final class SuiteRunner {
             return Optional.empty();
         }
         if (sweepReason.isPresent()) {
-            result = withParameter(result, "sweep_reason", sweepReason.get());
+            result = result.withParameter("sweep_reason", sweepReason.get());
         }
         RawResultWriter.write(file, result);
         ran++;
@@ -221,22 +221,6 @@ public final class SuiteRunner {
                 queries,
                 new RunMetrics(result.general(), result.aggregated()),
                 result.general().actualTotalTime());
-    }
-
-    private static RawResult withParameter(RawResult result, String key, Object value) {
-        Map<String, Object> parameters = new LinkedHashMap<>(result.parameters());
-        parameters.put(key, value);
-        return new RawResult(
-                parameters,
-                result.general(),
-                result.aggregated(),
-                result.errored(),
-                result.individual(),
-                result.kvProfile(),
-                result.scrapeFailures(),
-                result.complete(),
-                result.cachedPromptRequests(),
-                result.clientHealth());
     }
 
     /** The server's context length, when it said (happy_vllm's max_length, vLLM's max_model_len). */

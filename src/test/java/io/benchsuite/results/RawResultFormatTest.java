@@ -11,11 +11,14 @@ import io.benchsuite.stats.AggregatedStatistic;
 import io.benchsuite.stats.QueryStats;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +64,29 @@ class RawResultFormatTest {
             RawResultWriter.write(file, result);
             assertEquals(result, RawResultReader.read(file));
         }
+    }
+
+    /** Every component but the parameters is carried over, including one added later (checked by reflection). */
+    @Test
+    void withParameterAddsOneParameterAndKeepsEverythingElse() throws ReflectiveOperationException {
+        RawResult original = RawResultFixtures.everyField();
+        Map<String, Object> before = new LinkedHashMap<>(original.parameters());
+        RawResult changed = original.withParameter("sweep_reason", "below the threshold");
+
+        Map<String, Object> expected = new LinkedHashMap<>(before);
+        expected.put("sweep_reason", "below the threshold");
+        assertEquals(expected, changed.parameters());
+        assertEquals(before, original.parameters(), "the original's parameters are left as they were");
+        for (RecordComponent component : RawResult.class.getRecordComponents()) {
+            if (!component.getName().equals("parameters")) {
+                Method accessor = component.getAccessor();
+                assertEquals(accessor.invoke(original), accessor.invoke(changed), component.getName());
+            }
+        }
+        assertEquals(
+                "below the threshold",
+                changed.withParameter("model", "other").parameters().get("sweep_reason"),
+                "a second call keeps the first parameter");
     }
 
     @Test
