@@ -73,8 +73,8 @@ public class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         double relativeTolerance = RunComparison.tolerance(tolerance);
-        checkRun("RUN_A", runA);
-        checkRun("RUN_B", runB);
+        RawResultsReader.requireRunFolder("RUN_A", runA);
+        RawResultsReader.requireRunFolder("RUN_B", runB);
         RawResults rawA = new RawResultsReader(0).read(runA);
         RawResults rawB = new RawResultsReader(0).read(runB);
         Map<String, Object> recordedA = recorded(rawA);
@@ -104,18 +104,6 @@ public class CompareCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("Page: " + page);
         spec.commandLine().getOut().flush();
         return comparison.worse() ? WORSE : 0;
-    }
-
-    private static void checkRun(String which, Path folder) {
-        if (!Files.isDirectory(folder)) {
-            throw new UsageException(which + " " + folder + " is not a folder; give a run folder (the one holding "
-                    + RawResultsReader.RAW_FOLDER + "/ or " + RawResultsReader.RAW_ZIP + ")");
-        }
-        if (!RawResultsReader.hasRawResults(folder)) {
-            throw new UsageException(which + " " + folder + " is not a run: it holds neither "
-                    + RawResultsReader.RAW_FOLDER + "/ nor " + RawResultsReader.RAW_ZIP
-                    + "; give the folder a suite wrote (--run-folder)");
-        }
     }
 
     private static RunFigures figures(

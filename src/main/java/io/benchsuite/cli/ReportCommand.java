@@ -9,7 +9,6 @@ import io.benchsuite.report.ReportBuilder;
 import io.benchsuite.report.ReportSettings;
 import io.benchsuite.report.ReportSummary;
 import io.benchsuite.stats.Thresholds;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -75,13 +74,7 @@ public class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isDirectory(outputFolder)) {
-            throw new UsageException("--output-folder " + outputFolder + " is not a folder");
-        }
-        if (!RawResultsReader.hasRawResults(outputFolder)) {
-            throw new UsageException("--output-folder " + outputFolder + " holds neither " + RawResultsReader.RAW_FOLDER
-                    + "/ nor " + RawResultsReader.RAW_ZIP);
-        }
+        RawResultsReader.requireRunFolder("--output-folder", outputFolder);
         // A redraw uses the thresholds the run was made with (recorded in its parameters), so that redrawing a
         // --quick run does not drop every benchmark for having fewer than the full suite's 50 valid queries.
         RawResults raw = new RawResultsReader(0).read(outputFolder); // read once, filtered by the builder

@@ -1,6 +1,7 @@
 package io.benchsuite.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.benchsuite.config.UsageException;
 import io.benchsuite.results.JsonFiles;
 import io.benchsuite.results.RawFileName;
 import java.io.IOException;
@@ -41,6 +42,26 @@ public final class RawResultsReader {
     public static boolean hasRawResults(Path outputFolder) {
         return Files.isDirectory(outputFolder.resolve(RAW_FOLDER))
                 || Files.isRegularFile(outputFolder.resolve(RAW_ZIP));
+    }
+
+    /**
+     * The one check of "is this a run folder" that the commands reading a finished run share (report, compare).
+     *
+     * @param label how the command line named the folder, e.g. {@code --output-folder} or {@code RUN_A}; it
+     *              starts the message so the user sees which argument to fix
+     * @param folder the folder given
+     * @throws UsageException with a one-line message naming the fix when the folder does not exist or is a
+     *              file, or when it holds neither {@code raw_results/} nor {@code raw_results.zip}
+     */
+    public static void requireRunFolder(String label, Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new UsageException(label + " " + folder + " is not a folder; give a run folder (the one holding "
+                    + RAW_FOLDER + "/ or " + RAW_ZIP + ")");
+        }
+        if (!hasRawResults(folder)) {
+            throw new UsageException(label + " " + folder + " is not a run: it holds neither " + RAW_FOLDER + "/ nor "
+                    + RAW_ZIP + "; give the folder a suite wrote (--run-folder)");
+        }
     }
 
     public RawResults read(Path outputFolder) throws IOException {
