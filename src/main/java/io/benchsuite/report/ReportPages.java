@@ -28,6 +28,9 @@ public final class ReportPages {
     /** The pairs whose speed graphs the original's model card showed. */
     static final List<Pair> FEATURED_PAIRS = List.of(new Pair(4096, 128), new Pair(32, 16));
 
+    /** The parameter that gets its own table rather than a row of the parameters' table. */
+    static final String SWEEP_LEVELS = "sweep_levels";
+
     private ReportPages() {}
 
     /** The original's two pairs when present, else the model card's reference pair, else the first pair. */
@@ -109,6 +112,7 @@ public final class ReportPages {
      * @param issues          no rows when no benchmark had failed requests or was interrupted
      * @param run             the server measured and whether the run was --quick; "" when not recorded
      * @param slo             the service-level objectives, as written back; "" when none
+     * @param sweepLevels     each pair's levels and why each ran; no rows when the run did not record it
      */
     public record Page(
             String modelName,
@@ -131,7 +135,8 @@ public final class ReportPages {
             String speedFolder,
             String indexFile,
             String run,
-            String slo) {
+            String slo,
+            Table sweepLevels) {
 
         static Page of(ReportModel model, Map<String, byte[]> images) {
             List<Metric> metrics = Figures.mainMetrics(model.keyNumbers()).stream()
@@ -165,7 +170,11 @@ public final class ReportPages {
                             graph(images, ReportFiles.speedGraph(pair.pair()), "Speed generation " + pair.pair(), ""))
                     .toList();
             List<List<String>> parameters = new ArrayList<>();
-            model.parameters().forEach((key, value) -> parameters.add(List.of(key, Figures.parameter(value))));
+            model.parameters().forEach((key, value) -> {
+                if (!key.equals(SWEEP_LEVELS)) { // its own table: a map of lists printed raw reads as noise
+                    parameters.add(List.of(key, Figures.parameter(value)));
+                }
+            });
             return new Page(
                     model.modelName(),
                     model.gpuName(),
@@ -197,7 +206,35 @@ public final class ReportPages {
                     ReportFiles.SPEED_FOLDER,
                     ReportFiles.INDEX,
                     run(model.parameters()),
-                    model.slo().map(ServiceLevelObjectives::text).orElse(""));
+                    model.slo().map(ServiceLevelObjectives::text).orElse(""),
+                    sweepLevels(model.parameters().get(SWEEP_LEVELS)));
+        }
+
+        /**
+         * The {@code sweep_levels} parameter as a table: one row per level run, pair by pair in the order
+         * recorded (levels increasing), with why it ran (the adaptive sweep's reason, or "grid").
+         *
+         * @param recorded pair ({@code "input I, output O"}) to a list of {@code {"parallel_requests": n,
+         *                 "reason": "..."}}, as {@code ReportModelBuilder} records it; null when not recorded
+         * @return no rows when nothing was recorded
+         */
+        static Table sweepLevels(Object recorded) {
+            List<List<String>> rows = new ArrayList<>();
+            if (recorded instanceof Map<?, ?> byPair) {
+                byPair.forEach((pair, levels) -> {
+                    if (levels instanceof List<?> list) {
+                        for (Object level : list) {
+                            if (level instanceof Map<?, ?> fields) {
+                                rows.add(List.of(
+                                        String.valueOf(pair),
+                                        Figures.parameter(fields.get("parallel_requests")),
+                                        Figures.parameter(fields.get("reason"))));
+                            }
+                        }
+                    }
+                });
+            }
+            return new Table(List.of("Pair", "Parallel requests", "Why it ran"), rows);
         }
 
         /** Against which server, and whether --quick scaled the run down; "" when the raw results do not say. */

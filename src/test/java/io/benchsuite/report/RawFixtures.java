@@ -66,6 +66,18 @@ final class RawFixtures {
         Files.delete(raw.resolve(fileName));
     }
 
+    /** Marks a speed level written before as run by the adaptive sweep, for the reason given. */
+    @SuppressWarnings("unchecked")
+    void adaptiveReason(Pair pair, int level, String reason) throws IOException {
+        Path file = raw.resolve(speedFile(pair, level));
+        Map<String, Object> json =
+                new com.fasterxml.jackson.databind.ObjectMapper().readValue(file.toFile(), Map.class);
+        Map<String, Object> parameters = (Map<String, Object>) json.get("parameters");
+        parameters.put("sweep", "adaptive");
+        parameters.put("sweep_reason", reason);
+        JsonFiles.writeAtomically(file, json);
+    }
+
     void writeText(String fileName, String content) throws IOException {
         Files.writeString(raw.resolve(fileName), content, StandardCharsets.UTF_8);
     }

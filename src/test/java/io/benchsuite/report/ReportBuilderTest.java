@@ -232,6 +232,53 @@ class ReportBuilderTest {
     }
 
     @Test
+    void theAdaptiveSweepsLevelsGetTheirOwnTableNotARawMapInTheParameters(@TempDir Path out) throws IOException {
+        RawFixtures fixtures = new RawFixtures(out);
+        fixtures.speedLevel(SHORT, 1, 50, 0.1);
+        fixtures.speedLevel(SHORT, 8, 30, 0.4);
+        fixtures.speedLevel(REFERENCE, 1, 45, 0.1);
+        fixtures.adaptiveReason(SHORT, 1, "bracket: lowest level");
+        fixtures.adaptiveReason(SHORT, 8, "bracket | doubling");
+        fixtures.adaptiveReason(REFERENCE, 1, "bracket: lowest level");
+        ReportBuilder.build(out, ReportSettings.defaults());
+        Path report = out.resolve("report");
+
+        String card = Files.readString(report.resolve(ReportFiles.MODEL_CARD));
+        assertTrue(card.contains("## Sweep levels"), card);
+        assertTrue(card.contains("| Pair | Parallel requests | Why it ran |"), card);
+        assertTrue(card.contains("| input 1024, output 16 | 1 | bracket: lowest level |"), card);
+        assertTrue(card.contains("| input 1024, output 16 | 8 | bracket \\| doubling |"), card);
+        assertTrue(card.contains("| input 1024, output 128 | 1 | bracket: lowest level |"), card);
+        assertFalse(card.contains("sweep_levels"), "no raw map in the parameters' table: " + card);
+        assertTrue(card.indexOf("## Parameters") < card.indexOf("## Sweep levels"), "the table follows the parameters");
+
+        String html = Files.readString(report.resolve(ReportFiles.INDEX));
+        assertTrue(html.contains("<h2>Sweep levels</h2>"), html);
+        assertTrue(html.contains("<tr><td>input 1024, output 16</td><td>8</td><td>bracket | doubling</td></tr>"), html);
+        assertFalse(html.contains("sweep_levels"), html);
+
+        // parameters.json keeps the machine-readable map.
+        JsonNode parameters = ReportFilesCheck.json(report.resolve("parameters.json"));
+        assertEquals(
+                "bracket | doubling",
+                parameters
+                        .get("sweep_levels")
+                        .get("input 1024, output 16")
+                        .get(1)
+                        .get("reason")
+                        .asText());
+    }
+
+    @Test
+    void theCompleteReportHasNoSweepLevelsTable() throws IOException {
+        // Results written before the sweep was recorded: no section, rather than an empty one.
+        assertFalse(Files.readString(complete.resolve("report").resolve(ReportFiles.MODEL_CARD))
+                .contains("Sweep levels"));
+        assertFalse(Files.readString(complete.resolve("report").resolve(ReportFiles.INDEX))
+                .contains("Sweep levels"));
+    }
+
+    @Test
     void aRedrawReplacesTheWholeReportFolder(@TempDir Path out) throws IOException {
         RawFixtures fixtures = new RawFixtures(out);
         fixtures.speedLevel(SHORT, 1, 50, 0.1);
