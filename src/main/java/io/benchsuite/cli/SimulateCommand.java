@@ -1,5 +1,6 @@
 package io.benchsuite.cli;
 
+import io.benchsuite.config.EnvironmentNames;
 import io.benchsuite.config.UsageException;
 import io.benchsuite.simulator.ConfiguredFaultPolicy;
 import io.benchsuite.simulator.FaultConfig;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -159,6 +161,18 @@ public class SimulateCommand implements Callable<Integer> {
     @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM private key of --tls-cert.")
     Path tlsKey;
 
+    @Option(
+            names = "--api-key",
+            paramLabel = "KEY",
+            description = "Require 'Authorization: Bearer KEY' on the API routes (completions, chat, models, "
+                    + "tokenize, info, launch_arguments; 401 with an OpenAI-style error otherwise); /metrics, "
+                    + "/health, /liveness, /readiness and /version stay open. Default: the environment variable "
+                    + EnvironmentNames.SIMULATOR_API_KEY + " (prefer it to the command line), else no key.")
+    String apiKey;
+
+    /** Where the key's variable is read; the process environment outside tests. */
+    Map<String, String> environment = System.getenv();
+
     @Override
     public Integer call() throws InterruptedException {
         SimulatorConfig config = config();
@@ -187,7 +201,8 @@ public class SimulateCommand implements Callable<Integer> {
             spec.commandLine()
                     .getErr()
                     .println("bench-suite simulate: preset " + preset + ", model '" + config.modelName()
-                            + "', listening on " + simulator.baseUrl() + " (Ctrl-C to stop)");
+                            + "', listening on " + simulator.baseUrl()
+                            + (config.apiKey().isPresent() ? ", API key required" : "") + " (Ctrl-C to stop)");
             if (!faultConfig.injectsNothing()) {
                 spec.commandLine().getErr().println("bench-suite simulate: injecting faults " + describe(faultConfig));
             }
@@ -221,6 +236,8 @@ public class SimulateCommand implements Callable<Integer> {
             config = stepPerSeqMs != null ? config.withStepPerSeqMs(stepPerSeqMs) : config;
             config = firstTokenMs != null ? config.withFirstTokenMs(firstTokenMs) : config;
             config = interTokenMs != null ? config.withInterTokenMs(interTokenMs) : config;
+            Optional<String> key = apiKey().filter(k -> !k.isBlank());
+            config = key.isPresent() ? config.withApiKey(key.get().strip()) : config;
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }
@@ -228,6 +245,12 @@ public class SimulateCommand implements Callable<Integer> {
             throw new UsageException("--port must be between 0 and 65535, got " + port);
         }
         return config;
+    }
+
+    /** --api-key, else the environment variable; an empty value is no key, as the client reads its own. */
+    private Optional<String> apiKey() {
+        return Optional.ofNullable(apiKey)
+                .or(() -> Optional.ofNullable(environment.get(EnvironmentNames.SIMULATOR_API_KEY)));
     }
 
     /** HTTPS when both PEM files are given and readable; one without the other is a usage error. */

@@ -24,6 +24,13 @@ public final class EnvironmentNames {
     /** The launcher's JVM flags (bin/bench-suite). */
     public static final String LAUNCHER_OPTIONS = "BENCH_SUITE_JAVA_OPTS";
 
+    /**
+     * The key {@code bench-suite simulate} requires ({@code --api-key}). Not {@code BENCH_API_KEY}: a shell
+     * that exports the client's key for a real server must not make every simulator it starts (the fidelity
+     * and load benchmarks' child processes included) refuse requests.
+     */
+    public static final String SIMULATOR_API_KEY = "BENCH_SIMULATOR_API_KEY";
+
     private static final String PREFIX = "BENCH_";
 
     private static final Pattern SERVICE_HOST_OR_PORT =
@@ -59,7 +66,9 @@ public final class EnvironmentNames {
                     kept.remove(name);
                     warnings.add(serviceLinkOnSetting(name, variable.getValue(), setting.get(), where));
                 }
-            } else if (!name.equals(LAUNCHER_OPTIONS) && !isServiceLink(name, variable.getValue())) {
+            } else if (!name.equals(LAUNCHER_OPTIONS)
+                    && !name.equals(SIMULATOR_API_KEY)
+                    && !isServiceLink(name, variable.getValue())) {
                 String near = nearest(name);
                 warnings.add("Unknown " + where + " " + name + " is ignored"
                         + (closeEnough(name, near)

@@ -2,6 +2,7 @@ package io.benchsuite.simulator;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Everything that shapes the simulated server. Three presets cover the common uses; every field can be
@@ -61,6 +62,9 @@ import java.util.Locale;
  * @param reasoningTokens        a reasoning model: the first N generated tokens of each chat answer are streamed
  *                               as {@code delta.reasoning_content} (vLLM's reasoning parser shape) and counted
  *                               in {@code usage.completion_tokens_details.reasoning_tokens}; 0 for none
+ * @param apiKey                 when present, the API routes answer 401 to a request without
+ *                               {@code Authorization: Bearer <key>} (as vLLM started with {@code --api-key});
+ *                               {@code /metrics} and the health routes stay open
  */
 public record SimulatorConfig(
         String modelName,
@@ -80,7 +84,8 @@ public record SimulatorConfig(
         int dataParallel,
         boolean withLaunchArguments,
         ServerFlavour flavour,
-        int reasoningTokens) {
+        int reasoningTokens,
+        Optional<String> apiKey) {
 
     public static final List<String> PRESETS = List.of("fast", "a100-7b", "exact", "demo");
 
@@ -98,6 +103,10 @@ public record SimulatorConfig(
         require(dataParallel > 0, "data-parallel must be positive");
         require(flavour != null, "server flavour must be set");
         require(reasoningTokens >= 0, "reasoning-tokens must not be negative");
+        require(
+                apiKey != null
+                        && apiKey.map(k -> !k.isBlank() && k.equals(k.strip())).orElse(true),
+                "the API key must not be empty nor start or end with spaces");
         // vLLM refuses to start when one full-length sequence cannot fit in the cache; so do we, otherwise a
         // long request would wait forever.
         require(
@@ -131,7 +140,8 @@ public record SimulatorConfig(
                 1,
                 false,
                 ServerFlavour.VLLM,
-                0);
+                0,
+                Optional.empty());
     }
 
     /**
@@ -162,7 +172,8 @@ public record SimulatorConfig(
                 1,
                 false,
                 ServerFlavour.VLLM,
-                0);
+                0,
+                Optional.empty());
     }
 
     public static SimulatorConfig a100Model7b() {
@@ -184,7 +195,8 @@ public record SimulatorConfig(
                 1,
                 false,
                 ServerFlavour.VLLM,
-                0);
+                0,
+                Optional.empty());
     }
 
     public static SimulatorConfig exact() {
@@ -206,7 +218,8 @@ public record SimulatorConfig(
                 1,
                 false,
                 ServerFlavour.VLLM,
-                0);
+                0,
+                Optional.empty());
     }
 
     /** The preset called {@code name} (one of {@link #PRESETS}). */
@@ -245,7 +258,8 @@ public record SimulatorConfig(
                 dataParallel,
                 withLaunchArguments,
                 flavour,
-                reasoningTokens);
+                reasoningTokens,
+                apiKey);
     }
 
     public SimulatorConfig withSeed(long v) {
@@ -267,7 +281,8 @@ public record SimulatorConfig(
                 dataParallel,
                 withLaunchArguments,
                 flavour,
-                reasoningTokens);
+                reasoningTokens,
+                apiKey);
     }
 
     public SimulatorConfig withMaxNumSeqs(int v) {
@@ -289,7 +304,8 @@ public record SimulatorConfig(
                 dataParallel,
                 withLaunchArguments,
                 flavour,
-                reasoningTokens);
+                reasoningTokens,
+                apiKey);
     }
 
     public SimulatorConfig withKvBlocks(int v) {
@@ -311,7 +327,8 @@ public record SimulatorConfig(
                 dataParallel,
                 withLaunchArguments,
                 flavour,
-                reasoningTokens);
+                reasoningTokens,
+                apiKey);
     }
 
     public SimulatorConfig withBlockSize(int v) {
@@ -333,7 +350,8 @@ public record SimulatorConfig(
                 dataParallel,
                 withLaunchArguments,
                 flavour,
-                reasoningTokens);
+                reasoningTokens,
+                apiKey);
     }
 
     public SimulatorConfig withPrefillTokensPerSecond(double v) {
@@ -355,7 +373,8 @@ public record SimulatorConfig(
                 dataParallel,
                 withLaunchArguments,
                 flavour,
-                reasoningTokens);
+                reasoningTokens,
+                apiKey);
     }
 
     public SimulatorConfig withMaxModelLen(int v) {
@@ -377,7 +396,8 @@ public record SimulatorConfig(
                 dataParallel,
                 withLaunchArguments,
                 flavour,
-                reasoningTokens);
+                reasoningTokens,
+                apiKey);
     }
 
     public SimulatorConfig withStepBaseMs(double v) {
@@ -399,7 +419,8 @@ public record SimulatorConfig(
                 dataParallel,
                 withLaunchArguments,
                 flavour,
-                reasoningTokens);
+                reasoningTokens,
+                apiKey);
     }
 
     public SimulatorConfig withStepPerSeqMs(double v) {
@@ -421,7 +442,8 @@ public record SimulatorConfig(
                 dataParallel,
                 withLaunchArguments,
                 flavour,
-                reasoningTokens);
+                reasoningTokens,
+                apiKey);
     }
 
     public SimulatorConfig withFirstTokenMs(double v) {
@@ -443,7 +465,8 @@ public record SimulatorConfig(
                 dataParallel,
                 withLaunchArguments,
                 flavour,
-                reasoningTokens);
+                reasoningTokens,
+                apiKey);
     }
 
     public SimulatorConfig withInterTokenMs(double v) {
@@ -465,7 +488,8 @@ public record SimulatorConfig(
                 dataParallel,
                 withLaunchArguments,
                 flavour,
-                reasoningTokens);
+                reasoningTokens,
+                apiKey);
     }
 
     public SimulatorConfig withMeanOutputTokens(int v) {
@@ -487,7 +511,8 @@ public record SimulatorConfig(
                 dataParallel,
                 withLaunchArguments,
                 flavour,
-                reasoningTokens);
+                reasoningTokens,
+                apiKey);
     }
 
     public SimulatorConfig withKvMetric(KvMetricFlavour v) {
@@ -509,7 +534,8 @@ public record SimulatorConfig(
                 dataParallel,
                 withLaunchArguments,
                 flavour,
-                reasoningTokens);
+                reasoningTokens,
+                apiKey);
     }
 
     public SimulatorConfig withDataParallel(int v) {
@@ -531,7 +557,8 @@ public record SimulatorConfig(
                 v,
                 withLaunchArguments,
                 flavour,
-                reasoningTokens);
+                reasoningTokens,
+                apiKey);
     }
 
     public SimulatorConfig withLaunchArguments(boolean v) {
@@ -553,7 +580,8 @@ public record SimulatorConfig(
                 dataParallel,
                 v,
                 flavour,
-                reasoningTokens);
+                reasoningTokens,
+                apiKey);
     }
 
     public SimulatorConfig withFlavour(ServerFlavour v) {
@@ -575,7 +603,8 @@ public record SimulatorConfig(
                 dataParallel,
                 withLaunchArguments,
                 v,
-                reasoningTokens);
+                reasoningTokens,
+                apiKey);
     }
 
     public SimulatorConfig withReasoningTokens(int v) {
@@ -597,6 +626,31 @@ public record SimulatorConfig(
                 dataParallel,
                 withLaunchArguments,
                 flavour,
-                v);
+                v,
+                apiKey);
+    }
+
+    /** This configuration requiring the given API key; see {@code apiKey} above. */
+    public SimulatorConfig withApiKey(String v) {
+        return new SimulatorConfig(
+                modelName,
+                seed,
+                maxNumSeqs,
+                kvBlocks,
+                blockSize,
+                prefillTokensPerSecond,
+                maxModelLen,
+                stepBaseMs,
+                stepPerSeqMs,
+                exactSchedule,
+                firstTokenMs,
+                interTokenMs,
+                meanOutputTokens,
+                kvMetric,
+                dataParallel,
+                withLaunchArguments,
+                flavour,
+                reasoningTokens,
+                Optional.of(v));
     }
 }

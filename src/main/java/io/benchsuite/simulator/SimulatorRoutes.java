@@ -55,6 +55,10 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
         if (llamaCpp != null && llamaCpp.dropIfSpent(request.connection())) {
             return; // llama.cpp closes the connection after a stream: this request is lost with it
         }
+        if (!keyAccepted(request)) {
+            json(request.response(), 401, ApiKeyCheck.refusal(request.getHeader("authorization")));
+            return;
+        }
         if (llamaCpp != null && !LlamaCppServer.serves(request.path())) {
             json(request.response(), 404, LlamaCppServer.NOT_FOUND);
             return;
@@ -90,6 +94,14 @@ final class SimulatorRoutes implements Handler<HttpServerRequest> {
             case "/readiness" -> get(request, () -> json(request.response(), 200, "{\"ready\":\"ok\"}"));
             default -> json(request.response(), 404, "{\"detail\":\"Not Found\"}");
         }
+    }
+
+    /** With {@code apiKey} set, whether the request may reach its route: open routes, or the right key. */
+    private boolean keyAccepted(HttpServerRequest request) {
+        return config.apiKey().isEmpty()
+                || ApiKeyCheck.isOpen(request.path())
+                || ApiKeyCheck.matches(
+                        request.getHeader("authorization"), config.apiKey().get());
     }
 
     private static void get(HttpServerRequest request, Runnable answer) {

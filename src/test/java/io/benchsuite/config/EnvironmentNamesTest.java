@@ -87,6 +87,11 @@ class EnvironmentNamesTest {
                 "BENCH_SUITE_RESULTS_SERVICE_HOST", "10.0.0.8");
         assertEquals(
                 List.of(), EnvironmentNames.check(links, "environment variable").warnings());
+        assertEquals(
+                List.of(),
+                EnvironmentNames.check(Map.of("BENCH_SIMULATOR_API_KEY", "k"), "environment variable")
+                        .warnings(),
+                "the simulator's key (simulate --api-key) is known");
     }
 
     @Test
