@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Everything that shapes the simulated server. Three presets cover the common uses; every field can be
- * changed on a copy with the {@code with...} methods.
+ * changed on a copy with the {@code with...} methods, or several at once with {@link #toBuilder()}.
  *
  * <table>
  *   <caption>Presets</caption>
@@ -240,417 +240,253 @@ public record SimulatorConfig(
     }
 
     public SimulatorConfig withModelName(String v) {
-        return new SimulatorConfig(
-                v,
-                seed,
-                maxNumSeqs,
-                kvBlocks,
-                blockSize,
-                prefillTokensPerSecond,
-                maxModelLen,
-                stepBaseMs,
-                stepPerSeqMs,
-                exactSchedule,
-                firstTokenMs,
-                interTokenMs,
-                meanOutputTokens,
-                kvMetric,
-                dataParallel,
-                withLaunchArguments,
-                flavour,
-                reasoningTokens,
-                apiKey);
+        return toBuilder().modelName(v).build();
     }
 
     public SimulatorConfig withSeed(long v) {
-        return new SimulatorConfig(
-                modelName,
-                v,
-                maxNumSeqs,
-                kvBlocks,
-                blockSize,
-                prefillTokensPerSecond,
-                maxModelLen,
-                stepBaseMs,
-                stepPerSeqMs,
-                exactSchedule,
-                firstTokenMs,
-                interTokenMs,
-                meanOutputTokens,
-                kvMetric,
-                dataParallel,
-                withLaunchArguments,
-                flavour,
-                reasoningTokens,
-                apiKey);
+        return toBuilder().seed(v).build();
     }
 
     public SimulatorConfig withMaxNumSeqs(int v) {
-        return new SimulatorConfig(
-                modelName,
-                seed,
-                v,
-                kvBlocks,
-                blockSize,
-                prefillTokensPerSecond,
-                maxModelLen,
-                stepBaseMs,
-                stepPerSeqMs,
-                exactSchedule,
-                firstTokenMs,
-                interTokenMs,
-                meanOutputTokens,
-                kvMetric,
-                dataParallel,
-                withLaunchArguments,
-                flavour,
-                reasoningTokens,
-                apiKey);
+        return toBuilder().maxNumSeqs(v).build();
     }
 
     public SimulatorConfig withKvBlocks(int v) {
-        return new SimulatorConfig(
-                modelName,
-                seed,
-                maxNumSeqs,
-                v,
-                blockSize,
-                prefillTokensPerSecond,
-                maxModelLen,
-                stepBaseMs,
-                stepPerSeqMs,
-                exactSchedule,
-                firstTokenMs,
-                interTokenMs,
-                meanOutputTokens,
-                kvMetric,
-                dataParallel,
-                withLaunchArguments,
-                flavour,
-                reasoningTokens,
-                apiKey);
+        return toBuilder().kvBlocks(v).build();
     }
 
     public SimulatorConfig withBlockSize(int v) {
-        return new SimulatorConfig(
-                modelName,
-                seed,
-                maxNumSeqs,
-                kvBlocks,
-                v,
-                prefillTokensPerSecond,
-                maxModelLen,
-                stepBaseMs,
-                stepPerSeqMs,
-                exactSchedule,
-                firstTokenMs,
-                interTokenMs,
-                meanOutputTokens,
-                kvMetric,
-                dataParallel,
-                withLaunchArguments,
-                flavour,
-                reasoningTokens,
-                apiKey);
+        return toBuilder().blockSize(v).build();
     }
 
     public SimulatorConfig withPrefillTokensPerSecond(double v) {
-        return new SimulatorConfig(
-                modelName,
-                seed,
-                maxNumSeqs,
-                kvBlocks,
-                blockSize,
-                v,
-                maxModelLen,
-                stepBaseMs,
-                stepPerSeqMs,
-                exactSchedule,
-                firstTokenMs,
-                interTokenMs,
-                meanOutputTokens,
-                kvMetric,
-                dataParallel,
-                withLaunchArguments,
-                flavour,
-                reasoningTokens,
-                apiKey);
+        return toBuilder().prefillTokensPerSecond(v).build();
     }
 
     public SimulatorConfig withMaxModelLen(int v) {
-        return new SimulatorConfig(
-                modelName,
-                seed,
-                maxNumSeqs,
-                kvBlocks,
-                blockSize,
-                prefillTokensPerSecond,
-                v,
-                stepBaseMs,
-                stepPerSeqMs,
-                exactSchedule,
-                firstTokenMs,
-                interTokenMs,
-                meanOutputTokens,
-                kvMetric,
-                dataParallel,
-                withLaunchArguments,
-                flavour,
-                reasoningTokens,
-                apiKey);
+        return toBuilder().maxModelLen(v).build();
     }
 
     public SimulatorConfig withStepBaseMs(double v) {
-        return new SimulatorConfig(
-                modelName,
-                seed,
-                maxNumSeqs,
-                kvBlocks,
-                blockSize,
-                prefillTokensPerSecond,
-                maxModelLen,
-                v,
-                stepPerSeqMs,
-                exactSchedule,
-                firstTokenMs,
-                interTokenMs,
-                meanOutputTokens,
-                kvMetric,
-                dataParallel,
-                withLaunchArguments,
-                flavour,
-                reasoningTokens,
-                apiKey);
+        return toBuilder().stepBaseMs(v).build();
     }
 
     public SimulatorConfig withStepPerSeqMs(double v) {
-        return new SimulatorConfig(
-                modelName,
-                seed,
-                maxNumSeqs,
-                kvBlocks,
-                blockSize,
-                prefillTokensPerSecond,
-                maxModelLen,
-                stepBaseMs,
-                v,
-                exactSchedule,
-                firstTokenMs,
-                interTokenMs,
-                meanOutputTokens,
-                kvMetric,
-                dataParallel,
-                withLaunchArguments,
-                flavour,
-                reasoningTokens,
-                apiKey);
+        return toBuilder().stepPerSeqMs(v).build();
     }
 
     public SimulatorConfig withFirstTokenMs(double v) {
-        return new SimulatorConfig(
-                modelName,
-                seed,
-                maxNumSeqs,
-                kvBlocks,
-                blockSize,
-                prefillTokensPerSecond,
-                maxModelLen,
-                stepBaseMs,
-                stepPerSeqMs,
-                exactSchedule,
-                v,
-                interTokenMs,
-                meanOutputTokens,
-                kvMetric,
-                dataParallel,
-                withLaunchArguments,
-                flavour,
-                reasoningTokens,
-                apiKey);
+        return toBuilder().firstTokenMs(v).build();
     }
 
     public SimulatorConfig withInterTokenMs(double v) {
-        return new SimulatorConfig(
-                modelName,
-                seed,
-                maxNumSeqs,
-                kvBlocks,
-                blockSize,
-                prefillTokensPerSecond,
-                maxModelLen,
-                stepBaseMs,
-                stepPerSeqMs,
-                exactSchedule,
-                firstTokenMs,
-                v,
-                meanOutputTokens,
-                kvMetric,
-                dataParallel,
-                withLaunchArguments,
-                flavour,
-                reasoningTokens,
-                apiKey);
+        return toBuilder().interTokenMs(v).build();
     }
 
     public SimulatorConfig withMeanOutputTokens(int v) {
-        return new SimulatorConfig(
-                modelName,
-                seed,
-                maxNumSeqs,
-                kvBlocks,
-                blockSize,
-                prefillTokensPerSecond,
-                maxModelLen,
-                stepBaseMs,
-                stepPerSeqMs,
-                exactSchedule,
-                firstTokenMs,
-                interTokenMs,
-                v,
-                kvMetric,
-                dataParallel,
-                withLaunchArguments,
-                flavour,
-                reasoningTokens,
-                apiKey);
+        return toBuilder().meanOutputTokens(v).build();
     }
 
     public SimulatorConfig withKvMetric(KvMetricFlavour v) {
-        return new SimulatorConfig(
-                modelName,
-                seed,
-                maxNumSeqs,
-                kvBlocks,
-                blockSize,
-                prefillTokensPerSecond,
-                maxModelLen,
-                stepBaseMs,
-                stepPerSeqMs,
-                exactSchedule,
-                firstTokenMs,
-                interTokenMs,
-                meanOutputTokens,
-                v,
-                dataParallel,
-                withLaunchArguments,
-                flavour,
-                reasoningTokens,
-                apiKey);
+        return toBuilder().kvMetric(v).build();
     }
 
     public SimulatorConfig withDataParallel(int v) {
-        return new SimulatorConfig(
-                modelName,
-                seed,
-                maxNumSeqs,
-                kvBlocks,
-                blockSize,
-                prefillTokensPerSecond,
-                maxModelLen,
-                stepBaseMs,
-                stepPerSeqMs,
-                exactSchedule,
-                firstTokenMs,
-                interTokenMs,
-                meanOutputTokens,
-                kvMetric,
-                v,
-                withLaunchArguments,
-                flavour,
-                reasoningTokens,
-                apiKey);
+        return toBuilder().dataParallel(v).build();
     }
 
     public SimulatorConfig withLaunchArguments(boolean v) {
-        return new SimulatorConfig(
-                modelName,
-                seed,
-                maxNumSeqs,
-                kvBlocks,
-                blockSize,
-                prefillTokensPerSecond,
-                maxModelLen,
-                stepBaseMs,
-                stepPerSeqMs,
-                exactSchedule,
-                firstTokenMs,
-                interTokenMs,
-                meanOutputTokens,
-                kvMetric,
-                dataParallel,
-                v,
-                flavour,
-                reasoningTokens,
-                apiKey);
+        return toBuilder().withLaunchArguments(v).build();
     }
 
     public SimulatorConfig withFlavour(ServerFlavour v) {
-        return new SimulatorConfig(
-                modelName,
-                seed,
-                maxNumSeqs,
-                kvBlocks,
-                blockSize,
-                prefillTokensPerSecond,
-                maxModelLen,
-                stepBaseMs,
-                stepPerSeqMs,
-                exactSchedule,
-                firstTokenMs,
-                interTokenMs,
-                meanOutputTokens,
-                kvMetric,
-                dataParallel,
-                withLaunchArguments,
-                v,
-                reasoningTokens,
-                apiKey);
+        return toBuilder().flavour(v).build();
     }
 
     public SimulatorConfig withReasoningTokens(int v) {
-        return new SimulatorConfig(
-                modelName,
-                seed,
-                maxNumSeqs,
-                kvBlocks,
-                blockSize,
-                prefillTokensPerSecond,
-                maxModelLen,
-                stepBaseMs,
-                stepPerSeqMs,
-                exactSchedule,
-                firstTokenMs,
-                interTokenMs,
-                meanOutputTokens,
-                kvMetric,
-                dataParallel,
-                withLaunchArguments,
-                flavour,
-                v,
-                apiKey);
+        return toBuilder().reasoningTokens(v).build();
     }
 
     /** This configuration requiring the given API key; see {@code apiKey} above. */
     public SimulatorConfig withApiKey(String v) {
-        return new SimulatorConfig(
-                modelName,
-                seed,
-                maxNumSeqs,
-                kvBlocks,
-                blockSize,
-                prefillTokensPerSecond,
-                maxModelLen,
-                stepBaseMs,
-                stepPerSeqMs,
-                exactSchedule,
-                firstTokenMs,
-                interTokenMs,
-                meanOutputTokens,
-                kvMetric,
-                dataParallel,
-                withLaunchArguments,
-                flavour,
-                reasoningTokens,
-                Optional.of(v));
+        return toBuilder().apiKey(Optional.of(v)).build();
+    }
+
+    /** A builder holding this configuration's values, to change several at once. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A builder starting from the {@code fast} preset (every field has a valid value to start from). */
+    public static Builder builder() {
+        return fast().toBuilder();
+    }
+
+    /**
+     * Changes fields one by one, then {@link #build()} checks them together as the record's constructor does
+     * (an inconsistent combination is an {@link IllegalArgumentException} there, not at each setter). The
+     * {@code with...} copies go through it, so a new field needs adding here and in the record only.
+     */
+    public static final class Builder {
+        private String modelName;
+        private long seed;
+        private int maxNumSeqs;
+        private int kvBlocks;
+        private int blockSize;
+        private double prefillTokensPerSecond;
+        private int maxModelLen;
+        private double stepBaseMs;
+        private double stepPerSeqMs;
+        private boolean exactSchedule;
+        private double firstTokenMs;
+        private double interTokenMs;
+        private int meanOutputTokens;
+        private KvMetricFlavour kvMetric;
+        private int dataParallel;
+        private boolean withLaunchArguments;
+        private ServerFlavour flavour;
+        private int reasoningTokens;
+        private Optional<String> apiKey;
+
+        private Builder(SimulatorConfig from) {
+            this.modelName = from.modelName;
+            this.seed = from.seed;
+            this.maxNumSeqs = from.maxNumSeqs;
+            this.kvBlocks = from.kvBlocks;
+            this.blockSize = from.blockSize;
+            this.prefillTokensPerSecond = from.prefillTokensPerSecond;
+            this.maxModelLen = from.maxModelLen;
+            this.stepBaseMs = from.stepBaseMs;
+            this.stepPerSeqMs = from.stepPerSeqMs;
+            this.exactSchedule = from.exactSchedule;
+            this.firstTokenMs = from.firstTokenMs;
+            this.interTokenMs = from.interTokenMs;
+            this.meanOutputTokens = from.meanOutputTokens;
+            this.kvMetric = from.kvMetric;
+            this.dataParallel = from.dataParallel;
+            this.withLaunchArguments = from.withLaunchArguments;
+            this.flavour = from.flavour;
+            this.reasoningTokens = from.reasoningTokens;
+            this.apiKey = from.apiKey;
+        }
+
+        public Builder modelName(String v) {
+            this.modelName = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            this.seed = v;
+            return this;
+        }
+
+        public Builder maxNumSeqs(int v) {
+            this.maxNumSeqs = v;
+            return this;
+        }
+
+        public Builder kvBlocks(int v) {
+            this.kvBlocks = v;
+            return this;
+        }
+
+        public Builder blockSize(int v) {
+            this.blockSize = v;
+            return this;
+        }
+
+        public Builder prefillTokensPerSecond(double v) {
+            this.prefillTokensPerSecond = v;
+            return this;
+        }
+
+        public Builder maxModelLen(int v) {
+            this.maxModelLen = v;
+            return this;
+        }
+
+        public Builder stepBaseMs(double v) {
+            this.stepBaseMs = v;
+            return this;
+        }
+
+        public Builder stepPerSeqMs(double v) {
+            this.stepPerSeqMs = v;
+            return this;
+        }
+
+        public Builder exactSchedule(boolean v) {
+            this.exactSchedule = v;
+            return this;
+        }
+
+        public Builder firstTokenMs(double v) {
+            this.firstTokenMs = v;
+            return this;
+        }
+
+        public Builder interTokenMs(double v) {
+            this.interTokenMs = v;
+            return this;
+        }
+
+        public Builder meanOutputTokens(int v) {
+            this.meanOutputTokens = v;
+            return this;
+        }
+
+        public Builder kvMetric(KvMetricFlavour v) {
+            this.kvMetric = v;
+            return this;
+        }
+
+        public Builder dataParallel(int v) {
+            this.dataParallel = v;
+            return this;
+        }
+
+        public Builder withLaunchArguments(boolean v) {
+            this.withLaunchArguments = v;
+            return this;
+        }
+
+        public Builder flavour(ServerFlavour v) {
+            this.flavour = v;
+            return this;
+        }
+
+        public Builder reasoningTokens(int v) {
+            this.reasoningTokens = v;
+            return this;
+        }
+
+        public Builder apiKey(Optional<String> v) {
+            this.apiKey = v;
+            return this;
+        }
+
+        /** The configuration; throws {@link IllegalArgumentException} naming the first inconsistent value. */
+        public SimulatorConfig build() {
+            return new SimulatorConfig(
+                    modelName,
+                    seed,
+                    maxNumSeqs,
+                    kvBlocks,
+                    blockSize,
+                    prefillTokensPerSecond,
+                    maxModelLen,
+                    stepBaseMs,
+                    stepPerSeqMs,
+                    exactSchedule,
+                    firstTokenMs,
+                    interTokenMs,
+                    meanOutputTokens,
+                    kvMetric,
+                    dataParallel,
+                    withLaunchArguments,
+                    flavour,
+                    reasoningTokens,
+                    apiKey);
+        }
     }
 }
