@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.benchsuite.record.ErrorKind;
 import io.benchsuite.record.ServerTimings;
+import io.benchsuite.record.TestRecords;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,19 +29,26 @@ class QueryStatsCalculatorTest {
         500, 600, 700, 800, 900, 1000, 3000, 3100, 3200, 3300, 3400, 3500, 3600
     };
 
+    /** The record's statistics against the shared anchor, its length forced (the default). */
+    private static QueryStats compute(TestRecords request) {
+        return QueryStatsCalculator.compute(request.build(), ANCHOR);
+    }
+
+    /** A request sent at the anchor's origin (0 ms) that ended at {@code endMs}. */
+    private static TestRecords startedAtZero(long endMs) {
+        return request().startMs(0).endMs(endMs);
+    }
+
     @Test
     void thirteenTokenTimelineWithOneLongPause() {
-        QueryStats stats = QueryStatsCalculator.compute(
-                request()
-                        .intendedStartMs(-250)
-                        .startMs(0)
-                        .endMs(3700)
-                        .chunksMs(THIRTEEN_TOKENS_MS)
-                        .requested(13)
-                        .completionTokens(13)
-                        .promptTokens(42)
-                        .build(),
-                ANCHOR);
+        QueryStats stats = compute(request()
+                .intendedStartMs(-250)
+                .startMs(0)
+                .endMs(3700)
+                .chunksMs(THIRTEEN_TOKENS_MS)
+                .requested(13)
+                .completionTokens(13)
+                .promptTokens(42));
 
         assertEquals(ORIGIN_EPOCH, stats.startingTimestamp(), EPOCH_EPS);
         assertEquals(ORIGIN_EPOCH + 3.7, stats.endingTimestamp(), EPOCH_EPS);
@@ -79,15 +87,10 @@ class QueryStatsCalculatorTest {
 
     @Test
     void timeoutEndsAtTheLastChunkNotWhenTheTimeoutFired() {
-        QueryStats stats = QueryStatsCalculator.compute(
-                request()
-                        .startMs(0)
-                        .endMs(5000)
-                        .chunksMs(200, 300, 400)
-                        .requested(16)
-                        .failed(ErrorKind.TIMEOUT, 200, "no data for 5 s")
-                        .build(),
-                ANCHOR);
+        QueryStats stats = compute(startedAtZero(5000)
+                .chunksMs(200, 300, 400)
+                .requested(16)
+                .failed(ErrorKind.TIMEOUT, 200, "no data for 5 s"));
 
         assertEquals(ORIGIN_EPOCH + 0.4, stats.endingTimestamp(), EPOCH_EPS);
         assertEquals(0.4, stats.totalQueryTime(), EPS);
@@ -103,28 +106,17 @@ class QueryStatsCalculatorTest {
         assertEquals("no data for 5 s", stats.error());
         assertEquals(ErrorKind.TIMEOUT, stats.errorKind());
         // Short because it timed out, not because the server stopped early.
-        QueryStats reported = QueryStatsCalculator.compute(
-                request()
-                        .startMs(0)
-                        .endMs(5000)
-                        .chunksMs(200, 300, 400)
-                        .requested(16)
-                        .completionTokens(3)
-                        .failed(ErrorKind.TIMEOUT, 200, "timeout")
-                        .build(),
-                ANCHOR);
+        QueryStats reported = compute(startedAtZero(5000)
+                .chunksMs(200, 300, 400)
+                .requested(16)
+                .completionTokens(3)
+                .failed(ErrorKind.TIMEOUT, 200, "timeout"));
         assertFalse(reported.outputLengthMismatch());
     }
 
     @Test
     void timeoutWithoutAnyChunkEndsAtItsStart() {
-        QueryStats stats = QueryStatsCalculator.compute(
-                request()
-                        .startMs(100)
-                        .endMs(9000)
-                        .failed(ErrorKind.TIMEOUT, null, "timeout")
-                        .build(),
-                ANCHOR);
+        QueryStats stats = compute(request().startMs(100).endMs(9000).failed(ErrorKind.TIMEOUT, null, "timeout"));
         assertEquals(ORIGIN_EPOCH + 0.1, stats.endingTimestamp(), EPOCH_EPS);
         assertEquals(0.0, stats.totalQueryTime(), 0);
         assertEquals(0, stats.responseLength());
@@ -135,15 +127,8 @@ class QueryStatsCalculatorTest {
     @Test
     void responseLengthPrefersReportedUsageOverChunkCounts() {
         // Three chunks that carried 1, 3 and 2 tokens (continuous usage deltas).
-        QueryStats fromChunks = QueryStatsCalculator.compute(
-                request()
-                        .startMs(0)
-                        .endMs(400)
-                        .chunksMs(100, 200, 300)
-                        .chunkTokens(1, 3, 2)
-                        .requested(6)
-                        .build(),
-                ANCHOR);
+        QueryStats fromChunks = compute(
+                startedAtZero(400).chunksMs(100, 200, 300).chunkTokens(1, 3, 2).requested(6));
         assertEquals(6, fromChunks.responseLength());
         assertEquals(3, fromChunks.chunkCount());
         assertEquals(-1, fromChunks.reportedCompletionTokens());
@@ -151,16 +136,11 @@ class QueryStatsCalculatorTest {
         assertEquals(0.1, fromChunks.medianTimeBetweenChunks(), EPS); // per chunk, not per token
         assertEquals(6 / 0.4, fromChunks.speedFromBeginning(), EPS);
 
-        QueryStats reported = QueryStatsCalculator.compute(
-                request()
-                        .startMs(0)
-                        .endMs(400)
-                        .chunksMs(100, 200, 300)
-                        .chunkTokens(1, 3, 2)
-                        .requested(6)
-                        .completionTokens(7)
-                        .build(),
-                ANCHOR);
+        QueryStats reported = compute(startedAtZero(400)
+                .chunksMs(100, 200, 300)
+                .chunkTokens(1, 3, 2)
+                .requested(6)
+                .completionTokens(7));
         assertEquals(7, reported.responseLength());
         assertEquals(7, reported.reportedCompletionTokens());
         assertTrue(reported.outputLengthMismatch());
@@ -170,15 +150,7 @@ class QueryStatsCalculatorTest {
     @Test
     void singleTokenResponseHasTimeToFirstTokenButNoSpeeds() {
         // The prompt-ingestion shape: one output token.
-        QueryStats stats = QueryStatsCalculator.compute(
-                request()
-                        .startMs(0)
-                        .endMs(260)
-                        .chunksMs(250)
-                        .requested(1)
-                        .completionTokens(1)
-                        .build(),
-                ANCHOR);
+        QueryStats stats = compute(startedAtZero(260).chunksMs(250).requested(1).completionTokens(1));
         assertEquals(0.25, stats.timeToFirstToken(), EPS);
         assertEquals(0.01, stats.completionTimeFromFirstToken(), EPS);
         assertEquals(0.0, stats.medianTimeBetweenChunks(), 0);
@@ -191,15 +163,12 @@ class QueryStatsCalculatorTest {
 
     @Test
     void httpErrorKeepsStatusMessageAndPrompt() {
-        QueryStats stats = QueryStatsCalculator.compute(
-                request()
-                        .prompt("too long")
-                        .startMs(0)
-                        .endMs(30)
-                        .promptTokens(-1)
-                        .failed(ErrorKind.HTTP_STATUS, 400, "prompt too long")
-                        .build(),
-                ANCHOR);
+        QueryStats stats = compute(request()
+                .prompt("too long")
+                .startMs(0)
+                .endMs(30)
+                .promptTokens(-1)
+                .failed(ErrorKind.HTTP_STATUS, 400, "prompt too long"));
         assertFalse(stats.success());
         assertFalse(stats.isValid());
         assertEquals("prompt too long", stats.error());
@@ -215,8 +184,7 @@ class QueryStatsCalculatorTest {
 
     @Test
     void jsonKeepsTheOriginalFieldOrderAndAppendsTheNewFields() {
-        QueryStats stats =
-                QueryStatsCalculator.compute(request().startMs(0).endMs(10).build(), ANCHOR);
+        QueryStats stats = compute(startedAtZero(10));
         assertEquals(
                 List.of(
                         "prompt",
@@ -258,31 +226,16 @@ class QueryStatsCalculatorTest {
 
     @Test
     void aRequestThatGotAnotherLengthOrNoneIsFlaggedWithOrWithoutUsage() {
-        QueryStats short3 = QueryStatsCalculator.compute(
-                request()
-                        .startMs(0)
-                        .endMs(400)
-                        .chunksMs(100, 200, 300)
-                        .requested(8)
-                        .build(),
-                ANCHOR);
+        QueryStats short3 = compute(startedAtZero(400).chunksMs(100, 200, 300).requested(8));
         assertTrue(short3.outputLengthMismatch(), "3 chunks for 8 asked, no usage");
         assertEquals("chunks", JsonMaps.of(short3).get("token_count_source"));
-        QueryStats none = QueryStatsCalculator.compute(
-                request().startMs(0).endMs(40).requested(8).build(), ANCHOR);
+        QueryStats none = compute(startedAtZero(40).requested(8));
         assertTrue(none.outputLengthMismatch(), "nothing at all for 8 asked");
-        QueryStats notForced = QueryStatsCalculator.compute(
-                request().startMs(0).endMs(40).requested(8).build(), ANCHOR, false);
+        QueryStats notForced =
+                QueryStatsCalculator.compute(startedAtZero(40).requested(8).build(), ANCHOR, false);
         assertFalse(notForced.outputLengthMismatch(), "a server that was not told the length is not flagged");
-        QueryStats timings = QueryStatsCalculator.compute(
-                request()
-                        .startMs(0)
-                        .endMs(400)
-                        .chunksMs(100, 200)
-                        .requested(79)
-                        .timings(new ServerTimings(79, 68.8, 10))
-                        .build(),
-                ANCHOR);
+        QueryStats timings =
+                compute(startedAtZero(400).chunksMs(100, 200).requested(79).timings(new ServerTimings(79, 68.8, 10)));
         assertFalse(timings.outputLengthMismatch());
         assertEquals(79, timings.responseLength(), "llama.cpp's own count");
         assertEquals("timings", JsonMaps.of(timings).get("token_count_source"));
@@ -296,23 +249,17 @@ class QueryStatsCalculatorTest {
 
     @Test
     void reasoningStreamHasATimeToFirstContentAfterItsTimeToFirstToken() {
-        QueryStats stats = QueryStatsCalculator.compute(
-                request()
-                        .startMs(0)
-                        .endMs(500)
-                        .chunksMs(100, 200, 300)
-                        .requested(3)
-                        .completionTokens(3)
-                        .firstContentMs(300, 2)
-                        .build(),
-                ANCHOR);
+        QueryStats stats = compute(startedAtZero(500)
+                .chunksMs(100, 200, 300)
+                .requested(3)
+                .completionTokens(3)
+                .firstContentMs(300, 2));
         assertEquals(0.1, stats.timeToFirstToken(), EPS);
         assertEquals(0.3, stats.timeToFirstContent(), EPS);
         assertEquals(2, stats.reasoningTokens());
         assertEquals("usage", JsonMaps.of(stats).get("token_count_source"));
         assertNull(JsonMaps.of(stats).get("timings"));
-        QueryStats noContent = QueryStatsCalculator.compute(
-                request().startMs(0).endMs(500).chunksMs(100).requested(1).build(), ANCHOR);
+        QueryStats noContent = compute(startedAtZero(500).chunksMs(100).requested(1));
         assertNull(noContent.timeToFirstContent());
         RunMetrics metrics = RunMetrics.of(List.of(stats, noContent), ServerPeaks.UNAVAILABLE, 1);
         assertEquals(
