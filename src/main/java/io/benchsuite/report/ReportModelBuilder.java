@@ -336,10 +336,6 @@ public final class ReportModelBuilder {
     }
 
     /**
-     * With the levels the run asked for (recorded since they were), a pair whose sweep ran only some of them
-     * is named with what ran: its thresholds say nothing about the levels above.
-     */
-    /**
      * Why each level of each pair's sweep ran, for {@code parameters.json}: pair ({@code "input I, output O"}) to a
      * list of {@code {"parallel_requests": n, "reason": "..."}} in increasing level order; the reason is the
      * adaptive sweep's ({@code sweep_reason} of the raw parameters), or {@code "grid"} for a level of a grid
@@ -377,6 +373,10 @@ public final class ReportModelBuilder {
         return any ? Optional.of(levels) : Optional.empty();
     }
 
+    /**
+     * With the levels the run asked for (recorded since they were), a pair whose sweep ran only some of them
+     * is named with what ran: its thresholds say nothing about the levels above.
+     */
     private static void noteLevelsNotRun(List<PairReport> pairs, Object asked, List<String> notes) {
         if (!(asked instanceof List<?> list) || list.isEmpty()) {
             return;
