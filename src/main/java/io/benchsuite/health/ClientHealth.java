@@ -11,7 +11,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param gcPauseCount        stop-the-world garbage-collection pauses during the benchmark
  * @param gcPauseTotalMs      their summed length, milliseconds
  * @param gcPauseMaxMs        the longest, milliseconds
- * @param eventLoopLagP99Ms   99th percentile of how late the 1 ms probe ran on the event loops that read the
+ * @param eventLoopLagP99Ms   99th percentile of how late the probe (every 2 ms) ran on the event loops that read the
  *                            streams, milliseconds (0.1 ms resolution)
  * @param eventLoopLagMaxMs   the latest it ran, milliseconds
  * @param cpuLoadMax          highest machine-wide CPU load seen (0-1; sampled every 100 ms), -1 when unknown
