@@ -11,14 +11,16 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param gcPauseCount        stop-the-world garbage-collection pauses during the benchmark
  * @param gcPauseTotalMs      their summed length, milliseconds
  * @param gcPauseMaxMs        the longest, milliseconds
- * @param eventLoopLagP99Ms   99th percentile of how late the 1 ms probe ran on the event loops that read the
+ * @param eventLoopLagP99Ms   99th percentile of how late the probe (every 2 ms) ran on the event loops that read the
  *                            streams, milliseconds (0.1 ms resolution)
  * @param eventLoopLagMaxMs   the latest it ran, milliseconds
  * @param cpuLoadMax          highest machine-wide CPU load seen (0-1; sampled every 100 ms), -1 when unknown
  * @param clientCpuSeconds    CPU time of this process during the benchmark, seconds (with {@code --simulate}
  *                            the built-in simulator runs in the same process and is included), -1 when unknown
- * @param requestsAffected    requests whose time to first token or an inter-token gap overlapped a stall
- *                            (a GC pause or an event-loop lag above {@link ClientHealthJudge#STALL_MS} ms)
+ * @param requestsAffected    requests with a token arrival or their end stamped more than
+ *                            {@link ClientHealthJudge#STALL_MS} ms into a stall (a GC pause or an event-loop lag
+ *                            above that), during it or at its end: stamps that may be late by more than that
+ *                            (the rule: {@link ClientHealthJudge})
  * @param requests            requests measured
  * @param verdict             {@code ok}, or {@code degraded} when more than 1 % of the requests are affected
  * @param reason              why, in one sentence; empty when {@code ok}

@@ -27,10 +27,15 @@ import javax.management.openmbean.CompositeData;
  */
 public final class ClientHealthMonitor implements AutoCloseable {
 
-    static final long PROBE_MS = 1;
+    /**
+     * The probe's period on an event loop that holds connections. 2 ms, not 1: a stall of L ms still shows as
+     * a lag of at least L - 2 ms, enough to tell the stalls over {@link ClientHealthJudge#STALL_MS} ms that
+     * matter, and at one stream the 1 ms probe was a tenth of the client's CPU (docs/fidelity.md).
+     */
+    static final long PROBE_MS = 2;
     /**
      * The probe's period on an event loop that holds no channel: such a loop reads no stream, so its lateness
-     * delays no timestamp, and waking it every millisecond only cost CPU (4 loops on 2 cores: about 4,000
+     * delays no timestamp, and waking it every millisecond (the period then) only cost CPU (4 loops on 2 cores: about 4,000
      * wake-ups a second at one stream; docs/fidelity.md). It is still watched, less often, so a starved
      * machine shows there too.
      */
@@ -89,7 +94,7 @@ public final class ClientHealthMonitor implements AutoCloseable {
      * Starts watching now.
      *
      * @param eventLoops the event loops that read the streams (a Vert.x instance's
-     *                   {@code nettyEventLoopGroup()}); each gets a probe every millisecond while it holds
+     *                   {@code nettyEventLoopGroup()}); each gets a probe every {@value #PROBE_MS} ms while it holds
      *                   connections
      */
     public static ClientHealthMonitor start(Iterable<EventExecutor> eventLoops) {

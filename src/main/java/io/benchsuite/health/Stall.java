@@ -15,7 +15,7 @@ public record Stall(long startNanos, long endNanos, Cause cause) {
     public enum Cause {
         /** A stop-the-world garbage-collection pause. */
         GC_PAUSE,
-        /** An event loop ran its 1 ms probe late. */
+        /** An event loop ran its probe (every 2 ms) late. */
         EVENT_LOOP_LAG
     }
 

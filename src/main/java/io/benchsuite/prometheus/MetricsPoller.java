@@ -3,6 +3,7 @@ package io.benchsuite.prometheus;
 import io.benchsuite.time.Ticker;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,14 @@ public final class MetricsPoller implements AutoCloseable {
     private final Object lock = new Object();
     /** In send order; since sends are sequential on one thread, sentNanos only grows. */
     private final List<GaugeSample> samples = new ArrayList<>();
+
+    /**
+     * The families the gauges are read from, once a whole page gave all three gauges without a note or a
+     * malformed line; from then on only those families are parsed (poller thread only). A vLLM page is mostly
+     * histogram buckets: at a 10 ms step, parsing all of it was most of the poller's CPU (docs/fidelity.md).
+     * Any later page that does not give all three gauges that way is parsed whole again.
+     */
+    private List<String> gaugeFamilies;
 
     private final Map<ScrapeFailure.Kind, Long> failedByKind = new EnumMap<>(ScrapeFailure.Kind.class);
     private long succeeded;
@@ -109,6 +118,15 @@ public final class MetricsPoller implements AutoCloseable {
             return;
         }
         FetchResult.Fetched fetched = (FetchResult.Fetched) result;
+        if (gaugeFamilies != null) {
+            MetricsPage part = PrometheusTextParser.parse(fetched.body(), fetched.format(), gaugeFamilies);
+            GaugeReading reading = mapper.read(part);
+            if (complete(part, reading)) {
+                addSample(sent, latency, reading.gauges());
+                return;
+            }
+            gaugeFamilies = null; // the page changed: read it whole, as at the start
+        }
         MetricsPage page = PrometheusTextParser.parse(fetched.body(), fetched.format());
         if (page.sampleCount() == 0 && !page.warnings().isEmpty()) {
             recordFailure(ScrapeFailure.of(
@@ -137,7 +155,30 @@ public final class MetricsPoller implements AutoCloseable {
         }
         GaugeReading reading = mapper.read(page);
         reading.notes().forEach(reporter::report);
+        if (complete(page, reading)) {
+            MetricsDialect dialect = MetricsDialect.of(page).orElseThrow();
+            gaugeFamilies = Arrays.stream(ServerGauge.values())
+                    .flatMap(gauge -> dialect.sources(gauge).stream())
+                    .map(GaugeSource::familyName)
+                    .distinct()
+                    .toList();
+        }
+        addSample(sent, latency, reading.gauges());
+    }
+
+    /** True when the page gave all three gauges, with no note and no malformed line. */
+    private static boolean complete(MetricsPage page, GaugeReading reading) {
         ServerGauges gauges = reading.gauges();
+        return page.sampleCount() > 0
+                && page.warnings().isEmpty()
+                && reading.notes().isEmpty()
+                && gauges.runningRequests().isPresent()
+                && gauges.waitingRequests().isPresent()
+                && gauges.kvCacheUsage().isPresent();
+    }
+
+    private void addSample(long sent, long latency, ServerGauges measured) {
+        ServerGauges gauges = measured;
         synchronized (lock) {
             // Between 10 ms scrapes the gauges rarely change: sharing the previous instance keeps an
             // hour of samples at a few megabytes instead of tens.

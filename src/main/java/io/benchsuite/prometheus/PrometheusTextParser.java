@@ -34,7 +34,19 @@ public final class PrometheusTextParser {
     }
 
     public static MetricsPage parse(CharSequence text, ExpositionFormat format) {
-        return new PageReader(text.toString(), format).read();
+        return new PageReader(text.toString(), format, null).read();
+    }
+
+    /**
+     * Parses only the lines of the families named (and of any metric whose name starts with one of them: a
+     * counter's {@code _total}, a histogram's {@code _bucket}); every other sample, HELP and TYPE line is
+     * skipped unread, and other comments are read as usual. For a caller that scrapes a page every few
+     * milliseconds and reads a few gauges of it: a vLLM page is mostly histogram buckets nobody here reads.
+     *
+     * @param families metric family names, e.g. {@code vllm:num_requests_running}; an empty list keeps nothing
+     */
+    public static MetricsPage parse(CharSequence text, ExpositionFormat format, List<String> families) {
+        return new PageReader(text.toString(), format, List.copyOf(families)).read();
     }
 
     public static MetricsPage parse(Reader reader, ExpositionFormat format) {
@@ -92,9 +104,44 @@ public final class PrometheusTextParser {
         /** Label names and values of the current line, alternating; reused from line to line. */
         private String[] labelPairs = new String[16];
 
-        PageReader(String text, ExpositionFormat format) {
+        /** The family names whose lines are read; null for all. */
+        private final List<String> only;
+
+        PageReader(String text, ExpositionFormat format, List<String> only) {
             this.text = text;
             this.format = format;
+            this.only = only;
+        }
+
+        /**
+         * Whether the line at {@code pos} (not blank) is to be read: always without a family list; else a
+         * sample, HELP or TYPE line of a listed family, or any other comment ({@code # EOF} must be seen).
+         */
+        private boolean wanted() {
+            if (only == null) {
+                return true;
+            }
+            int at = pos;
+            if (text.charAt(at) == '#') {
+                at++;
+                while (at < lineEnd && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
+                    at++;
+                }
+                boolean directive = text.startsWith("HELP", at) || text.startsWith("TYPE", at);
+                if (!directive || at + 4 >= lineEnd || (text.charAt(at + 4) != ' ' && text.charAt(at + 4) != '\t')) {
+                    return true;
+                }
+                at += 4;
+                while (at < lineEnd && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
+                    at++;
+                }
+            }
+            for (int i = 0; i < only.size(); i++) {
+                if (text.startsWith(only.get(i), at)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         MetricsPage read() {
@@ -118,6 +165,9 @@ public final class PrometheusTextParser {
                 if (eofSeen) {
                     warn("content after # EOF ignored");
                     break;
+                }
+                if (!wanted()) {
+                    continue;
                 }
                 try {
                     if (text.charAt(pos) == '#') {

@@ -127,7 +127,7 @@ public final class BenchmarkRunner {
         ClientHealth clientHealth = ClientHealthJudge.judge(health.stop(), records);
         if (clientHealth.degraded()) {
             LOG.warnf(
-                    "The client itself stalled during this benchmark, so some timings are inflated: %s",
+                    "The client itself stalled during this benchmark, so some timings may be inflated: %s",
                     clientHealth.reason());
         }
         current = null;

@@ -33,16 +33,18 @@ import org.junit.jupiter.api.Test;
 class ClientHealthMonitorTest {
 
     private static final int STREAMS = 100;
-    private static final int TOKENS = 16;
+    private static final int TOKENS = 64;
     private static final String PROMPT = "Count slowly from one to one hundred.";
     private static final long STALL_MS = 20;
     private static RunningSimulator simulator;
 
     @BeforeAll
     static void startSimulator() {
-        // 100 streams of a token every 50 ms: 2,000 events a second, which leaves the 2 cores that the simulator and
-        // the client share here far from saturated, so that a stall is the injected one, not the machine's.
-        simulator = Simulator.start(SimulatorConfig.exact().withFirstTokenMs(50).withInterTokenMs(50), "127.0.0.1", 0);
+        // 100 streams of a token every 20 ms: 5,000 events a second, which leaves the 2 cores that the simulator and
+        // the client share here far from saturated, so that a stall is the injected one, not the machine's. Not
+        // slower: the streams of a round run in step, and a 20 ms stall must hold a token of every stream in its
+        // decode phase, since only bytes that waited for the stalled client are in doubt (ClientHealthJudge).
+        simulator = Simulator.start(SimulatorConfig.exact().withFirstTokenMs(50).withInterTokenMs(20), "127.0.0.1", 0);
     }
 
     @AfterAll
@@ -50,9 +52,9 @@ class ClientHealthMonitorTest {
         simulator.close();
     }
 
-    private record Measured(ClientHealth health, List<RequestRecord> records, long stallNanos) {}
+    private record Measured(ClientHealth health, List<RequestRecord> records, long stallNanos, long stallEndNanos) {}
 
-    /** A warm-up round, then three rounds of 100 streams under the monitor; with a stall after 300 ms if asked. */
+    /** A warm-up round, then three rounds of 100 streams under the monitor; with a stall after 600 ms if asked. */
     private static Measured measure(boolean stall) throws Exception {
         ClientOptions options = new ClientOptions(
                 URI.create(simulator.baseUrl()),
@@ -67,10 +69,10 @@ class ClientHealthMonitorTest {
             Dispatcher dispatcher = new Dispatcher(r -> client.send(r, body), Ticker.SYSTEM, Progress.NONE, TOKENS);
             dispatcher.constantConcurrency(
                     Collections.nCopies(STREAMS * 2, PROMPT), STREAMS, StopRule.maxDurationOnly(60));
-            long[] stalledAt = {-1};
+            long[] stalledAt = {-1, -1};
             ClientHealthMonitor monitor = ClientHealthMonitor.start(client.eventLoops());
             if (stall) {
-                // A loop that holds connections (the warm-up run left them pooled): it is probed every 1 ms, and a
+                // A loop that holds connections (the warm-up run left them pooled): it is probed every 2 ms, and a
                 // stall there delays stream bytes; a loop with none is probed every 10 ms and would see less of it.
                 EventExecutor loop = null;
                 for (EventExecutor candidate : client.eventLoops()) {
@@ -83,8 +85,11 @@ class ClientHealthMonitorTest {
                         () -> {
                             stalledAt[0] = System.nanoTime();
                             sleep(STALL_MS);
+                            stalledAt[1] = System.nanoTime();
                         },
-                        300,
+                        // Well into the first round's decode (tokens from 50 to 1,310 ms) even when a loaded
+                        // machine delays the first tokens by a few hundred ms.
+                        600,
                         TimeUnit.MILLISECONDS);
             }
             List<RequestRecord> records = new Dispatcher(
@@ -95,7 +100,7 @@ class ClientHealthMonitorTest {
             assertEquals(
                     STREAMS * 3,
                     records.stream().filter(r -> r.outcome() == Outcome.SUCCESS).count());
-            return new Measured(health, records, stalledAt[0]);
+            return new Measured(health, records, stalledAt[0], stalledAt[1]);
         }
     }
 
@@ -116,10 +121,30 @@ class ClientHealthMonitorTest {
                 .filter(r -> r.startNanos() <= measured.stallNanos() && r.endNanos() >= measured.stallNanos())
                 .count();
         assertTrue(inFlight > STREAMS / 2, "the stall fell in the middle of the run: " + inFlight + " in flight");
+        // The requests in flight whose bytes may have waited for the stalled loop more than 5 ms: a token or the
+        // end read more than 5 ms + one probe period after the stall began (the probe may have been due up to a
+        // period after it) and at most 1 ms after it ended. Every loop counts, as for the judge (a record does not say
+        // which loop read it).
+        long from = measured.stallNanos() + (5 + ClientHealthMonitor.PROBE_MS) * 1_000_000L;
+        long to = measured.stallEndNanos() + 1_000_000L;
+        long readLate = measured.records().stream()
+                .filter(r -> readBetween(r, from, to))
+                .count();
+        assertTrue(readLate >= STREAMS / 10, readLate + " requests read a token late in the stall");
         assertEquals(ClientHealth.DEGRADED, health.verdict(), health.toString());
-        assertTrue(health.requestsAffected() >= inFlight, health + " vs " + inFlight + " in flight");
+        assertTrue(health.requestsAffected() >= readLate, health + " vs " + readLate + " read late");
         assertTrue(health.eventLoopLagMaxMs() >= STALL_MS - 1, health.toString());
         assertTrue(health.reason().contains("event-loop lags"), health.reason());
+    }
+
+    private static boolean readBetween(RequestRecord record, long fromExclusive, long toInclusive) {
+        for (int i = 0; i < record.chunkCount(); i++) {
+            long t = record.chunkNanosAt(i);
+            if (t > fromExclusive && t <= toInclusive) {
+                return true;
+            }
+        }
+        return record.endNanos() > fromExclusive && record.endNanos() <= toInclusive;
     }
 
     /**

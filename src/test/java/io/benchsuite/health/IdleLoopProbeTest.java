@@ -11,7 +11,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import org.junit.jupiter.api.Test;
 
-/** The probe tells an event loop that holds a channel (probed every 1 ms) from one that holds none (10 ms). */
+/** The probe tells an event loop that holds a channel (probed every 2 ms) from one that holds none (10 ms). */
 class IdleLoopProbeTest {
 
     @Test
