@@ -158,7 +158,14 @@ class AdaptiveSweepCurvesTest {
         assertEquals(22, small[0].crossings().get(0).lastHeld(), small[0].toString());
         assertEquals(23, small[0].crossings().get(0).firstFailed().getAsInt());
         assertTrue(small[0].levels().size() <= 6, small[0].toString());
-        assertEquals(List.of(1, 10, 20), small[0].levels().subList(0, 3), small[0].toString());
+        assertEquals(List.of(1, 10, 20, 23, 38, 22), small[0].levels(), small[0].toString());
+        assertEquals(
+                "extrapolate speed_threshold from 1 and 10 (crossing near 20.9)",
+                small[0].reasons().get(2));
+        assertEquals(
+                "interpolate speed_threshold between 20 and 23 (crossing near 22.6)",
+                small[0].reasons().get(5),
+                small[0].toString());
         assertTrue(
                 small[0].reasons().contains("extrapolate kv_cache_threshold: crossing beyond 38"), small[0].toString());
         // The plain bisection took 8 levels on the same curve (1, 10, 20, 38, 29, 24, 22, 23).
@@ -168,6 +175,7 @@ class AdaptiveSweepCurvesTest {
         assertEquals(1, large[0].crossings().get(0).lastHeld());
         assertEquals(2, large[0].crossings().get(0).firstFailed().getAsInt());
         assertTrue(large[0].levels().size() <= 4, large[0].toString());
+        assertEquals(List.of(1, 10, 38, 2), large[0].levels());
         assertTrue(large[0].reasons().get(2).startsWith("extrapolate kv_cache_threshold"), large[0].toString());
         assertEquals(
                 "interpolate speed_threshold between 1 and 10 (crossing near 1.7)",
@@ -331,6 +339,7 @@ class AdaptiveSweepCurvesTest {
         // keeps
         // the interpolation within twice that.
         assertTrue(worstBisection <= 10, "bisection: " + worstBisection);
+        assertTrue(worst <= 16, "worst " + worst);
         assertTrue(worst <= 2 * worstBisection, "worst " + worst + " against bisection's " + worstBisection);
     }
 }
