@@ -17,6 +17,10 @@ import java.util.OptionalDouble;
  * timed-out request meets no objective: it counts as an infinite latency and a speed of 0, so failures make
  * a level miss its objectives rather than vanish from them. A level with no such request never holds.
  *
+ * <p>Its margin is the worst objective's share of its bound left, on the scale that grows about linearly with
+ * load: {@code 1 - value / bound} for a latency, {@code 1 - bound / value} for the speed (time per token, as
+ * {@link SpeedThresholdCriterion}).
+ *
  * <p>Pure. Built from the settings with {@link #of(ServiceLevelObjectives)} (every objective at once) or
  * {@link #each(ServiceLevelObjectives)} (one criterion per objective).
  */
@@ -54,6 +58,31 @@ public final class SloCriterion implements LevelCriterion {
     @Override
     public boolean holds(MeasuredLevel level) {
         return holds(level.queries().stream().map(SloSample::of).toList());
+    }
+
+    @Override
+    public OptionalDouble margin(MeasuredLevel level) {
+        return margin(level.queries().stream().map(SloSample::of).toList());
+    }
+
+    /**
+     * The smallest margin of the objectives over these requests (cancelled ones are skipped):
+     * {@code 1 - value / bound} for a latency, {@code 1 - bound / value} for the speed, with the value of
+     * {@link #levelValue}; positive when every objective holds. Empty without a counted request, or when the
+     * worst value is infinite (failures reach the percentile) or a speed of 0.
+     */
+    public OptionalDouble margin(List<SloSample> requests) {
+        List<SloSample> counted = requests.stream().filter(SloSample::counted).toList();
+        if (counted.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        double worst = Double.POSITIVE_INFINITY;
+        for (Objective o : objectives) {
+            double value = levelValue(o, counted);
+            double margin = o.quantity().latency() ? 1 - value / o.bound() : 1 - o.bound() / value;
+            worst = Math.min(worst, margin);
+        }
+        return Double.isFinite(worst) ? OptionalDouble.of(worst) : OptionalDouble.empty();
     }
 
     /** Whether every objective holds over these requests (cancelled ones are skipped). */

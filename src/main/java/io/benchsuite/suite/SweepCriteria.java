@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The criteria whose crossing the adaptive sweep looks for, from the settings: the speed threshold and the
  * KV-cache threshold of {@code thresholds.csv}, then, with {@code --slo}, "every objective holds", in that
- * order (the order in which their brackets are bisected). The objectives are one criterion, not one each,
+ * order (the order in which their brackets are searched). The objectives are one criterion, not one each,
  * because the capacity under the objectives ({@code slo_capacity}) is the crossing of all of them together.
  */
 final class SweepCriteria {

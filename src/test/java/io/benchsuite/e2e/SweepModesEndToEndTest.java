@@ -158,7 +158,7 @@ class SweepModesEndToEndTest {
                     levels.contains(speedThreshold) && levels.contains(speedThreshold + 1),
                     "crossing between " + speedThreshold + " and the next level: " + levels);
             assertTrue(
-                    reasons.stream().anyMatch(r -> r.startsWith("bisect speed_threshold between ")),
+                    reasons.stream().anyMatch(r -> r.matches("(bisect|interpolate|extrapolate) speed_threshold .*")),
                     reasons.toString());
         }
         try (ZipFile zip = new ZipFile(run.resolve("raw_results.zip").toFile())) {

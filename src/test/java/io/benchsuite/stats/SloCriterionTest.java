@@ -108,4 +108,33 @@ class SloCriterionTest {
         return new SloCapacity.Level(
                 n, IntStream.range(0, 10).mapToObj(i -> request(0.1, itl, 50)).toList(), 5.0);
     }
+
+    @Test
+    void theMarginIsTheWorstObjectivesShareOfItsBoundLeft() {
+        // p90 TTFT 0.91 s against 1.82 s: half the bound left; ITL 10 ms against 50 ms: 0.8 left.
+        assertEquals(
+                0.5,
+                SloCriterion.of(ServiceLevelObjectives.parse("ttft_p90=1820ms,itl_p90=50ms"))
+                        .margin(tenTtfts())
+                        .getAsDouble(),
+                1e-12);
+        // The speed on its reciprocal: 50 t/s against a floor of 40 leaves 1 - 40/50 of the time per token.
+        assertEquals(
+                0.2,
+                SloCriterion.of(ServiceLevelObjectives.parse("speed_p50=40"))
+                        .margin(tenTtfts())
+                        .getAsDouble(),
+                1e-12);
+        // Negative when an objective fails, as holds() says.
+        SloCriterion tight = SloCriterion.of(ServiceLevelObjectives.parse("ttft_p90=455ms"));
+        assertEquals(-1, tight.margin(tenTtfts()).getAsDouble(), 1e-12);
+        assertFalse(tight.holds(tenTtfts()));
+        // Failures reaching the percentile: an infinite latency, no finite margin.
+        List<SloSample> failing = new ArrayList<>(tenTtfts());
+        for (int i = 0; i < 5; i++) {
+            failing.add(FAILED);
+        }
+        assertTrue(tight.margin(failing).isEmpty());
+        assertTrue(tight.margin(List.of(CANCELLED)).isEmpty());
+    }
 }

@@ -80,13 +80,25 @@ class AdaptiveSweepTest {
         assertEquals(36, Thresholds.speed(levels, 20).lastBeforeFirstFailure(), order.toString());
         assertEquals(28, Thresholds.kvCache(levels, 0.95).orElseThrow().lastBeforeFirstFailure(), order.toString());
         assertTrue(order.contains(36) && order.contains(37) && order.contains(28) && order.contains(29));
-        assertTrue(order.size() <= 14, "levels run: " + order);
-        assertEquals(List.of(1, 10, 20, 40), order.subList(0, 4));
+        List<Integer> bisected = search(
+                new AdaptiveSweep(
+                        thresholds().stream()
+                                .map(AdaptiveSweepCurvesTest::withoutMargin)
+                                .toList(),
+                        64,
+                        List.of(10)),
+                new ArrayList<>());
+        // Plain bracketing and bisection (the same criteria without margins) took 12 levels; the margins' lines 8.
+        assertEquals(List.of(1, 10, 20, 40, 30, 35, 37, 36, 25, 27, 28, 29), bisected);
+        assertEquals(List.of(1, 10, 28, 29, 34, 64, 36, 37), order);
         assertEquals("bracket: lowest level", reasons.get(0));
         assertEquals("required: the model card's headline level", reasons.get(1));
-        assertEquals("bracket: doubling (speed_threshold, kv_cache_threshold held up to 10)", reasons.get(2));
-        assertEquals("bisect speed_threshold between 20 and 40", reasons.get(4));
-        assertTrue(reasons.contains("bisect kv_cache_threshold between 20 and 30"), reasons.toString());
+        // The KV usage is a line: extrapolated from 1 and 10, its last level below 0.95 is 28, and 29 fails.
+        assertEquals("extrapolate kv_cache_threshold from 1 and 10 (crossing near 28.5)", reasons.get(2));
+        assertEquals("extrapolate speed_threshold from 28 and 29 (crossing near 34.7)", reasons.get(4));
+        // 34 held, but the highest level did not double over the last two: doubling, not creeping up.
+        assertEquals("bracket: doubling (speed_threshold held up to 34)", reasons.get(5));
+        assertEquals("interpolate speed_threshold between 34 and 64 (crossing near 36.0)", reasons.get(6));
         assertEquals(
                 "done: speed_threshold holds up to 36, fails at 37; kv_cache_threshold holds up to 28, fails at 29",
                 reasons.get(reasons.size() - 1));
@@ -97,7 +109,9 @@ class AdaptiveSweepTest {
         List<String> reasons = new ArrayList<>();
         List<Integer> order =
                 search(new AdaptiveSweep(List.of(new SpeedThresholdCriterion(1)), 38, List.of()), reasons);
-        assertEquals(List.of(1, 2, 4, 8, 16, 32, 38), order);
+        // The speed falls from 1 to 2 but, extrapolated, stays above 1 t/s beyond 38: straight to the largest level.
+        assertEquals(List.of(1, 2, 38), order);
+        assertEquals("extrapolate speed_threshold: crossing beyond 38", reasons.get(2));
         assertEquals("done: speed_threshold not reached up to 38", reasons.get(reasons.size() - 1));
     }
 
