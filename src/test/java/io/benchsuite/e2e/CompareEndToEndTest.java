@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code bench-suite compare} on two real runs against the simulator: the demo preset (a 3 ms decoding step)
  * and the a100-7b preset (15 ms), each a short suite of one pair and two levels. The slower run judged against
  * the faster one is worse (exit 1, the table says where); the faster judged against the slower is not (exit 0).
+ * compare reads the thresholds and the levels' speeds and TTFTs, so the prompt-ingestion runs and the KV-cache
+ * profile are cut to half a second each.
  */
 @QuarkusMainTest
 class CompareEndToEndTest {
@@ -40,7 +42,12 @@ class CompareEndToEndTest {
                 "--output-lengths",
                 "16",
                 "--parallel-requests",
-                "1,4");
+                "1,4",
+                // compare reads the speed sweep only: the ingestion runs and KV-cache profile need not be long
+                "--max-duration-prompt-ingestion",
+                "0.5",
+                "--max-duration-kv-cache-profile",
+                "0.5");
     }
 
     @Test
