@@ -66,13 +66,20 @@ class SloEndToEndTest {
                 "32",
                 "--output-lengths",
                 "128",
+                // a range that holds the capacity and levels above it, below where the cache fills (about 27
+                // here): the search bisects on the objective only
                 "--parallel-requests",
-                "1,2,32",
+                "1,2,16",
                 "--sweep",
                 "adaptive",
                 // quick's 30 s per pair could end the search before the bisection does on a slow machine
                 "--max-duration-speed-generation",
                 "120",
+                // the capacity is read from the sweep's levels alone: ingestion and KV-cache profile kept short
+                "--max-duration-prompt-ingestion",
+                "0.5",
+                "--max-duration-kv-cache-profile",
+                "0.5",
                 "--slo",
                 "itl_p50=6ms");
         assertEquals(0, result.exitCode(), result.getErrorOutput());
