@@ -50,6 +50,11 @@ class SweepModesEndToEndTest {
                 "grid",
                 "--output-lengths",
                 "16",
+                // the grid's levels are what is checked: ingestion and KV-cache profile kept short
+                "--max-duration-prompt-ingestion",
+                "0.5",
+                "--max-duration-kv-cache-profile",
+                "0.5",
                 "--run-folder",
                 run.toString(),
                 "--dataset-folder",
