@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's first command, {@code bench-suite --simulate --quick}, through the real command line: every
- * report file exists and is well formed, the thresholds agree with the simulator's known capacity, and the
- * KV-cache profile shows requests waiting once the simulated cache is full.
+ * The README's first command, {@code bench-suite --simulate --quick} (with shorter prompt-ingestion runs and
+ * KV-cache profiles), through the real command line: every report file exists and is well formed, the
+ * thresholds agree with the simulator's known capacity, and the KV-cache profile shows requests waiting once the
+ * simulated cache is full.
  */
 @QuarkusMainTest
 class SuiteEndToEndTest {
@@ -40,6 +41,14 @@ class SuiteEndToEndTest {
         LaunchResult result = launcher.launch(
                 "--simulate",
                 "--quick",
+                // Shorter than quick's 3 s and 8 s (QuickA100EndToEndTest runs quick's own durations): the
+                // ingestion graph needs a few prompts only, and the long pair's profile fills the cache (4 of its
+                // requests outgrow it, one is preempted and waits) from its 4th burst: under 2 s in at about 0.5 s
+                // a burst on a quiet machine, under 5 s at 1.4 s a burst on a loaded one.
+                "--max-duration-prompt-ingestion",
+                "1",
+                "--max-duration-kv-cache-profile",
+                "6",
                 "--run-folder",
                 run.toString(),
                 "--dataset-folder",
