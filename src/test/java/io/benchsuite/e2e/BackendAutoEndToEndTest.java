@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code bench-suite run --backend auto} against each simulator flavour: the backend is detected (and recorded
  * with the one asked for), and running requests, waiting requests and KV-cache usage are read from that
  * server's metric names, absent where the server has none. Two requests at a time fit in the batch and four
- * are sent, so some wait; about two seconds per run, each test 15-25 s on the shared build machine (the
- * first one also pays for building the application).
+ * are sent, so some wait from the first request on; one second of requests per run (about 50 metrics samples
+ * at 0.02 s, where more than 10 are asked for), each test 5-10 s on the shared build machine (the first one also
+ * pays for building the application).
  */
 @QuarkusMainTest
 class BackendAutoEndToEndTest {
@@ -66,7 +67,7 @@ class BackendAutoEndToEndTest {
                     "--n-workers",
                     "4",
                     "--max-duration",
-                    "2",
+                    "1",
                     "--step-live-metrics",
                     "0.02",
                     "--output-file",
