@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,13 @@ class StopSignalsTest {
     @Test
     void signalsSentTwiceOrThriceAtOnceStillEndWithTheStopActionsExitCode() throws Exception {
         for (String burst : List.of("TERM TERM", "TERM TERM TERM", "INT INT", "TERM INT", "INT TERM TERM")) {
+            if (burst.equals("INT INT") && sigintIgnoredHere()) {
+                // A process started in the background by a non-interactive shell has SIGINT ignored, its
+                // children inherit that, and the JVM then installs no handler for it: INT alone cannot reach
+                // the child, as it could not reach bench-suite started the same way. The bursts mixing INT
+                // with TERM still test that the INT is harmless.
+                continue;
+            }
             Process child = new ProcessBuilder(
                             ProcessHandle.current().info().command().orElse("java"),
                             "-cp",
@@ -60,6 +70,20 @@ class StopSignalsTest {
             assertEquals(1, child.exitValue(), burst + ": " + rest);
             assertTrue(rest.contains("report written"), burst + ": " + rest);
         }
+    }
+
+    /** Whether this process ignores SIGINT (bit 2 of {@code SigIgn} in {@code /proc/self/status}). */
+    private static boolean sigintIgnoredHere() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return false;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & (1L << (2 - 1))) != 0;
+            }
+        }
+        return false;
     }
 
     /** Stands for the suite: stopping takes a while (the report), then the command ends with status 1. */
