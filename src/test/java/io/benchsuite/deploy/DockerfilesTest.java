@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.benchsuite.health.LaunchFlags;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,6 +183,13 @@ class DockerfilesTest {
     private static List<String> entrypoint(Path file) throws IOException {
         String json = read(file).arguments("ENTRYPOINT").get(0);
         return new ObjectMapper().readValue(json, new TypeReference<List<String>>() {});
+    }
+
+    @Test
+    void theLaunchersFlagsAreTheOnesTheProgramChecksAtStart() throws IOException {
+        // Otherwise a flag added to the launcher alone would make every run through it warn, and one added to
+        // LaunchFlags alone would be missing from the launcher.
+        assertEquals(List.of(), LaunchFlags.missing(launcherJvmFlags()));
     }
 
     /** The literal -X flags of the launcher's java command line (comments left out). */

@@ -14,6 +14,7 @@ class LaunchFlagsTest {
             "-Xmn64m",
             "-Xms96m",
             "-XX:SurvivorRatio=4",
+            "-XX:MaxTenuringThreshold=1",
             "-Xshare:auto",
             "-XX:SharedArchiveFile=/app/app-cds.jsa");
 
