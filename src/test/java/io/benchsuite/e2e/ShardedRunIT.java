@@ -68,6 +68,10 @@ class ShardedRunIT {
                 "16",
                 "--parallel-requests",
                 "2,4,6",
+                // Every level of the list: the test is about how shards share a level and merge it, not about
+                // which levels the adaptive search (the default) picks.
+                "--sweep",
+                "grid",
                 "--max-queries",
                 "60",
                 "--max-duration-prompt-ingestion",
