@@ -66,8 +66,9 @@ public record QueryStats(
         Objects.requireNonNull(errorKind, "errorKind");
         Objects.requireNonNull(tokenCountSource, "tokenCountSource");
         timings = timings == null ? Optional.empty() : timings.filter(ServerTimings::present);
-        timestampOfTokensArrival = List.copyOf(timestampOfTokensArrival);
-        deltaTimeOfTokensArrival = List.copyOf(deltaTimeOfTokensArrival);
+        // Kept unboxed: a long run holds thousands of these lists when it writes its result (DoubleList).
+        timestampOfTokensArrival = DoubleList.copyOf(timestampOfTokensArrival);
+        deltaTimeOfTokensArrival = DoubleList.copyOf(deltaTimeOfTokensArrival);
     }
 
     /**

@@ -3,8 +3,6 @@ package io.benchsuite.stats;
 import io.benchsuite.record.Outcome;
 import io.benchsuite.record.RequestRecord;
 import io.benchsuite.record.TimeAnchor;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Derives a {@link QueryStats} from a {@link RequestRecord}, following the original tool's definitions:
@@ -46,10 +44,10 @@ public final class QueryStatsCalculator {
         int responseLength = record.generatedTokens();
         double totalQueryTime = TimeAnchor.secondsBetween(start, end);
 
-        List<Double> arrivalTimestamps = new ArrayList<>(arrivals);
+        double[] arrivalTimestamps = new double[arrivals];
         double[] gaps = new double[Math.max(0, arrivals - 1)];
         for (int i = 0; i < arrivals; i++) {
-            arrivalTimestamps.add(anchor.toEpochSeconds(record.chunkNanosAt(i)));
+            arrivalTimestamps[i] = anchor.toEpochSeconds(record.chunkNanosAt(i));
             if (i > 0) {
                 gaps[i - 1] = TimeAnchor.secondsBetween(record.chunkNanosAt(i - 1), record.chunkNanosAt(i));
             }
@@ -96,8 +94,9 @@ public final class QueryStatsCalculator {
                 totalQueryTime,
                 firstTokenTimestamp,
                 timeToFirstToken,
-                arrivalTimestamps,
-                toList(gaps),
+                DoubleList.wrap(arrivalTimestamps),
+                // Percentiles.median sorts a copy, so gaps is still in arrival order here.
+                DoubleList.wrap(gaps),
                 completionTimeFromFirstToken,
                 medianGap,
                 waitingTime,
@@ -128,13 +127,5 @@ public final class QueryStatsCalculator {
         }
         int arrivals = record.chunkCount();
         return arrivals == 0 ? record.startNanos() : record.chunkNanosAt(arrivals - 1);
-    }
-
-    private static List<Double> toList(double[] values) {
-        List<Double> list = new ArrayList<>(values.length);
-        for (double value : values) {
-            list.add(value);
-        }
-        return list;
     }
 }
