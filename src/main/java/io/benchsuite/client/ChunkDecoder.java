@@ -1,17 +1,26 @@
 package io.benchsuite.client;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import io.benchsuite.record.ServerTimings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes one streamed completion event (OpenAI/vLLM completions and chat-completions shapes, reasoning
- * deltas, llama.cpp's {@code timings}) with a
- * streaming JSON parser that reads only the fields a benchmark uses and skips the rest, because this runs
- * once per token for every stream and must stay far cheaper than the server's own work.
+ * Decodes streamed completion events (OpenAI/vLLM completions and chat-completions shapes, reasoning deltas,
+ * llama.cpp's {@code timings}) with a streaming JSON parser that reads only the fields a benchmark uses and
+ * skips the rest, because this runs once per token for every stream and must stay far cheaper than the
+ * server's own work.
+ *
+ * <p>One instance decodes the events of one stream, in order, with one Jackson non-blocking parser fed event
+ * by event: a parser made for each event (its context, symbol table and buffers) was a fifth of the bytes the
+ * client allocated at 100 streams (a flight recording's allocation samples, docs/fidelity.md), and that garbage
+ * sets how often the young collections pause every stream. Not thread-safe: a stream's events arrive on one
+ * event loop. An event that is not one complete JSON object throws, and the next event starts on a new parser.
  */
 public final class ChunkDecoder {
 
@@ -24,30 +33,107 @@ public final class ChunkDecoder {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private ChunkDecoder() {}
+    /** The stream's parser, made at its first event and again after a malformed one; null until then. */
+    private StrictParser parser;
 
+    /** A decoder for the events of one stream. */
+    public ChunkDecoder() {}
+
+    /** Decodes one event on its own (tests, error bodies): a decoder of its own, used once. */
     public static Chunk decode(String json) throws MalformedChunkException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         return decode(bytes, 0, bytes.length);
     }
 
-    /**
-     * Decodes the UTF-8 JSON in {@code bytes[offset, offset + length)} straight from the bytes of the network
-     * read: no {@code String} of the event is made, and text is decoded only for the fields kept.
-     */
+    /** Decodes one event on its own: {@code new ChunkDecoder().next(bytes, offset, length)}. */
     public static Chunk decode(byte[] bytes, int offset, int length) throws MalformedChunkException {
-        try (JsonParser p = JSON.createParser(bytes, offset, length)) {
+        return new ChunkDecoder().next(bytes, offset, length);
+    }
+
+    /**
+     * Decodes the stream's next event: the UTF-8 JSON in {@code bytes[offset, offset + length)}, read straight
+     * from the bytes of the network read (no {@code String} of the event is made, and text is decoded only for
+     * the fields kept). Content after the event's object is ignored.
+     *
+     * @throws MalformedChunkException when the bytes are not one complete JSON object
+     */
+    public Chunk next(byte[] bytes, int offset, int length) throws MalformedChunkException {
+        try {
+            if (parser == null) {
+                parser = new StrictParser(JSON.createNonBlockingByteArrayParser());
+            }
+            StrictParser p = parser;
+            p.feeder().feedInput(bytes, offset, offset + length);
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedChunkException("not a JSON object: " + abbreviate(bytes, offset, length));
             }
             Builder b = new Builder();
             readTop(p, b);
+            // The object ended: the parser waits for the next event, unless something followed the object in
+            // this one. Then a new parser, so that the leftover cannot run into the next event.
+            if (p.nextTokenOrEnd() != JsonToken.NOT_AVAILABLE) {
+                parser = null;
+            }
             return b.build();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            parser = null;
             throw new MalformedChunkException(
                     "unreadable JSON chunk (" + e.getOriginalMessage() + "): " + abbreviate(bytes, offset, length));
         } catch (IOException e) {
+            parser = null;
             throw new MalformedChunkException("unreadable JSON chunk: " + abbreviate(bytes, offset, length));
+        } catch (MalformedChunkException e) {
+            parser = null;
+            throw e;
+        }
+    }
+
+    /**
+     * A non-blocking parser that a decoder reads like a blocking one over a whole event: running out of input
+     * inside the event's object (a truncated event, where a blocking parser would meet the end of input) is an
+     * error, not a token; and skipping a value goes through that check, where Jackson's own skip would wait for
+     * input for ever.
+     */
+    private static final class StrictParser extends JsonParserDelegate {
+
+        StrictParser(JsonParser nonBlocking) {
+            super(nonBlocking);
+        }
+
+        ByteArrayFeeder feeder() {
+            return (ByteArrayFeeder) delegate.getNonBlockingInputFeeder();
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken token = delegate.nextToken();
+            if (token == JsonToken.NOT_AVAILABLE || token == null) {
+                throw new JsonParseException(delegate, "the event ends inside its JSON object");
+            }
+            return token;
+        }
+
+        /** The next token, or NOT_AVAILABLE when the input is all read (between two events). */
+        JsonToken nextTokenOrEnd() throws IOException {
+            return delegate.nextToken();
+        }
+
+        @Override
+        public JsonParser skipChildren() throws IOException {
+            JsonToken current = delegate.currentToken();
+            if (current != JsonToken.START_OBJECT && current != JsonToken.START_ARRAY) {
+                return this;
+            }
+            int depth = 1;
+            while (depth > 0) {
+                JsonToken token = nextToken();
+                if (token.isStructStart()) {
+                    depth++;
+                } else if (token.isStructEnd()) {
+                    depth--;
+                }
+            }
+            return this;
         }
     }
 

@@ -29,6 +29,8 @@ final class StreamRecorder {
     private final long startNanos;
     private final boolean keepText;
     private final SseFrameParser parser = new SseFrameParser(this::onEvent);
+    /** One per stream: it keeps its JSON parser from event to event. */
+    private final ChunkDecoder decoder = new ChunkDecoder();
 
     private long[] chunkNanos = new long[64];
     private int[] chunkTokens = new int[64];
@@ -100,7 +102,7 @@ final class StreamRecorder {
         }
         Chunk chunk;
         try {
-            chunk = ChunkDecoder.decode(data, offset, length);
+            chunk = decoder.next(data, offset, length);
         } catch (ChunkDecoder.MalformedChunkException e) {
             markError(ErrorKind.MALFORMED_CHUNK, e.getMessage());
             return;

@@ -67,4 +67,51 @@ class ChunkDecoderTest {
         assertThrows(ChunkDecoder.MalformedChunkException.class, () -> ChunkDecoder.decode("[1,2]"));
         assertThrows(ChunkDecoder.MalformedChunkException.class, () -> ChunkDecoder.decode("not json"));
     }
+
+    private static Chunk next(ChunkDecoder decoder, String event) throws ChunkDecoder.MalformedChunkException {
+        byte[] bytes = ("xx" + event + "yy").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return decoder.next(bytes, 2, bytes.length - 4); // an event in the middle of a network read
+    }
+
+    private static String textEvent(String text) {
+        return "{\"choices\":[{\"index\":0,\"text\":\"" + text + "\",\"finish_reason\":null}],\"usage\":null}";
+    }
+
+    @Test
+    void oneDecoderReadsAStreamEventByEvent() throws Exception {
+        ChunkDecoder decoder = new ChunkDecoder();
+        assertEquals(" a", next(decoder, textEvent(" a")).text());
+        assertEquals(" b", next(decoder, textEvent(" b")).text());
+        Chunk usage = next(decoder, "{\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":2}}");
+        assertEquals(2, usage.completionTokens());
+        assertFalse(usage.hasChoice());
+        assertEquals(" c", next(decoder, textEvent(" c")).text());
+    }
+
+    @Test
+    void aMalformedOrTruncatedEventDoesNotSpoilTheNextOnes() throws Exception {
+        ChunkDecoder decoder = new ChunkDecoder();
+        assertEquals(" a", next(decoder, textEvent(" a")).text());
+        // Truncated inside a value that is skipped: must throw, not wait for input that never comes.
+        assertThrows(
+                ChunkDecoder.MalformedChunkException.class,
+                () -> next(decoder, "{\"id\":\"x\",\"logprobs\":{\"tokens\":[\"a\",[1,2"));
+        assertEquals(" b", next(decoder, textEvent(" b")).text());
+        assertThrows(ChunkDecoder.MalformedChunkException.class, () -> next(decoder, "{\"choices\":[{\"text\":"));
+        assertThrows(ChunkDecoder.MalformedChunkException.class, () -> next(decoder, ""));
+        assertThrows(ChunkDecoder.MalformedChunkException.class, () -> next(decoder, "42"));
+        assertThrows(ChunkDecoder.MalformedChunkException.class, () -> next(decoder, "{\"a\":tru}"));
+        assertEquals(" c", next(decoder, textEvent(" c")).text());
+    }
+
+    @Test
+    void contentAfterTheObjectIsIgnoredAndDoesNotReachTheNextEvent() throws Exception {
+        ChunkDecoder decoder = new ChunkDecoder();
+        assertEquals(
+                " a",
+                next(decoder, textEvent(" a") + " {\"choices\":[{\"text\":\"leftover")
+                        .text());
+        assertEquals(" b", next(decoder, textEvent(" b") + "  \n").text());
+        assertEquals(" c", next(decoder, textEvent(" c")).text());
+    }
 }
