@@ -12,6 +12,7 @@ import io.benchsuite.report.model.Pair;
 import io.benchsuite.report.model.PairReport;
 import io.benchsuite.report.model.Quartiles;
 import io.benchsuite.report.model.ReportModel;
+import io.benchsuite.report.model.SweepLevels;
 import io.benchsuite.results.BenchmarkKind;
 import io.benchsuite.results.JsonFiles;
 import io.benchsuite.results.KvProfileSample;
@@ -78,7 +79,10 @@ public final class ReportModelBuilder {
             // The adaptive sweep runs only the levels its search needs: the ones it left out are no news.
             noteLevelsNotRun(pairs, parameters.get("parallel_requests"), notes);
         }
-        sweepLevels(raw).ifPresent(levels -> parameters.put("sweep_levels", levels));
+        SweepLevels sweepLevels = sweepLevels(raw);
+        if (sweepLevels.recorded()) {
+            parameters.put("sweep_levels", sweepLevels.asParameter());
+        }
         String gpuName =
                 settings.gpuName().or(() -> text(parameters.get("gpu_name"))).orElse("unknown GPU");
         parameters.put(
@@ -104,7 +108,8 @@ public final class ReportModelBuilder {
                 keyNumbers,
                 issues(raw),
                 notes,
-                settings.slo());
+                settings.slo(),
+                sweepLevels);
     }
 
     private static IngestionReport ingestion(List<RawRun> runs, List<String> notes) {
@@ -336,19 +341,17 @@ public final class ReportModelBuilder {
     }
 
     /**
-     * Why each level of each pair's sweep ran, for {@code parameters.json}: pair ({@code "input I, output O"}) to a
-     * list of {@code {"parallel_requests": n, "reason": "..."}} in increasing level order; the reason is the
-     * adaptive sweep's ({@code sweep_reason} of the raw parameters), or {@code "grid"} for a level of a grid
-     * sweep. Empty for results written before the sweep was recorded.
+     * Why each level of each pair's sweep ran: the reason is the adaptive sweep's ({@code sweep_reason} of the raw
+     * parameters), or {@code "grid"} for a level of a grid sweep; a level that recorded neither has no row. Every
+     * pair with a generation-speed file is listed, kept or not. {@link SweepLevels#NONE} when no level recorded a
+     * reason (results written before the sweep was recorded).
      */
-    private static Optional<Map<String, List<Map<String, Object>>>> sweepLevels(RawResults raw) {
+    static SweepLevels sweepLevels(RawResults raw) {
         List<RawRun> runs = new ArrayList<>(raw.kept());
         runs.addAll(raw.tooFewValid());
         Map<Pair, List<RawRun>> byPair = byPair(byKind(runs, BenchmarkKind.GENERATION_SPEED));
-        Map<String, List<Map<String, Object>>> levels = new LinkedHashMap<>();
-        boolean any = false;
-        for (Map.Entry<Pair, List<RawRun>> entry : new TreeMap<>(byPair).entrySet()) {
-            List<Map<String, Object>> list = new ArrayList<>();
+        List<SweepLevels.Row> rows = new ArrayList<>();
+        for (Map.Entry<Pair, List<RawRun>> entry : byPair.entrySet()) {
             for (RawRun run : entry.getValue().stream()
                     .sorted(Comparator.comparingInt(r -> r.name().parallelRequests()))
                     .toList()) {
@@ -356,21 +359,12 @@ public final class ReportModelBuilder {
                 if (reason == null && "grid".equals(run.parameters().get("sweep"))) {
                     reason = "grid";
                 }
-                if (reason == null) {
-                    continue;
+                if (reason != null) {
+                    rows.add(new SweepLevels.Row(entry.getKey(), run.name().parallelRequests(), reason.toString()));
                 }
-                any = true;
-                Map<String, Object> level = new LinkedHashMap<>();
-                level.put("parallel_requests", run.name().parallelRequests());
-                level.put("reason", reason);
-                list.add(level);
             }
-            levels.put(
-                    "input " + entry.getKey().inputLength() + ", output "
-                            + entry.getKey().outputLength(),
-                    list);
         }
-        return any ? Optional.of(levels) : Optional.empty();
+        return rows.isEmpty() ? SweepLevels.NONE : new SweepLevels(List.copyOf(byPair.keySet()), rows);
     }
 
     /**

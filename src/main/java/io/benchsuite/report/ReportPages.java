@@ -5,6 +5,7 @@ import io.benchsuite.report.model.KeyNumbers;
 import io.benchsuite.report.model.Pair;
 import io.benchsuite.report.model.PairReport;
 import io.benchsuite.report.model.ReportModel;
+import io.benchsuite.report.model.SweepLevels;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateInstance;
@@ -28,7 +29,10 @@ public final class ReportPages {
     /** The pairs whose speed graphs the original's model card showed. */
     static final List<Pair> FEATURED_PAIRS = List.of(new Pair(4096, 128), new Pair(32, 16));
 
-    /** The parameter that gets its own table rather than a row of the parameters' table. */
+    /**
+     * The parameter that gets its own table ({@link ReportModel#sweepLevels()}) rather than a row of the
+     * parameters' table.
+     */
     static final String SWEEP_LEVELS = "sweep_levels";
 
     private ReportPages() {}
@@ -207,34 +211,22 @@ public final class ReportPages {
                     ReportFiles.INDEX,
                     run(model.parameters()),
                     model.slo().map(ServiceLevelObjectives::text).orElse(""),
-                    sweepLevels(model.parameters().get(SWEEP_LEVELS)));
+                    sweepLevels(model.sweepLevels()));
         }
 
         /**
-         * The {@code sweep_levels} parameter as a table: one row per level run, pair by pair in the order
-         * recorded (levels increasing), with why it ran (the adaptive sweep's reason, or "grid").
+         * The sweep levels as a table: one row per level run, pair by pair (levels increasing), with why it ran
+         * (the adaptive sweep's reason, or "grid").
          *
-         * @param recorded pair ({@code "input I, output O"}) to a list of {@code {"parallel_requests": n,
-         *                 "reason": "..."}}, as {@code ReportModelBuilder} records it; null when not recorded
          * @return no rows when nothing was recorded
          */
-        static Table sweepLevels(Object recorded) {
-            List<List<String>> rows = new ArrayList<>();
-            if (recorded instanceof Map<?, ?> byPair) {
-                byPair.forEach((pair, levels) -> {
-                    if (levels instanceof List<?> list) {
-                        for (Object level : list) {
-                            if (level instanceof Map<?, ?> fields) {
-                                rows.add(List.of(
-                                        String.valueOf(pair),
-                                        Figures.parameter(fields.get("parallel_requests")),
-                                        Figures.parameter(fields.get("reason"))));
-                            }
-                        }
-                    }
-                });
-            }
-            return new Table(List.of("Pair", "Parallel requests", "Why it ran"), rows);
+        static Table sweepLevels(SweepLevels levels) {
+            return new Table(
+                    List.of("Pair", "Parallel requests", "Why it ran"),
+                    levels.rows().stream()
+                            .map(row -> List.of(
+                                    SweepLevels.key(row.pair()), String.valueOf(row.parallelRequests()), row.reason()))
+                            .toList());
         }
 
         /** Against which server, and whether --quick scaled the run down; "" when the raw results do not say. */

@@ -53,6 +53,9 @@ import java.util.TreeMap;
  * level, and takes each level it would ask for from the levels given while they have it. The answer therefore
  * depends on the levels measured, not on their order (a resumed run asks for the same levels again), and a level
  * given that the search would never have asked for is ignored.
+ *
+ * <p>The crossings themselves (extrapolation, chord, neighbour's line) are {@link MarginCrossing}'s; this class
+ * decides which whole level runs and why.
  */
 public final class AdaptiveSweep {
 
@@ -215,8 +218,21 @@ public final class AdaptiveSweep {
     }
 
     /**
-     * Bracketing: the lowest level proposed by the criteria that held at every level known, or empty when none
-     * did. The highest level known is below the largest level.
+     * A criterion's bracketing proposal: the level it would run next.
+     */
+    private sealed interface Proposal permits Doubling, Extrapolated {
+        int level();
+    }
+
+    /** Doubling the highest level (capped at the largest): the step's reason names every criterion that doubled. */
+    private record Doubling(int level) implements Proposal {}
+
+    /** A level from the criterion's margins, with why. */
+    private record Extrapolated(int level, String reason) implements Proposal {}
+
+    /**
+     * Bracketing: the lowest level proposed by the criteria that held at every level known (the first such
+     * criterion on a tie), or empty when none did. The highest level known is below the largest level.
      */
     private Optional<Step> bracket(TreeMap<Integer, Evaluated> known, List<Crossing> crossings) {
         int h2 = known.lastKey();
@@ -227,7 +243,7 @@ public final class AdaptiveSweep {
         boolean creeping = h0 != null && h2 < 2L * h0;
         int doubling = (int) Math.min(2L * h2, largestLevel);
         List<String> doubled = new ArrayList<>();
-        Step best = null;
+        Proposal best = null;
         for (int i = 0; i < criteria.size(); i++) {
             if (crossings.get(i).firstFailed().isPresent()) {
                 continue;
@@ -236,39 +252,39 @@ public final class AdaptiveSweep {
             OptionalDouble m1 =
                     h1 == null ? OptionalDouble.empty() : known.get(h1).margins()[i];
             OptionalDouble m2 = known.get(h2).margins()[i];
-            Step step;
+            Proposal proposal;
             if (m1.isEmpty() || m2.isEmpty() || !(m2.getAsDouble() > 0) || creeping) {
                 doubled.add(name);
-                step = Step.run(doubling, "");
+                proposal = new Doubling(doubling);
             } else if (m2.getAsDouble() >= m1.getAsDouble()) {
-                step = Step.run(
+                proposal = new Extrapolated(
                         largestLevel,
                         "extrapolate " + name + " from " + h1 + " and " + h2
                                 + ": the margin does not fall, so the largest level");
             } else {
-                double crossing = h2 + m2.getAsDouble() * (h2 - h1) / (m1.getAsDouble() - m2.getAsDouble());
+                double crossing = MarginCrossing.extrapolated(h1, m1.getAsDouble(), h2, m2.getAsDouble());
                 if (crossing >= largestLevel) {
-                    step = Step.run(largestLevel, "extrapolate " + name + ": crossing beyond " + largestLevel);
+                    proposal =
+                            new Extrapolated(largestLevel, "extrapolate " + name + ": crossing beyond " + largestLevel);
                 } else {
                     int predicted = (int) Math.max(h2 + 1L, (long) Math.floor(crossing));
-                    step = Step.run(
+                    proposal = new Extrapolated(
                             predicted,
                             "extrapolate " + name + " from " + h1 + " and " + h2 + " (crossing near "
                                     + oneDecimal(crossing) + ")");
                 }
             }
-            if (best == null || step.level().getAsInt() < best.level().getAsInt()) {
-                best = step;
+            if (best == null || proposal.level() < best.level()) {
+                best = proposal;
             }
         }
         if (best == null) {
             return Optional.empty();
         }
-        if (best.reason().isEmpty()) {
-            return Optional.of(
-                    Step.run(doubling, "bracket: doubling (" + String.join(", ", doubled) + " held up to " + h2 + ")"));
-        }
-        return Optional.of(best);
+        String reason = best instanceof Extrapolated extrapolated
+                ? extrapolated.reason()
+                : "bracket: doubling (" + String.join(", ", doubled) + " held up to " + h2 + ")";
+        return Optional.of(Step.run(best.level(), reason));
     }
 
     /**
@@ -319,52 +335,29 @@ public final class AdaptiveSweep {
                 note = ", the lower end kept " + kept + " times";
             }
         }
-        double marginL = mL.getAsDouble() * weightL;
-        double marginF = mF.getAsDouble() * weightF;
-        double chord = lastHeld + (firstFailed - lastHeld) * marginL / (marginL - marginF);
-        double crossing = chord;
-        OptionalDouble outside = outside(i, lastHeld, firstFailed, known);
-        if (outside.isPresent()) {
-            crossing = (chord + outside.getAsDouble()) / 2;
-        }
+        double crossing = MarginCrossing.inside(
+                lastHeld,
+                mL.getAsDouble() * weightL,
+                firstFailed,
+                mF.getAsDouble() * weightF,
+                MarginCrossing.outside(
+                        lastHeld,
+                        mL.getAsDouble(),
+                        firstFailed,
+                        mF.getAsDouble(),
+                        neighbour(i, known.lowerKey(lastHeld), known),
+                        neighbour(i, known.higherKey(firstFailed), known)));
         long below = (long) Math.floor(crossing);
         int level = (int) Math.max(lastHeld + 1L, Math.min(firstFailed - 1L, below));
         return Step.run(level, "interpolate " + between + " (crossing near " + oneDecimal(crossing) + note + ")");
     }
 
-    /**
-     * Where the line through the bracket's end and its next level outside it (the level held just below
-     * {@code lastHeld}, the level failed just above {@code firstFailed}) crosses 0, clamped to the bracket, the
-     * nearer to the bracket's chord of the two when both exist; empty when neither has a falling margin. On a
-     * margin curved one way, the chord's crossing and this one lie on either side of the true crossing (a
-     * concave margin lies above its chords between their ends and below them outside).
-     */
-    private OptionalDouble outside(int i, int lastHeld, int firstFailed, TreeMap<Integer, Evaluated> known) {
-        double mL = known.get(lastHeld).margins()[i].getAsDouble();
-        double mF = known.get(firstFailed).margins()[i].getAsDouble();
-        double chord = lastHeld + (firstFailed - lastHeld) * mL / (mL - mF);
-        OptionalDouble best = OptionalDouble.empty();
-        Integer below = known.lowerKey(lastHeld);
-        if (below != null && known.get(below).margins()[i].isPresent()) {
-            double m0 = known.get(below).margins()[i].getAsDouble();
-            if (m0 > mL) {
-                best = OptionalDouble.of(lastHeld + mL * (lastHeld - below) / (m0 - mL));
-            }
+    /** The margin of criterion {@code i} at a level known, for {@link MarginCrossing#outside}; null without. */
+    private static MarginCrossing.Point neighbour(int i, Integer level, TreeMap<Integer, Evaluated> known) {
+        if (level == null || known.get(level).margins()[i].isEmpty()) {
+            return null;
         }
-        Integer above = known.higherKey(firstFailed);
-        if (above != null && known.get(above).margins()[i].isPresent()) {
-            double m1 = known.get(above).margins()[i].getAsDouble();
-            if (mF > m1) {
-                double c = firstFailed + mF * (above - firstFailed) / (mF - m1);
-                if (best.isEmpty() || Math.abs(c - chord) < Math.abs(best.getAsDouble() - chord)) {
-                    best = OptionalDouble.of(c);
-                }
-            }
-        }
-        if (best.isEmpty()) {
-            return best;
-        }
-        return OptionalDouble.of(Math.max(lastHeld, Math.min(firstFailed, best.getAsDouble())));
+        return new MarginCrossing.Point(level, known.get(level).margins()[i].getAsDouble());
     }
 
     /**

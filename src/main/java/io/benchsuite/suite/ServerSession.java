@@ -21,9 +21,12 @@ import io.benchsuite.config.UsageException;
 import io.benchsuite.prometheus.CacheConfig;
 import io.benchsuite.prometheus.FetchResult;
 import io.benchsuite.prometheus.HttpMetricsFetcher;
+import io.benchsuite.prometheus.MetricsDialect;
+import io.benchsuite.prometheus.MetricsPage;
 import io.benchsuite.prometheus.MetricsPoller;
 import io.benchsuite.prometheus.PollerSettings;
 import io.benchsuite.prometheus.PrometheusTextParser;
+import io.benchsuite.prometheus.ServerGaugeMapper;
 import io.benchsuite.record.CompletionRequest;
 import io.benchsuite.record.ErrorKind;
 import io.benchsuite.record.Outcome;
@@ -296,7 +299,7 @@ public final class ServerSession implements AutoCloseable {
                         target.apiKey(),
                         Optional.of(info.model()))
                 .withTls(target.tls());
-        engineSettings(pollerSettings, settings).forEach(parameters::putIfAbsent);
+        engineSettings(pollerSettings, settings, target.backend()).forEach(parameters::putIfAbsent);
         return MetricsPoller.start(pollerSettings, LOG::warn);
     }
 
@@ -381,9 +384,11 @@ public final class ServerSession implements AutoCloseable {
     /**
      * The engine settings vLLM publishes as labels of {@code vllm:cache_config_info} (block size, number of
      * GPU blocks, memory utilisation, prefix caching...), read once: the only source of them for plain vLLM,
-     * and the exact KV capacity in tokens (blocks x block size) for every vLLM.
+     * and the exact KV capacity in tokens (blocks x block size) for every vLLM. When the page gives none, says once
+     * what the report will lack ({@link #kvCapacityNote}).
      */
-    private static Map<String, Object> engineSettings(PollerSettings pollerSettings, BenchSettings settings) {
+    private static Map<String, Object> engineSettings(
+            PollerSettings pollerSettings, BenchSettings settings, Backend backend) {
         Map<String, Object> engine = new LinkedHashMap<>();
         // Closed at once: the fetcher owns a Vert.x instance, whose threads would otherwise outlive the session.
         try (HttpMetricsFetcher fetcher = new HttpMetricsFetcher(pollerSettings)) {
@@ -401,21 +406,54 @@ public final class ServerSession implements AutoCloseable {
                                 .getMessage()
                         + "; the run goes on without the server's metrics (no KV-cache usage in the report)");
             }
-            if (first instanceof FetchResult.Fetched page) {
-                CacheConfig.from(PrometheusTextParser.parse(page.body(), page.format()))
-                        .ifPresent(config -> {
-                            engine.putAll(config.settings());
-                            config.kvCapacityTokens()
-                                    .ifPresent(tokens -> engine.put("kv_cache_capacity_tokens", tokens));
-                        });
+            // A page that could not be fetched says nothing about its families: the poller warns of the failure.
+            if (first instanceof FetchResult.Fetched fetched) {
+                MetricsPage page = PrometheusTextParser.parse(fetched.body(), fetched.format());
+                CacheConfig.from(page).ifPresent(config -> {
+                    engine.putAll(config.settings());
+                    config.kvCapacityTokens().ifPresent(tokens -> engine.put("kv_cache_capacity_tokens", tokens));
+                });
+                kvCapacityNote(backend, page).ifPresent(LOG::info);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (engine.isEmpty()) {
-            LOG.info("The metrics endpoint gives no vllm:cache_config_info; the report will lack the KV capacity");
-        }
         return engine;
+    }
+
+    /**
+     * What the log says once, at start, when the metrics page gives no exact KV capacity; empty when there is
+     * nothing to tell. vLLM (happy_vllm included) publishes it in {@value CacheConfig#FAMILY}, so its absence is
+     * news for a vLLM backend: the report lacks the engine's cache settings and has at best an estimate of the
+     * capacity. Other servers never publish that family, so naming it would be noise: for them the line says, in
+     * the server's name, that the capacity will be an estimate from their KV-cache usage, and nothing when they
+     * publish no usage either (the poller already warns that KV-cache usage will be left empty, as for TGI).
+     *
+     * @param backend the backend of the run (detected or set)
+     * @param page    the metrics page read at start
+     */
+    static Optional<String> kvCapacityNote(Backend backend, MetricsPage page) {
+        if (CacheConfig.from(page).isPresent()) {
+            return Optional.empty();
+        }
+        boolean kvUsage = new ServerGaugeMapper(Optional.empty())
+                .read(page)
+                .gauges()
+                .kvCacheUsage()
+                .isPresent();
+        if (backend == Backend.VLLM || backend == Backend.HAPPY_VLLM) {
+            return Optional.of("The metrics endpoint gives no " + CacheConfig.FAMILY + ": the report will lack the "
+                    + "engine's cache settings (block size, GPU blocks) and "
+                    + (kvUsage
+                            ? "give the KV capacity only as an estimate from the KV-cache usage"
+                            : "the KV capacity"));
+        }
+        if (!kvUsage) {
+            return Optional.empty();
+        }
+        String server = MetricsDialect.of(page).map(MetricsDialect::displayName).orElse(backend.id());
+        return Optional.of("The report's KV capacity will be an estimate from the KV-cache usage on the " + server
+                + " metrics page, which gives no cache size in tokens that bench-suite reads");
     }
 
     /**

@@ -67,14 +67,22 @@ final class RawFixtures {
     }
 
     /** Marks a speed level written before as run by the adaptive sweep, for the reason given. */
-    @SuppressWarnings("unchecked")
     void adaptiveReason(Pair pair, int level, String reason) throws IOException {
+        sweepParameters(pair, level, Map.of("sweep", "adaptive", "sweep_reason", reason));
+    }
+
+    /** Marks a speed level written before as a level of a grid sweep (which records no reason). */
+    void gridLevel(Pair pair, int level) throws IOException {
+        sweepParameters(pair, level, Map.of("sweep", "grid"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void sweepParameters(Pair pair, int level, Map<String, Object> added) throws IOException {
         Path file = raw.resolve(speedFile(pair, level));
         Map<String, Object> json =
                 new com.fasterxml.jackson.databind.ObjectMapper().readValue(file.toFile(), Map.class);
         Map<String, Object> parameters = (Map<String, Object>) json.get("parameters");
-        parameters.put("sweep", "adaptive");
-        parameters.put("sweep_reason", reason);
+        parameters.putAll(added);
         JsonFiles.writeAtomically(file, json);
     }
 

@@ -15,6 +15,8 @@ import io.benchsuite.report.model.Pair;
 import io.benchsuite.report.model.PairReport;
 import io.benchsuite.report.model.Quartiles;
 import io.benchsuite.report.model.ReportModel;
+import io.benchsuite.report.model.SweepLevels;
+import io.benchsuite.results.JsonFiles;
 import io.benchsuite.stats.LevelThreshold;
 import io.benchsuite.stats.TotalSpeedGeneration;
 import java.io.IOException;
@@ -252,6 +254,54 @@ class ReportModelBuilderTest {
         assertTrue(model.pair(SHORT).orElseThrow().kvCacheThreshold().isEmpty());
         assertEquals(ThresholdsCsv.HEADER_WITHOUT_KV + "\n2,1024,16,not_reached,1;2,,\n", ThresholdsCsv.render(model));
         assertTrue(model.keyNumbers().kvCapacityTokens().isEmpty());
+    }
+
+    @Test
+    void sweepLevelsAreTypedRowsAndParametersJsonKeepsItsShape() throws IOException {
+        RawFixtures fixtures = new RawFixtures(out);
+        fixtures.speedLevel(SHORT, 8, 30, 0.4);
+        fixtures.speedLevel(SHORT, 1, 50, 0.1);
+        fixtures.speedLevel(REFERENCE, 1, 45, 0.1);
+        fixtures.speedLevel(new Pair(4096, 16), 2, 40, 0.1);
+        fixtures.speedLevel(new Pair(4096, 16), 4, 35, 0.2);
+        fixtures.adaptiveReason(SHORT, 1, "bracket: lowest level");
+        fixtures.adaptiveReason(SHORT, 8, "bracket | doubling");
+        fixtures.gridLevel(new Pair(4096, 16), 2);
+        fixtures.gridLevel(new Pair(4096, 16), 4);
+        // REFERENCE's level recorded nothing (written before the sweep was): no row, an empty list in the map.
+        ReportModel model = model();
+
+        assertEquals(
+                List.of(
+                        new SweepLevels.Row(SHORT, 1, "bracket: lowest level"),
+                        new SweepLevels.Row(SHORT, 8, "bracket | doubling"),
+                        new SweepLevels.Row(new Pair(4096, 16), 2, "grid"),
+                        new SweepLevels.Row(new Pair(4096, 16), 4, "grid")),
+                model.sweepLevels().rows());
+        assertEquals(
+                List.of(SHORT, REFERENCE, new Pair(4096, 16)),
+                model.sweepLevels().pairs());
+        assertEquals(
+                "{\"input 1024, output 16\":[{\"parallel_requests\":1,\"reason\":\"bracket: lowest level\"},"
+                        + "{\"parallel_requests\":8,\"reason\":\"bracket | doubling\"}],"
+                        + "\"input 1024, output 128\":[],"
+                        + "\"input 4096, output 16\":[{\"parallel_requests\":2,\"reason\":\"grid\"},"
+                        + "{\"parallel_requests\":4,\"reason\":\"grid\"}]}",
+                JsonFiles.MAPPER.writeValueAsString(model.parameters().get("sweep_levels")));
+        List<String> keys = List.copyOf(model.parameters().keySet());
+        assertEquals(
+                List.of("sweep_levels", "gpu_name", "speed_threshold", "kv_cache_threshold"),
+                keys.subList(keys.size() - 4, keys.size()),
+                "sweep_levels keeps its place among the parameters");
+    }
+
+    @Test
+    void withoutRecordedReasonsThereAreNoSweepLevels() throws IOException {
+        new RawFixtures(out).completeSet();
+        ReportModel model = model();
+        assertFalse(model.sweepLevels().recorded());
+        assertEquals(SweepLevels.NONE, model.sweepLevels());
+        assertFalse(model.parameters().containsKey("sweep_levels"));
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param issues           benchmarks with errors or interrupted
  * @param notes            what is missing or unusual, one sentence each
  * @param slo              the service-level objectives the pairs' capacities were read with; empty for none
+ * @param sweepLevels      why each level of each pair's sweep ran; {@link SweepLevels#NONE} when not recorded.
+ *                         {@code parameters} holds it as {@code sweep_levels} ({@link SweepLevels#asParameter()})
  */
 public record ReportModel(
         String modelName,
@@ -33,9 +35,40 @@ public record ReportModel(
         KeyNumbers keyNumbers,
         List<BenchmarkIssue> issues,
         List<String> notes,
-        Optional<ServiceLevelObjectives> slo) {
+        Optional<ServiceLevelObjectives> slo,
+        SweepLevels sweepLevels) {
 
-    /** A model without service-level objectives. */
+    /** A model without recorded sweep levels. */
+    public ReportModel(
+            String modelName,
+            String gpuName,
+            Map<String, Object> parameters,
+            double speedThreshold,
+            double kvCacheThreshold,
+            IngestionReport ingestion,
+            List<PairReport> pairs,
+            List<KvProfileReport> kvProfiles,
+            KeyNumbers keyNumbers,
+            List<BenchmarkIssue> issues,
+            List<String> notes,
+            Optional<ServiceLevelObjectives> slo) {
+        this(
+                modelName,
+                gpuName,
+                parameters,
+                speedThreshold,
+                kvCacheThreshold,
+                ingestion,
+                pairs,
+                kvProfiles,
+                keyNumbers,
+                issues,
+                notes,
+                slo,
+                SweepLevels.NONE);
+    }
+
+    /** A model without service-level objectives nor recorded sweep levels. */
     public ReportModel(
             String modelName,
             String gpuName,
@@ -60,7 +93,8 @@ public record ReportModel(
                 keyNumbers,
                 issues,
                 notes,
-                Optional.empty());
+                Optional.empty(),
+                SweepLevels.NONE);
     }
 
     public ReportModel {
