@@ -54,29 +54,17 @@ class BackendAutoEndToEndTest {
                 .withStepPerSeqMs(0);
         try (RunningSimulator simulator = Simulator.start(config, "127.0.0.1", 0)) {
             Path out = dir.resolve(flavour.id() + ".json");
-            List<String> args = new ArrayList<>(List.of(
-                    "run",
-                    "--base-url",
-                    simulator.baseUrl(),
-                    "--dataset-folder",
-                    "datasets",
-                    "--prompt-length",
-                    "32",
-                    "--output-length",
-                    "24",
-                    "--n-workers",
-                    "4",
-                    "--max-duration",
-                    "1",
-                    "--step-live-metrics",
-                    "0.02",
-                    "--output-file",
-                    out.toString(),
-                    "--with-kv-cache-profile"));
+            CliArgs args = CliArgs.run(simulator.baseUrl())
+                    .lengths(32, 24)
+                    .workers(4)
+                    .maxDuration("1")
+                    .with("--step-live-metrics", "0.02")
+                    .outputFile(out)
+                    .kvCacheProfile();
             for (String arg : extra) {
-                args.add(arg.replace("{base}", simulator.baseUrl()));
+                args.with(arg.replace("{base}", simulator.baseUrl()));
             }
-            LaunchResult result = launcher.launch(args.toArray(String[]::new));
+            LaunchResult result = launcher.launch(args.build());
             assertEquals(0, result.exitCode(), result.getErrorOutput());
             JsonNode json = new ObjectMapper().readTree(out.toFile());
             List<JsonNode> samples = new ArrayList<>();

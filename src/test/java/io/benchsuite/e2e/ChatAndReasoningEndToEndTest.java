@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.benchsuite.simulator.RunningSimulator;
-import io.benchsuite.simulator.Simulator;
 import io.benchsuite.simulator.SimulatorConfig;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
@@ -18,9 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,53 +29,27 @@ class ChatAndReasoningEndToEndTest {
 
     private static final int REASONING_TOKENS = 4;
     private static final int OUTPUT = 12;
-    private static RunningSimulator reasoningModel;
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    static final SimulatorFixture reasoningModel = new SimulatorFixture(
+            SimulatorConfig.fast().withStepBaseMs(4).withStepPerSeqMs(0).withReasoningTokens(REASONING_TOKENS));
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startSimulator() {
-        reasoningModel = Simulator.start(
-                SimulatorConfig.fast().withStepBaseMs(4).withStepPerSeqMs(0).withReasoningTokens(REASONING_TOKENS),
-                "127.0.0.1",
-                0);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        reasoningModel.close();
-    }
-
     @Test
     void quickSuiteOverTheChatApiCountsChatChunks(QuarkusMainLauncher launcher) throws IOException {
         Path run = dir.resolve("run");
-        LaunchResult result = launcher.launch(
-                "--simulate",
-                "--quick",
-                "--api",
-                "chat",
-                "--run-folder",
-                run.toString(),
-                "--dataset-folder",
-                "datasets",
-                "--input-lengths",
-                "32",
-                "--output-lengths",
-                "16",
-                "--parallel-requests",
-                "1,2",
-                "--max-duration-prompt-ingestion",
-                "1",
-                "--max-duration-kv-cache-profile",
-                "2",
-                "--max-duration-speed-generation",
-                "3",
-                "--max-queries",
-                "12",
-                "--target-queries-nb-speed-generation",
-                "6");
+        LaunchResult result = launcher.launch(CliArgs.simulatedQuickSuite(run)
+                .with("--api", "chat")
+                .pairs("32", "16")
+                .levels("1,2")
+                .ingestionAndKvProfile("1", "2")
+                .with("--max-duration-speed-generation", "3")
+                .maxQueries(12)
+                .with("--target-queries-nb-speed-generation", "6")
+                .build());
         assertEquals(0, result.exitCode(), result.getErrorOutput());
 
         JsonNode ingestion = JSON.readTree(fromZip(run.resolve("raw_results.zip"), "prompt_ingestion_0.json"));
@@ -114,27 +85,14 @@ class ChatAndReasoningEndToEndTest {
     @Test
     void reasoningStreamRecordsBothFirstTimesAndTheReasoningTokens(QuarkusMainLauncher launcher) throws IOException {
         Path out = dir.resolve("reasoning.json");
-        LaunchResult result = launcher.launch(
-                "run",
-                "--base-url",
-                reasoningModel.baseUrl(),
-                "--backend",
-                "vllm",
-                "--api",
-                "chat",
-                "--dataset-folder",
-                "datasets",
-                "--prompt-length",
-                "32",
-                "--output-length",
-                String.valueOf(OUTPUT),
-                "--n-workers",
-                "2",
-                "--max-duration",
-                "1",
-                "--output-file",
-                out.toString(),
-                "--query-metrics");
+        LaunchResult result = launcher.launch(CliArgs.run(reasoningModel.baseUrl())
+                .with("--backend", "vllm", "--api", "chat")
+                .lengths(32, OUTPUT)
+                .workers(2)
+                .maxDuration("1")
+                .outputFile(out)
+                .queryMetrics()
+                .build());
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         JsonNode json = JSON.readTree(out.toFile());
         assertFalse(json.get("individual_query").isEmpty());
@@ -158,26 +116,14 @@ class ChatAndReasoningEndToEndTest {
     @Test
     void mistralBackendSpeaksChatWithTheModelGiven(QuarkusMainLauncher launcher) throws IOException {
         Path out = dir.resolve("mistral.json");
-        LaunchResult result = launcher.launch(
-                "run",
-                "--base-url",
-                reasoningModel.baseUrl(),
-                "--backend",
-                "mistral",
-                "--model",
-                "sim-model",
-                "--dataset-folder",
-                "datasets",
-                "--prompt-length",
-                "32",
-                "--output-length",
-                String.valueOf(OUTPUT),
-                "--max-duration",
-                "1",
-                "--output-file",
-                out.toString(),
-                "--query-metrics",
-                "--with-kv-cache-profile");
+        LaunchResult result = launcher.launch(CliArgs.run(reasoningModel.baseUrl())
+                .with("--backend", "mistral", "--model", "sim-model")
+                .lengths(32, OUTPUT)
+                .maxDuration("1")
+                .outputFile(out)
+                .queryMetrics()
+                .kvCacheProfile()
+                .build());
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         JsonNode json = JSON.readTree(out.toFile());
         assertEquals("mistral", json.get("parameters").get("backend").asText());
@@ -191,18 +137,11 @@ class ChatAndReasoningEndToEndTest {
             assertFalse(q.get("output_length_mismatch").asBoolean());
         }
 
-        LaunchResult noModel = launcher.launch(
-                "run",
-                "--base-url",
-                reasoningModel.baseUrl(),
-                "--backend",
-                "mistral",
-                "--dataset-folder",
-                "datasets",
-                "--output-length",
-                "4",
-                "--output-file",
-                dir.resolve("never.json").toString());
+        LaunchResult noModel = launcher.launch(CliArgs.run(reasoningModel.baseUrl())
+                .with("--backend", "mistral")
+                .outputLength(4)
+                .outputFile(dir.resolve("never.json"))
+                .build());
         assertEquals(2, noModel.exitCode(), noModel.getErrorOutput());
         assertTrue(noModel.getErrorOutput().contains("--model"), noModel.getErrorOutput());
         assertFalse(Files.exists(dir.resolve("never.json")));

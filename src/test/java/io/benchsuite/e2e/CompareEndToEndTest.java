@@ -34,26 +34,13 @@ class CompareEndToEndTest {
     Path dir;
 
     private static LaunchResult suite(QuarkusMainLauncher launcher, Path run, String preset) {
-        return launcher.launch(
-                "--simulate",
-                "--simulator-preset",
-                preset,
-                "--quick",
-                "--run-folder",
-                run.toString(),
-                "--dataset-folder",
-                "datasets",
-                "--input-lengths",
-                "32",
-                "--output-lengths",
-                "16",
-                "--parallel-requests",
-                "1,4",
+        return launcher.launch(CliArgs.simulatedQuickSuite(run)
+                .with("--simulator-preset", preset)
+                .pairs("32", "16")
+                .levels("1,4")
                 // compare reads the speed sweep only: the ingestion runs and KV-cache profile need not be long
-                "--max-duration-prompt-ingestion",
-                "0.5",
-                "--max-duration-kv-cache-profile",
-                "0.5");
+                .ingestionAndKvProfile("0.5", "0.5")
+                .build());
     }
 
     @Test

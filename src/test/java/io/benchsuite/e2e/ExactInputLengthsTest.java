@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.benchsuite.simulator.RunningSimulator;
-import io.benchsuite.simulator.Simulator;
 import io.benchsuite.simulator.SimulatorConfig;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,21 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 @QuarkusMainTest
 class ExactInputLengthsTest {
 
-    private static RunningSimulator simulator;
+    @RegisterExtension
+    static final SimulatorFixture simulator =
+            new SimulatorFixture(SimulatorConfig.a100Model7b().withStepBaseMs(5).withStepPerSeqMs(0));
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startSimulator() {
-        simulator =
-                Simulator.start(SimulatorConfig.a100Model7b().withStepBaseMs(5).withStepPerSeqMs(0), "127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-    }
 
     @Test
     void everyPromptHasExactlyTheNominalLengthByTheServersCount(QuarkusMainLauncher launcher) throws Exception {
@@ -67,23 +55,12 @@ class ExactInputLengthsTest {
 
     @Test
     void aServerWithoutTokenizeEndpointFailsWithOneClearLine(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch(
-                "run",
-                "--base-url",
-                simulator.baseUrl(),
-                "--dataset-folder",
-                "datasets",
-                "--prompt-length",
-                "32",
-                "--output-length",
-                "4",
-                "--max-duration",
-                "1",
-                "--exact-input-lengths",
-                "--tokenize-endpoint",
-                "/no-such-route",
-                "--output-file",
-                dir.resolve("none.json").toString());
+        LaunchResult result = launcher.launch(CliArgs.run(simulator.baseUrl())
+                .lengths(32, 4)
+                .maxDuration("1")
+                .with("--exact-input-lengths", "--tokenize-endpoint", "/no-such-route")
+                .outputFile(dir.resolve("none.json"))
+                .build());
         assertTrue(result.exitCode() != 0);
         assertTrue(
                 result.getErrorOutput()
@@ -94,35 +71,18 @@ class ExactInputLengthsTest {
 
     private JsonNode run(QuarkusMainLauncher launcher, int length, boolean exact) throws Exception {
         Path out = dir.resolve("length-" + length + "-" + exact + ".json");
-        String[] base = {
-            "run",
-            "--base-url",
-            simulator.baseUrl(),
-            "--dataset-folder",
-            "datasets",
-            "--prompt-length",
-            Integer.toString(length),
-            "--output-length",
-            "4",
-            "--n-workers",
-            "2",
-            "--max-duration",
-            "1",
-            "--max-queries",
-            "20",
-            "--query-metrics",
-            "--output-file",
-            out.toString()
-        };
-        String[] args = exact ? append(base, "--exact-input-lengths") : base;
-        LaunchResult result = launcher.launch(args);
+        CliArgs args = CliArgs.run(simulator.baseUrl())
+                .lengths(length, 4)
+                .workers(2)
+                .maxDuration("1")
+                .maxQueries(20)
+                .queryMetrics()
+                .outputFile(out);
+        if (exact) {
+            args.with("--exact-input-lengths");
+        }
+        LaunchResult result = launcher.launch(args.build());
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         return new ObjectMapper().readTree(out.toFile());
-    }
-
-    private static String[] append(String[] args, String extra) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
-        all[args.length] = extra;
-        return all;
     }
 }

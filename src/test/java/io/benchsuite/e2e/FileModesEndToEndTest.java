@@ -44,47 +44,23 @@ class FileModesEndToEndTest {
         }
 
         Path run = dir.resolve("suite");
-        LaunchResult suite = launcher.launch(
-                "--simulate",
-                "--quick",
-                "--run-folder",
-                run.toString(),
-                "--dataset-folder",
-                "datasets",
-                "--input-lengths",
-                "32",
-                "--output-lengths",
-                "16",
-                "--parallel-requests",
-                "1,2",
-                "--max-duration-prompt-ingestion",
-                "0.5",
-                "--max-duration-kv-cache-profile",
-                "0.5",
-                "--max-duration-speed-generation",
-                "0.5",
-                "--min-duration-speed-generation",
-                "0.2");
+        LaunchResult suite = launcher.launch(CliArgs.simulatedQuickSuite(run)
+                .pairs("32", "16")
+                .levels("1,2")
+                .ingestionAndKvProfile("0.5", "0.5")
+                .speedGeneration("0.5", "0.2")
+                .build());
         assertEquals(0, suite.exitCode(), suite.getErrorOutput());
         assertTrue(Files.exists(run.resolve("raw_results.zip")));
         assertTrue(Files.exists(run.resolve("report/parameters.json")));
 
         Path output = dir.resolve("one").resolve("run.json");
         try (RunningSimulator simulator = Simulator.start(SimulatorConfig.demo(), "127.0.0.1", 0)) {
-            LaunchResult one = launcher.launch(
-                    "run",
-                    "--base-url",
-                    simulator.baseUrl(),
-                    "--dataset-folder",
-                    "datasets",
-                    "--prompt-length",
-                    "32",
-                    "--output-length",
-                    "4",
-                    "--max-duration",
-                    "0.5",
-                    "--output-file",
-                    output.toString());
+            LaunchResult one = launcher.launch(CliArgs.run(simulator.baseUrl())
+                    .lengths(32, 4)
+                    .maxDuration("0.5")
+                    .outputFile(output)
+                    .build());
             assertEquals(0, one.exitCode(), one.getErrorOutput());
         }
         assertTrue(Files.exists(output));

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.benchsuite.simulator.FaultPolicy;
-import io.benchsuite.simulator.RunningSimulator;
-import io.benchsuite.simulator.Simulator;
 import io.benchsuite.simulator.SimulatorConfig;
 import io.benchsuite.tls.TestCertificates;
 import io.quarkus.test.junit.main.LaunchResult;
@@ -16,7 +13,6 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,9 +21,8 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,42 +36,22 @@ class HttpsEndToEndTest {
     /** Held here so the logger, and the handler added to it, are not garbage-collected during a launch. */
     private static final Logger TLS_LOGGER = Logger.getLogger("io.benchsuite.tls");
 
-    private static RunningSimulator simulator;
+    @RegisterExtension
+    static final SimulatorFixture simulator = new SimulatorFixture(
+            SimulatorConfig.a100Model7b().withStepBaseMs(5).withStepPerSeqMs(0), Optional.of(TestCertificates.SERVER));
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startSimulator() {
-        SimulatorConfig config = SimulatorConfig.a100Model7b().withStepBaseMs(5).withStepPerSeqMs(0);
-        simulator = Simulator.start(config, "127.0.0.1", 0, FaultPolicy.NONE, Optional.of(TestCertificates.SERVER));
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-    }
-
     private LaunchResult run(QuarkusMainLauncher launcher, Path out, String... tlsArguments) {
-        List<String> args = new ArrayList<>(List.of(
-                "run",
-                "--base-url",
-                simulator.baseUrl(),
-                "--dataset-folder",
-                "datasets",
-                "--prompt-length",
-                "32",
-                "--output-length",
-                "4",
-                "--max-duration",
-                "1",
-                "--max-queries",
-                "8",
-                "--output-file",
-                out.toString(),
-                "--with-kv-cache-profile"));
-        args.addAll(List.of(tlsArguments));
-        return launcher.launch(args.toArray(String[]::new));
+        return launcher.launch(CliArgs.run(simulator.baseUrl())
+                .lengths(32, 4)
+                .maxDuration("1")
+                .maxQueries(8)
+                .outputFile(out)
+                .kvCacheProfile()
+                .with(tlsArguments)
+                .build());
     }
 
     private static long messageLines(LaunchResult result) {

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.benchsuite.simulator.RunningSimulator;
-import io.benchsuite.simulator.Simulator;
 import io.benchsuite.simulator.SimulatorConfig;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
@@ -15,9 +13,8 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,42 +24,23 @@ import org.junit.jupiter.api.io.TempDir;
 @QuarkusMainTest
 class KeepGeneratedTextEndToEndTest {
 
-    private static RunningSimulator simulator;
+    @RegisterExtension
+    static final SimulatorFixture simulator = new SimulatorFixture(SimulatorConfig.fast());
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startSimulator() {
-        simulator = Simulator.start(SimulatorConfig.fast(), "127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-    }
-
     private List<String> generatedTexts(QuarkusMainLauncher launcher, String name, String... extra) throws Exception {
         Path out = dir.resolve(name);
-        List<String> args = new ArrayList<>(List.of(
-                "run",
-                "--base-url",
-                simulator.baseUrl(),
-                "--dataset-folder",
-                "datasets",
-                "--prompt-length",
-                "32",
-                "--output-length",
-                "8",
-                "--n-workers",
-                "4",
-                "--max-queries",
-                "8",
-                "--output-file",
-                out.toString(),
-                "--query-metrics"));
-        args.addAll(List.of(extra));
-        LaunchResult result = launcher.launch(args.toArray(String[]::new));
+        String[] args = CliArgs.run(simulator.baseUrl())
+                .lengths(32, 8)
+                .workers(4)
+                .maxQueries(8)
+                .outputFile(out)
+                .queryMetrics()
+                .with(extra)
+                .build();
+        LaunchResult result = launcher.launch(args);
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         JsonNode queries = new ObjectMapper().readTree(out.toFile()).get("individual_query");
         assertEquals(8, queries.size());

@@ -17,7 +17,6 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,28 +49,17 @@ class RealServerEndToEndTest {
     private Run run(QuarkusMainLauncher launcher, RunningSimulator simulator, String name, String... extra)
             throws Exception {
         Path out = dir.resolve(name + ".json");
-        List<String> args = new ArrayList<>(List.of(
-                "run",
-                "--base-url",
-                simulator.baseUrl(),
-                "--backend",
-                "openai",
-                "--model",
-                "sim-model",
-                "--dataset-folder",
-                "datasets",
-                "--output-length",
-                "8",
-                "--max-duration",
-                "2",
-                "--output-file",
-                out.toString(),
-                "--query-metrics"));
-        args.addAll(List.of(extra));
-        if (!args.contains("--prompt-length")) {
-            args.addAll(List.of("--prompt-length", "0"));
+        CliArgs args = CliArgs.run(simulator.baseUrl())
+                .with("--backend", "openai", "--model", "sim-model")
+                .outputLength(8)
+                .maxDuration("2")
+                .outputFile(out)
+                .queryMetrics()
+                .with(extra);
+        if (!args.has("--prompt-length")) {
+            args.with("--prompt-length", "0");
         }
-        LaunchResult result = launcher.launch(args.toArray(String[]::new));
+        LaunchResult result = launcher.launch(args.build());
         JsonNode json = Files.exists(out) ? new ObjectMapper().readTree(out.toFile()) : null;
         return new Run(result, json);
     }
@@ -214,25 +202,14 @@ class RealServerEndToEndTest {
         FaultConfig faults = FaultConfig.parse(List.of(fault), null, false, 42);
         try (RunningSimulator simulator = Simulator.start(QUICK, "127.0.0.1", 0, new ConfiguredFaultPolicy(faults))) {
             Path out = dir.resolve("raw.json");
-            List<String> args = new java.util.ArrayList<>(List.of(
-                    "run",
-                    "--base-url",
-                    simulator.baseUrl(),
-                    "--dataset-folder",
-                    "datasets",
-                    "--prompt-length",
-                    "0",
-                    "--output-length",
-                    "16",
-                    "--n-workers",
-                    "2",
-                    "--max-duration",
-                    "1",
-                    "--output-file",
-                    out.toString(),
-                    "--query-metrics"));
-            args.addAll(List.of(extra));
-            LaunchResult result = launcher.launch(args.toArray(String[]::new));
+            LaunchResult result = launcher.launch(CliArgs.run(simulator.baseUrl())
+                    .lengths(0, 16)
+                    .workers(2)
+                    .maxDuration("1")
+                    .outputFile(out)
+                    .queryMetrics()
+                    .with(extra)
+                    .build());
             assertEquals(0, result.exitCode(), result.getErrorOutput());
             return new ObjectMapper().readTree(out.toFile());
         }

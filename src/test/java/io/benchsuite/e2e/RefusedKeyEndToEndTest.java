@@ -75,20 +75,12 @@ class RefusedKeyEndToEndTest {
     }
 
     private LaunchResult run(QuarkusMainLauncher launcher, String baseUrl, String... keyArguments) {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
-                "run",
-                "--backend",
-                "vllm",
-                "--base-url",
-                baseUrl,
-                "--dataset-folder",
-                "datasets",
-                "--output-length",
-                "4",
-                "--output-file",
-                dir.resolve("never.json").toString()));
-        args.addAll(java.util.List.of(keyArguments));
-        return launcher.launch(args.toArray(String[]::new));
+        return launcher.launch(CliArgs.run(baseUrl)
+                .with("--backend", "vllm")
+                .outputLength(4)
+                .outputFile(dir.resolve("never.json"))
+                .with(keyArguments)
+                .build());
     }
 
     private void assertOneLineUsageError(LaunchResult result) {

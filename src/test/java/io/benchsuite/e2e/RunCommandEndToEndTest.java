@@ -6,17 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.benchsuite.simulator.RunningSimulator;
-import io.benchsuite.simulator.Simulator;
 import io.benchsuite.simulator.SimulatorConfig;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,47 +26,28 @@ class RunCommandEndToEndTest {
 
     private static final double STEP_MS = 10;
     private static final double PREFILL_TOKENS_PER_S = 10_000;
-    private static RunningSimulator simulator;
+
+    @RegisterExtension
+    static final SimulatorFixture simulator = new SimulatorFixture(SimulatorConfig.a100Model7b()
+            .withStepBaseMs(STEP_MS)
+            .withStepPerSeqMs(0)
+            .withPrefillTokensPerSecond(PREFILL_TOKENS_PER_S)
+            .withLaunchArguments(true));
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startSimulator() {
-        SimulatorConfig config = SimulatorConfig.a100Model7b()
-                .withStepBaseMs(STEP_MS)
-                .withStepPerSeqMs(0)
-                .withPrefillTokensPerSecond(PREFILL_TOKENS_PER_S)
-                .withLaunchArguments(true);
-        simulator = Simulator.start(config, "127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-    }
-
     @Test
     void rawResultMatchesTheSimulatorsModel(QuarkusMainLauncher launcher) throws Exception {
         Path out = dir.resolve("one.json");
-        LaunchResult result = launcher.launch(
-                "run",
-                "--base-url",
-                simulator.baseUrl(),
-                "--dataset-folder",
-                "datasets",
-                "--prompt-length",
-                "1024",
-                "--output-length",
-                "32",
-                "--n-workers",
-                "1",
-                "--max-duration",
-                "2",
-                "--output-file",
-                out.toString(),
-                "--query-metrics",
-                "--with-kv-cache-profile");
+        LaunchResult result = launcher.launch(CliArgs.run(simulator.baseUrl())
+                .lengths(1024, 32)
+                .workers(1)
+                .maxDuration("2")
+                .outputFile(out)
+                .queryMetrics()
+                .kvCacheProfile()
+                .build());
         assertEquals(0, result.exitCode(), result.getErrorOutput());
 
         JsonNode json = new ObjectMapper().readTree(out.toFile());
@@ -112,16 +90,10 @@ class RunCommandEndToEndTest {
     @Test
     void anOutputFileUnderARegularFileIsRejectedBeforeTheRun(QuarkusMainLauncher launcher) throws Exception {
         Path blocker = Files.writeString(dir.resolve("a-file"), "not a folder");
-        LaunchResult result = launcher.launch(
-                "run",
-                "--base-url",
-                simulator.baseUrl(),
-                "--dataset-folder",
-                "datasets",
-                "--output-length",
-                "4",
-                "--output-file",
-                blocker.resolve("y.json").toString());
+        LaunchResult result = launcher.launch(CliArgs.run(simulator.baseUrl())
+                .outputLength(4)
+                .outputFile(blocker.resolve("y.json"))
+                .build());
         assertEquals(2, result.exitCode(), result.getErrorOutput());
         assertTrue(result.getErrorOutput().contains("--output-file"), result.getErrorOutput());
     }
@@ -129,18 +101,11 @@ class RunCommandEndToEndTest {
     @Test
     void aModelTheServerDoesNotServeIsAUsageError(QuarkusMainLauncher launcher) throws Exception {
         Path out = dir.resolve("never.json");
-        LaunchResult result = launcher.launch(
-                "run",
-                "--base-url",
-                simulator.baseUrl(),
-                "--dataset-folder",
-                "datasets",
-                "--model",
-                "other-model",
-                "--output-length",
-                "4",
-                "--output-file",
-                out.toString());
+        LaunchResult result = launcher.launch(CliArgs.run(simulator.baseUrl())
+                .with("--model", "other-model")
+                .outputLength(4)
+                .outputFile(out)
+                .build());
         assertEquals(2, result.exitCode());
         assertTrue(result.getErrorOutput().contains("other-model"), result.getErrorOutput());
         assertFalse(Files.exists(out));
@@ -149,16 +114,10 @@ class RunCommandEndToEndTest {
     @Test
     void anUnreachableServerFailsBeforeAnyBenchmarkWithExitOne(QuarkusMainLauncher launcher) throws Exception {
         Path out = dir.resolve("never.json");
-        LaunchResult result = launcher.launch(
-                "run",
-                "--base-url",
-                "http://127.0.0.1:1",
-                "--dataset-folder",
-                "datasets",
-                "--output-length",
-                "4",
-                "--output-file",
-                out.toString());
+        LaunchResult result = launcher.launch(CliArgs.run("http://127.0.0.1:1")
+                .outputLength(4)
+                .outputFile(out)
+                .build());
         assertEquals(1, result.exitCode());
         assertTrue(result.getErrorOutput().contains("cannot connect to http://127.0.0.1:1"), result.getErrorOutput());
         assertFalse(Files.exists(out));

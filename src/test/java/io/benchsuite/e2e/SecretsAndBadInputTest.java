@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.benchsuite.simulator.RunningSimulator;
-import io.benchsuite.simulator.Simulator;
 import io.benchsuite.simulator.SimulatorConfig;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
@@ -14,9 +12,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The API key never reaches an output, and bad input found at the server is a usage error before any file. */
@@ -24,20 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SecretsAndBadInputTest {
 
     private static final String KEY = "sk-test-Zq8w3Lk-not-a-real-key";
-    private static RunningSimulator simulator;
+
+    @RegisterExtension
+    static final SimulatorFixture simulator =
+            new SimulatorFixture(SimulatorConfig.demo().withLaunchArguments(true));
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        simulator = Simulator.start(SimulatorConfig.demo().withLaunchArguments(true), "127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
 
     private static void assertNoFileContains(Path folder, String secret) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
@@ -54,27 +44,16 @@ class SecretsAndBadInputTest {
     void theApiKeyIsSentButNeverWritten(QuarkusMainLauncher launcher) throws IOException {
         Path out = dir.resolve("out").resolve("run.json");
         Files.createDirectories(out.getParent());
-        LaunchResult result = launcher.launch(
-                "run",
-                "--base-url",
-                simulator.baseUrl(),
-                "--dataset-folder",
-                "datasets",
-                "--api-key",
-                KEY,
-                "--prompt-length",
-                "32",
-                "--output-length",
-                "4",
-                "--n-workers",
-                "2",
-                "--max-duration",
-                "1",
-                "--output-file",
-                out.toString(),
-                "--query-metrics",
-                "--with-kv-cache-profile",
-                "--verbose");
+        LaunchResult result = launcher.launch(CliArgs.run(simulator.baseUrl())
+                .with("--api-key", KEY)
+                .lengths(32, 4)
+                .workers(2)
+                .maxDuration("1")
+                .outputFile(out)
+                .queryMetrics()
+                .kvCacheProfile()
+                .with("--verbose")
+                .build());
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         assertTrue(Files.size(out) > 1000);
         assertNoFileContains(dir, KEY);
@@ -87,37 +66,20 @@ class SecretsAndBadInputTest {
         Path keyFile = Files.writeString(dir.resolve("api-key"), KEY + "\n");
         Path out = dir.resolve("out").resolve("run.json");
         Files.createDirectories(out.getParent());
-        LaunchResult result = launcher.launch(
-                "run",
-                "--base-url",
-                simulator.baseUrl(),
-                "--dataset-folder",
-                "datasets",
-                "--api-key-file",
-                keyFile.toString(),
-                "--prompt-length",
-                "32",
-                "--output-length",
-                "4",
-                "--max-duration",
-                "0.5",
-                "--output-file",
-                out.toString());
+        LaunchResult result = launcher.launch(CliArgs.run(simulator.baseUrl())
+                .with("--api-key-file", keyFile.toString())
+                .lengths(32, 4)
+                .maxDuration("0.5")
+                .outputFile(out)
+                .build());
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         assertNoFileContains(out.getParent(), KEY);
 
-        LaunchResult missing = launcher.launch(
-                "run",
-                "--base-url",
-                simulator.baseUrl(),
-                "--dataset-folder",
-                "datasets",
-                "--api-key-file",
-                dir.resolve("nope").toString(),
-                "--output-length",
-                "4",
-                "--output-file",
-                dir.resolve("x.json").toString());
+        LaunchResult missing = launcher.launch(CliArgs.run(simulator.baseUrl())
+                .with("--api-key-file", dir.resolve("nope").toString())
+                .outputLength(4)
+                .outputFile(dir.resolve("x.json"))
+                .build());
         assertEquals(2, missing.exitCode());
         assertTrue(missing.getErrorOutput().contains("--api-key-file"), missing.getErrorOutput());
     }
@@ -125,18 +87,11 @@ class SecretsAndBadInputTest {
     @Test
     void aWrongCompletionsEndpointIsAUsageErrorBeforeAnyFile(QuarkusMainLauncher launcher) {
         Path out = dir.resolve("never.json");
-        LaunchResult result = launcher.launch(
-                "run",
-                "--base-url",
-                simulator.baseUrl(),
-                "--dataset-folder",
-                "datasets",
-                "--completions-endpoint",
-                "/v1/no-such-route",
-                "--output-length",
-                "4",
-                "--output-file",
-                out.toString());
+        LaunchResult result = launcher.launch(CliArgs.run(simulator.baseUrl())
+                .with("--completions-endpoint", "/v1/no-such-route")
+                .outputLength(4)
+                .outputFile(out)
+                .build());
         assertEquals(2, result.exitCode(), result.getErrorOutput());
         assertTrue(result.getErrorOutput().contains("--completions-endpoint"), result.getErrorOutput());
         assertFalse(Files.exists(out));
@@ -145,27 +100,12 @@ class SecretsAndBadInputTest {
     @Test
     void aPairLongerThanTheContextIsSkippedWithANote(QuarkusMainLauncher launcher) throws IOException {
         Path run = dir.resolve("run");
-        LaunchResult result = launcher.launch(
-                "--simulate",
-                "--quick",
-                "--run-folder",
-                run.toString(),
-                "--dataset-folder",
-                "datasets",
-                "--input-lengths",
-                "32,4096",
-                "--output-lengths",
-                "512",
-                "--parallel-requests",
-                "1",
-                "--max-duration-prompt-ingestion",
-                "0.5",
-                "--max-duration-kv-cache-profile",
-                "1",
-                "--max-duration-speed-generation",
-                "1",
-                "--min-duration-speed-generation",
-                "0.5");
+        LaunchResult result = launcher.launch(CliArgs.simulatedQuickSuite(run)
+                .pairs("32,4096", "512")
+                .levels("1")
+                .ingestionAndKvProfile("0.5", "1")
+                .speedGeneration("1", "0.5")
+                .build());
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         String log = result.getOutput() + result.getErrorOutput();
         assertTrue(log.contains("pair input 4096, output 512 skipped"), log);

@@ -22,7 +22,6 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -50,6 +49,14 @@ class SeedAndResumeEndToEndTest {
             SimulatorConfig.exact().withFirstTokenMs(5).withInterTokenMs(2);
     private static final ApiError REFUSED = new ApiError(500, "server_error", "refused by the test", 0);
 
+    /** A request refused with {@link #REFUSED}. */
+    private static final FaultPolicy.RequestFaults REFUSE = new FaultPolicy.RequestFaults() {
+        @Override
+        public Optional<ApiError> rejection() {
+            return Optional.of(REFUSED);
+        }
+    };
+
     @TempDir
     Path dir;
 
@@ -59,37 +66,22 @@ class SeedAndResumeEndToEndTest {
      */
     private static FaultPolicy refuseAfterWarmUp() {
         AtomicInteger seen = new AtomicInteger();
-        FaultPolicy.RequestFaults refuse = new FaultPolicy.RequestFaults() {
-            @Override
-            public Optional<ApiError> rejection() {
-                return Optional.of(REFUSED);
-            }
-        };
         return (GenerationRequest request, UnaryOperator<String> headers) ->
-                seen.incrementAndGet() > 2 ? refuse : FaultPolicy.RequestFaults.NONE;
+                seen.incrementAndGet() > 2 ? REFUSE : FaultPolicy.RequestFaults.NONE;
     }
 
     private JsonNode run(QuarkusMainLauncher launcher, String name, String... extra) throws Exception {
         Path out = dir.resolve(name + ".json");
         try (RunningSimulator simulator = Simulator.start(QUICK, "127.0.0.1", 0, refuseAfterWarmUp())) {
-            List<String> args = new ArrayList<>(List.of(
-                    "run",
-                    "--base-url",
-                    simulator.baseUrl(),
-                    "--prompt-length",
-                    "32",
-                    "--output-length",
-                    "4",
-                    "--n-workers",
-                    "2",
-                    "--max-queries",
-                    "6",
-                    "--max-duration",
-                    "5",
-                    "--output-file",
-                    out.toString()));
-            args.addAll(List.of(extra));
-            LaunchResult result = launcher.launch(args.toArray(String[]::new));
+            // No --dataset-folder: the built-in prompt datasets.
+            LaunchResult result = launcher.launch(CliArgs.of("run", "--base-url", simulator.baseUrl())
+                    .lengths(32, 4)
+                    .workers(2)
+                    .maxQueries(6)
+                    .maxDuration("5")
+                    .outputFile(out)
+                    .with(extra)
+                    .build());
             assertTrue(Files.isRegularFile(out), result.getErrorOutput());
         }
         return new ObjectMapper().readTree(out.toFile());
@@ -126,13 +118,7 @@ class SeedAndResumeEndToEndTest {
 
     /** Refuses every request once {@code armed} says so, which fails the next benchmark's warm-up. */
     private static FaultPolicy refuseOnceArmed(BooleanSupplier armed) {
-        FaultPolicy.RequestFaults refuse = new FaultPolicy.RequestFaults() {
-            @Override
-            public Optional<ApiError> rejection() {
-                return Optional.of(REFUSED);
-            }
-        };
-        return (request, headers) -> armed.getAsBoolean() ? refuse : FaultPolicy.RequestFaults.NONE;
+        return (request, headers) -> armed.getAsBoolean() ? REFUSE : FaultPolicy.RequestFaults.NONE;
     }
 
     @Test
@@ -142,28 +128,15 @@ class SeedAndResumeEndToEndTest {
         AtomicBoolean serverBroken = new AtomicBoolean(true);
         BooleanSupplier armed = () -> serverBroken.get() && Files.exists(raw.resolve("prompt_ingestion_0.json"));
         try (RunningSimulator simulator = Simulator.start(QUICK, "127.0.0.1", 0, refuseOnceArmed(armed))) {
+            // No --dataset-folder: the built-in prompt datasets.
             LaunchResult stopped = launcher.launch(
-                    "--quick",
-                    "--base-url",
-                    simulator.baseUrl(),
-                    "--run-folder",
-                    run.toString(),
-                    "--input-lengths",
-                    "32",
-                    "--output-lengths",
-                    "16",
-                    "--parallel-requests",
-                    "1",
-                    "--max-duration-prompt-ingestion",
-                    "0.5",
-                    "--max-duration-kv-cache-profile",
-                    "0.5",
-                    "--max-duration-speed-generation",
-                    "0.6",
-                    "--min-duration-speed-generation",
-                    "0.3",
-                    "--min-number-of-valid-queries",
-                    "1");
+                    CliArgs.of("--quick", "--base-url", simulator.baseUrl(), "--run-folder", run.toString())
+                            .pairs("32", "16")
+                            .levels("1")
+                            .ingestionAndKvProfile("0.5", "0.5")
+                            .speedGeneration("0.6", "0.3")
+                            .with("--min-number-of-valid-queries", "1")
+                            .build());
             assertEquals(1, stopped.exitCode(), "the failed warm-up stops the suite: " + stopped.getErrorOutput());
             JsonNode firstResult = new ObjectMapper()
                     .readTree(raw.resolve("prompt_ingestion_0.json").toFile());
@@ -253,28 +226,14 @@ class SeedAndResumeEndToEndTest {
         try (RunningSimulator simulator =
                 Simulator.start(QUICK, "127.0.0.1", 0, restartAt(() -> true, 10, Duration.ofMillis(300)))) {
             Path out = dir.resolve("raw.json");
-            LaunchResult result = launcher.launch(
-                    "run",
-                    "--base-url",
-                    simulator.baseUrl(),
-                    "--dataset-folder",
-                    "datasets",
-                    "--prompt-length",
-                    "0",
-                    "--output-length",
-                    "8",
-                    "--n-workers",
-                    "2",
-                    "--max-duration",
-                    "2.5",
-                    "--max-queries",
-                    "2000",
-                    "--max-consecutive-failures",
-                    "1000000",
-                    "--max-failed-share",
-                    "0.9",
-                    "--output-file",
-                    out.toString());
+            LaunchResult result = launcher.launch(CliArgs.run(simulator.baseUrl())
+                    .lengths(0, 8)
+                    .workers(2)
+                    .maxDuration("2.5")
+                    .maxQueries(2000)
+                    .with("--max-consecutive-failures", "1000000", "--max-failed-share", "0.9")
+                    .outputFile(out)
+                    .build());
             assertEquals(0, result.exitCode(), result.getErrorOutput());
 
             JsonNode json = new ObjectMapper().readTree(out.toFile());
@@ -304,33 +263,14 @@ class SeedAndResumeEndToEndTest {
         // benchmark's warm-up, the 2nd its first measured request. Its 0.8 s leave time for 3 failures.
         try (RunningSimulator simulator = Simulator.start(
                 QUICK, "127.0.0.1", 0, restartAt(() -> Files.exists(first), 3, Duration.ofMillis(2500)))) {
-            List<String> args = new ArrayList<>(List.of(
-                    "--quick",
-                    "--base-url",
-                    simulator.baseUrl(),
-                    "--run-folder",
-                    run.toString(),
-                    "--dataset-folder",
-                    "datasets",
-                    "--input-lengths",
-                    "32",
-                    "--output-lengths",
-                    "16",
-                    "--parallel-requests",
-                    "1,4",
-                    "--max-duration-prompt-ingestion",
-                    "0.8",
-                    "--max-duration-kv-cache-profile",
-                    "0.5",
-                    "--max-duration-speed-generation",
-                    "0.6",
-                    "--min-duration-speed-generation",
-                    "0.3",
-                    "--min-number-of-valid-queries",
-                    "1",
-                    "--max-consecutive-failures",
-                    "3"));
-            LaunchResult stopped = launcher.launch(args.toArray(String[]::new));
+            // In this order: the resume command checked below repeats them so.
+            CliArgs args = CliArgs.quickSuite(simulator.baseUrl(), run)
+                    .pairs("32", "16")
+                    .levels("1,4")
+                    .ingestionAndKvProfile("0.8", "0.5")
+                    .speedGeneration("0.6", "0.3")
+                    .with("--min-number-of-valid-queries", "1", "--max-consecutive-failures", "3");
+            LaunchResult stopped = launcher.launch(args.build());
             String message = stopped.getErrorOutput();
             assertEquals(1, stopped.exitCode(), message);
             List<String> stopLines =
@@ -365,8 +305,7 @@ class SeedAndResumeEndToEndTest {
             byte[] firstBytes = Files.readAllBytes(first);
 
             waitUntil(simulator::isListening, Duration.ofSeconds(10));
-            args.add("--resume");
-            LaunchResult resumed = launcher.launch(args.toArray(String[]::new));
+            LaunchResult resumed = launcher.launch(args.with("--resume").build());
             assertEquals(0, resumed.exitCode(), resumed.getErrorOutput());
             String log = resumed.getOutput() + resumed.getErrorOutput();
             assertTrue(log.contains("already done, skipped: prompt_ingestion_0.json"), log);

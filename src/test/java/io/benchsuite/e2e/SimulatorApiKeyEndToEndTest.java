@@ -6,19 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.benchsuite.simulator.RunningSimulator;
-import io.benchsuite.simulator.Simulator;
 import io.benchsuite.simulator.SimulatorConfig;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,44 +25,23 @@ import org.junit.jupiter.api.io.TempDir;
 class SimulatorApiKeyEndToEndTest {
 
     private static final String KEY = "sk-sim-Zx9-test-only";
-    private static RunningSimulator simulator;
+
+    @RegisterExtension
+    static final SimulatorFixture simulator = new SimulatorFixture(
+            SimulatorConfig.fast().withStepBaseMs(1).withStepPerSeqMs(0).withApiKey(KEY));
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        simulator = Simulator.start(
-                SimulatorConfig.fast().withStepBaseMs(1).withStepPerSeqMs(0).withApiKey(KEY), "127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
     private LaunchResult run(QuarkusMainLauncher launcher, Path out, String key) {
-        List<String> args = new ArrayList<>(List.of(
-                "run",
-                "--backend",
-                "vllm",
-                "--base-url",
-                simulator.baseUrl(),
-                "--dataset-folder",
-                "datasets",
-                "--prompt-length",
-                "32",
-                "--output-length",
-                "4",
-                "--max-duration",
-                "1",
-                "--max-queries",
-                "4",
-                "--output-file",
-                out.toString(),
-                "--api-key",
-                key));
-        return launcher.launch(args.toArray(String[]::new));
+        return launcher.launch(CliArgs.run(simulator.baseUrl())
+                .with("--backend", "vllm")
+                .lengths(32, 4)
+                .maxDuration("1")
+                .maxQueries(4)
+                .outputFile(out)
+                .with("--api-key", key)
+                .build());
     }
 
     @Test

@@ -47,23 +47,14 @@ class SuiteEndToEndTest {
     @Test
     void quickSimulatedSuiteWritesACompleteReport(QuarkusMainLauncher launcher) throws IOException {
         Path run = dir.resolve("run");
-        LaunchResult result = launcher.launch(
-                "--simulate",
-                "--quick",
+        LaunchResult result = launcher.launch(CliArgs.simulatedQuickSuite(run)
                 // Shorter than quick's 3 s and 8 s (the a100-7b test below runs quick's own durations): the
                 // ingestion graph needs a few prompts only, and the long pair's profile fills the cache (4 of its
                 // requests outgrow it, one is preempted and waits) from its 4th burst: under 2 s in at about 0.5 s
                 // a burst on a quiet machine, under 5 s at 1.4 s a burst on a loaded one.
-                "--max-duration-prompt-ingestion",
-                "1",
-                "--max-duration-kv-cache-profile",
-                "6",
-                "--run-folder",
-                run.toString(),
-                "--dataset-folder",
-                "datasets",
-                "--gpu-name",
-                "simulated");
+                .ingestionAndKvProfile("1", "6")
+                .with("--gpu-name", "simulated")
+                .build());
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         Path report = run.resolve("report");
         ObjectMapper json = new ObjectMapper();
@@ -158,17 +149,9 @@ class SuiteEndToEndTest {
     void aQuickSuiteAgainstTheA100PresetHasItsHeadlineAndSaysWhatWasMeasured(QuarkusMainLauncher launcher)
             throws IOException {
         Path run = dir.resolve("run");
-        LaunchResult result = launcher.launch(
-                "--simulate",
-                "--simulator-preset",
-                "a100-7b",
-                "--quick",
-                "--run-folder",
-                run.toString(),
-                "--dataset-folder",
-                "datasets",
-                "--gpu-name",
-                "A100 (simulated)");
+        LaunchResult result = launcher.launch(CliArgs.simulatedQuickSuite(run)
+                .with("--simulator-preset", "a100-7b", "--gpu-name", "A100 (simulated)")
+                .build());
         LocalDateTime ended = LocalDateTime.now();
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         Path report = run.resolve("report");

@@ -45,22 +45,11 @@ class SweepModesEndToEndTest {
     @Test
     void theGridSweepRunsEveryLevel(QuarkusMainLauncher launcher) throws Exception {
         Path run = dir.resolve("grid");
-        LaunchResult result = launcher.launch(
-                "--simulate",
-                "--quick",
-                "--sweep",
-                "grid",
-                "--output-lengths",
-                "16",
+        LaunchResult result = launcher.launch(CliArgs.simulatedQuickSuite(run)
+                .with("--sweep", "grid", "--output-lengths", "16")
                 // the grid's levels are what is checked: ingestion and KV-cache profile kept short
-                "--max-duration-prompt-ingestion",
-                "0.5",
-                "--max-duration-kv-cache-profile",
-                "0.5",
-                "--run-folder",
-                run.toString(),
-                "--dataset-folder",
-                "datasets");
+                .ingestionAndKvProfile("0.5", "0.5")
+                .build());
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         Path report = run.resolve("report");
         List<String> csv = Files.readAllLines(report.resolve("thresholds.csv"));
@@ -103,25 +92,11 @@ class SweepModesEndToEndTest {
         // fast: a batch of 4, so that per-request speed falls once more than 4 are in flight; 200 t/s is crossed
         // between level 1 (about 400 t/s) and level 10 (requests queue), so the search bisects below 10.
         try (RunningSimulator simulator = Simulator.start(SimulatorConfig.fast(), "127.0.0.1", 0, policy)) {
-            List<String> args = List.of(
-                    "--quick",
-                    "--base-url",
-                    simulator.baseUrl(),
-                    "--run-folder",
-                    run.toString(),
-                    "--dataset-folder",
-                    "datasets",
-                    "--input-lengths",
-                    "32",
-                    "--output-lengths",
-                    "16",
-                    "--speed-threshold",
-                    "200",
-                    "--max-duration-prompt-ingestion",
-                    "0.5",
-                    "--max-duration-kv-cache-profile",
-                    "0.5");
-            LaunchResult stopped = launcher.launch(args.toArray(String[]::new));
+            LaunchResult stopped = launcher.launch(CliArgs.quickSuite(simulator.baseUrl(), run)
+                    .pairs("32", "16")
+                    .with("--speed-threshold", "200")
+                    .ingestionAndKvProfile("0.5", "0.5")
+                    .build());
             assertEquals(1, stopped.exitCode(), "the failed warm-up stops the suite: " + stopped.getErrorOutput());
             List<String> before = speedFiles(raw);
             assertEquals(
@@ -211,33 +186,18 @@ class SweepModesEndToEndTest {
     @Test
     void theCapacityUnderAnItlObjectiveIsWhereTheEngineModelPutsIt(QuarkusMainLauncher launcher) throws IOException {
         Path run = dir.resolve("slo-run");
-        LaunchResult result = launcher.launch(
-                "--simulate",
-                "--quick",
-                "--run-folder",
-                run.toString(),
-                "--dataset-folder",
-                "datasets",
-                "--input-lengths",
-                "32",
-                "--output-lengths",
-                "128",
+        LaunchResult result = launcher.launch(CliArgs.simulatedQuickSuite(run)
+                .pairs("32", "128")
                 // a range that holds the capacity and levels above it, below where the cache fills (about 27
                 // here): the search bisects on the objective only
-                "--parallel-requests",
-                "1,2,16",
-                "--sweep",
-                "adaptive",
+                .levels("1,2,16")
+                .with("--sweep", "adaptive")
                 // quick's 30 s per pair could end the search before the bisection does on a slow machine
-                "--max-duration-speed-generation",
-                "120",
+                .with("--max-duration-speed-generation", "120")
                 // the capacity is read from the sweep's levels alone: ingestion and KV-cache profile kept short
-                "--max-duration-prompt-ingestion",
-                "0.5",
-                "--max-duration-kv-cache-profile",
-                "0.5",
-                "--slo",
-                "itl_p50=6ms");
+                .ingestionAndKvProfile("0.5", "0.5")
+                .with("--slo", "itl_p50=6ms")
+                .build());
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         Path report = run.resolve("report");
         List<String> csv = Files.readAllLines(report.resolve("thresholds.csv"));
