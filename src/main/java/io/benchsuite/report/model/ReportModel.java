@@ -38,65 +38,6 @@ public record ReportModel(
         Optional<ServiceLevelObjectives> slo,
         SweepLevels sweepLevels) {
 
-    /** A model without recorded sweep levels. */
-    public ReportModel(
-            String modelName,
-            String gpuName,
-            Map<String, Object> parameters,
-            double speedThreshold,
-            double kvCacheThreshold,
-            IngestionReport ingestion,
-            List<PairReport> pairs,
-            List<KvProfileReport> kvProfiles,
-            KeyNumbers keyNumbers,
-            List<BenchmarkIssue> issues,
-            List<String> notes,
-            Optional<ServiceLevelObjectives> slo) {
-        this(
-                modelName,
-                gpuName,
-                parameters,
-                speedThreshold,
-                kvCacheThreshold,
-                ingestion,
-                pairs,
-                kvProfiles,
-                keyNumbers,
-                issues,
-                notes,
-                slo,
-                SweepLevels.NONE);
-    }
-
-    /** A model without service-level objectives nor recorded sweep levels. */
-    public ReportModel(
-            String modelName,
-            String gpuName,
-            Map<String, Object> parameters,
-            double speedThreshold,
-            double kvCacheThreshold,
-            IngestionReport ingestion,
-            List<PairReport> pairs,
-            List<KvProfileReport> kvProfiles,
-            KeyNumbers keyNumbers,
-            List<BenchmarkIssue> issues,
-            List<String> notes) {
-        this(
-                modelName,
-                gpuName,
-                parameters,
-                speedThreshold,
-                kvCacheThreshold,
-                ingestion,
-                pairs,
-                kvProfiles,
-                keyNumbers,
-                issues,
-                notes,
-                Optional.empty(),
-                SweepLevels.NONE);
-    }
-
     public ReportModel {
         parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
         pairs = List.copyOf(pairs);
