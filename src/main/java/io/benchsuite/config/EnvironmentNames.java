@@ -80,6 +80,38 @@ public final class EnvironmentNames {
         return new Checked(kept, List.copyOf(warnings));
     }
 
+    /**
+     * {@link #check} for the entries of a .env file, plus its unprefixed names: the original tool's .env
+     * files name settings without the prefix (MAX_QUERIES=...), so a typo there (MAX_QUERYS) was a setting silently
+     * left at its default. An unprefixed name that is not a setting's but is a few edits from one is a warning
+     * naming it. A name far from every setting stays silent: a .env file may be shared with other tools
+     * (docker compose reads one too), and HF_TOKEN is nobody's typo. Not for the process environment, where
+     * HOME is two edits from HOST.
+     *
+     * @param entries the file's names and values
+     * @param where   how the warnings name the file: "name in .env file x"
+     */
+    public static Checked checkDotEnv(Map<String, String> entries, String where) {
+        Checked prefixed = check(entries, where);
+        List<String> warnings = new ArrayList<>(prefixed.warnings());
+        List<String> legacyNames = SettingsCatalog.all().stream()
+                .flatMap(s -> s.legacyEnvName().stream())
+                .toList();
+        for (String name : entries.keySet()) {
+            if (name.startsWith(PREFIX) || legacyNames.contains(name)) {
+                continue;
+            }
+            legacyNames.stream()
+                    .min(Comparator.comparingInt((String candidate) -> distance(name, candidate))
+                            .thenComparing(Comparator.naturalOrder()))
+                    .filter(near -> distance(name, near) <= Math.max(1, name.length() / 4))
+                    .ifPresent(near ->
+                            warnings.add("Unknown " + where + " " + name + " is ignored; did you mean " + near + "?"));
+        }
+        warnings.sort(Comparator.naturalOrder());
+        return new Checked(prefixed.values(), List.copyOf(warnings));
+    }
+
     /** Whether Kubernetes sets this name, with this value, for a Service whose name starts with "bench". */
     static boolean isServiceLink(String name, String value) {
         return SERVICE_HOST_OR_PORT.matcher(name).matches()

@@ -170,7 +170,7 @@ public final class SettingsLoader {
                 values.put(name, value);
             }
         });
-        EnvironmentNames.Checked checked = EnvironmentNames.check(values, "name in .env file " + dotEnv);
+        EnvironmentNames.Checked checked = EnvironmentNames.checkDotEnv(values, "name in .env file " + dotEnv);
         checked.warnings().forEach(Warnings::once);
         return checked.values();
     }

@@ -124,4 +124,36 @@ class EnvironmentNamesTest {
         assertEquals(1, EnvironmentNames.distance("ABC", "ABD"));
         assertEquals(3, EnvironmentNames.distance("", "ABC"));
     }
+
+    @Test
+    void aDotEnvTypoOfAnUnprefixedNameIsAWarning() {
+        EnvironmentNames.Checked checked = EnvironmentNames.checkDotEnv(
+                Map.of("GPU_NAM", "H100", "MAX_DURATION_SPEED_GENERATON", "60", "HF_TOKEN", "x", "PORT", "8000"),
+                "name in .env file .env");
+        assertEquals(
+                List.of(
+                        "Unknown name in .env file .env GPU_NAM is ignored; did you mean GPU_NAME?",
+                        "Unknown name in .env file .env MAX_DURATION_SPEED_GENERATON is ignored; did you mean"
+                                + " MAX_DURATION_SPEED_GENERATION?"),
+                checked.warnings(),
+                "a name far from every setting (HF_TOKEN) stays silent: the file may serve other tools too");
+    }
+
+    @Test
+    void theOriginalToolsDotEnvExampleHasNoUnknownName() throws Exception {
+        Map<String, String> entries = DotEnvFile.read(
+                        Path.of("src/test/resources/dotenv/original.env.example"), Map.of())
+                .values();
+        assertEquals(
+                List.of(),
+                EnvironmentNames.checkDotEnv(entries, "name in .env file x").warnings());
+    }
+
+    @Test
+    void theProcessEnvironmentIsNotCheckedForUnprefixedNames() {
+        assertEquals(
+                List.of(),
+                EnvironmentNames.check(Map.of("HOME", "/root", "GPU_NAM", "H100"), "environment variable")
+                        .warnings());
+    }
 }
