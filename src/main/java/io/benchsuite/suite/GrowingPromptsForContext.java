@@ -1,6 +1,7 @@
 package io.benchsuite.suite;
 
 import io.benchsuite.config.Api;
+import io.benchsuite.config.UsageException;
 import io.benchsuite.workload.ContextFit;
 import io.benchsuite.workload.PromptPlanner;
 import io.benchsuite.workload.TokenCounter;
@@ -16,9 +17,10 @@ import java.util.function.Supplier;
  * {@link ContextFit#ESTIMATE_CHARACTERS_PER_TOKEN}); the log line says which.
  *
  * @param fit       the prompts kept and how many were left out
- * @param countedBy how the lengths were had, for the log: "the server's tokenize endpoint" or the estimate
+ * @param estimated true when the lengths are the estimate from characters (an over-count), false when they are the
+ *                  server's count
  */
-record GrowingPromptsForContext(ContextFit fit, String countedBy) {
+record GrowingPromptsForContext(ContextFit fit, boolean estimated) {
 
     /** The raw-result parameter: growing prompts left out because they did not fit the context. */
     static final String PARAMETER = "prompts_left_out_for_context";
@@ -50,22 +52,35 @@ record GrowingPromptsForContext(ContextFit fit, String countedBy) {
         try {
             counter = server.get();
         } catch (RuntimeException e) {
-            onFallback.accept(e.getMessage());
+            onFallback.accept(why(e));
             counter = Optional.empty();
         }
         if (counter.isPresent()) {
             try {
                 return new GrowingPromptsForContext(
-                        ContextFit.of(dataset, counter.get(), contextTokens, outputTokens, allowance),
-                        "lengths by the server's tokenize endpoint");
+                        ContextFit.of(dataset, counter.get(), contextTokens, outputTokens, allowance), false);
             } catch (RuntimeException e) {
-                onFallback.accept(e.getMessage());
+                onFallback.accept(why(e));
             }
         }
         return new GrowingPromptsForContext(
-                ContextFit.of(dataset, ContextFit::estimatedTokens, contextTokens, outputTokens, allowance),
-                "lengths estimated from characters, " + ContextFit.ESTIMATE_CHARACTERS_PER_TOKEN
-                        + " per token, which leaves out a prompt rather than send one that may not fit");
+                ContextFit.of(dataset, ContextFit::estimatedTokens, contextTokens, outputTokens, allowance), true);
+    }
+
+    /** A 404 is a usage error worded for --exact-input-lengths, which this run may not have set. */
+    private static String why(RuntimeException e) {
+        return e instanceof UsageException
+                ? "the server has no tokenize endpoint at the tokenize-endpoint path; set --tokenize-endpoint if it "
+                        + "has one elsewhere"
+                : e.getMessage();
+    }
+
+    /** How the lengths were had, for the log. */
+    String countedBy() {
+        return estimated
+                ? "lengths estimated from characters, " + ContextFit.ESTIMATE_CHARACTERS_PER_TOKEN
+                        + " per token, an over-count that leaves out a prompt rather than send one that may not fit"
+                : "lengths by the server's tokenize endpoint";
     }
 
     /** The INFO line of a run that left prompts out; empty when every prompt fits. */
@@ -75,14 +90,14 @@ record GrowingPromptsForContext(ContextFit fit, String countedBy) {
         }
         return Optional.of("prompt ingestion: " + fit.leftOut() + " of " + fit.total()
                 + " growing prompts left out, longer than the server's context of " + fit.contextTokens()
-                + " tokens minus the output; ingestion covers prompts up to about " + fit.longestKeptTokens()
-                + " tokens (" + countedBy + ")");
+                + " tokens minus the output; ingestion covers prompts up to " + (estimated ? "at most " : "about ")
+                + fit.longestKeptTokens() + " tokens (" + countedBy() + ")");
     }
 
     /** The WARN line of a run where no prompt fits, so that prompt ingestion is skipped. */
     String noneFitWarning() {
         return "prompt ingestion skipped: none of the " + fit.total() + " growing prompts fits the server's context of "
                 + fit.contextTokens() + " tokens minus the output and the request's own tokens (at most "
-                + Math.max(0, fit.budgetTokens()) + " prompt tokens; " + countedBy + ")";
+                + Math.max(0, fit.budgetTokens()) + " prompt tokens; " + countedBy() + ")";
     }
 }

@@ -282,8 +282,8 @@ public final class SuiteRunner {
                 contextTokens.getAsInt(),
                 b.spec().outputLength(),
                 context.api(),
-                why -> progress.note("prompt ingestion: the server's tokenize endpoint could not count the growing "
-                        + "prompts (" + why + "); their lengths are estimated"));
+                why -> progress.note("prompt ingestion: the growing prompts' lengths are estimated, since the server "
+                        + "could not count them (" + why + ")"));
         if (fit.fit().none()) {
             LOG.warn(fit.noneFitWarning());
         } else {

@@ -111,6 +111,42 @@ class ContextFitEndToEndTest {
     }
 
     @Test
+    void withoutATokenizeEndpointTheEstimateLeavesOutMoreAndNothingIsRefused(QuarkusMainLauncher launcher)
+            throws Exception {
+        Path run = dir.resolve("estimate");
+        List<String> args = new ArrayList<>(shortSuite("", run, "datasets"));
+        LaunchResult result;
+        try (RunningSimulator simulator = Simulator.start(SimulatorConfig.fast(), "127.0.0.1", 0)) {
+            args.set(args.indexOf("--base-url") + 1, simulator.baseUrl());
+            args.addAll(List.of("--tokenize-endpoint", "/no-such-endpoint"));
+            result = launcher.launch(args.toArray(String[]::new));
+        }
+        String log = result.getOutput() + result.getErrorOutput();
+        assertEquals(0, result.exitCode(), log);
+        assertTrue(
+                log.contains("the growing prompts' lengths are estimated, since the server could not count them "
+                        + "(the server has no tokenize endpoint"),
+                log);
+        Matcher said = Pattern.compile("prompt ingestion: (\\d+) of 410 growing prompts left out, .* up to at most "
+                        + "(\\d+) tokens \\(lengths estimated from characters")
+                .matcher(log);
+        assertTrue(said.find(), log);
+        assertFalse(log.contains("in doubt"), log);
+        try (ZipFile zip = new ZipFile(run.resolve("raw_results.zip").toFile())) {
+            for (int i = 0; i < 4; i++) {
+                JsonNode raw = JSON.readTree(zip.getInputStream(zip.getEntry("prompt_ingestion_" + i + ".json")));
+                assertEquals(
+                        0, raw.get("general_metrics").get("nb_errored_queries").asInt());
+                assertEquals(
+                        Integer.parseInt(said.group(1)),
+                        raw.get("parameters")
+                                .get("prompts_left_out_for_context")
+                                .asInt());
+            }
+        }
+    }
+
+    @Test
     void noGrowingPromptFittingSkipsPromptIngestionWithAWarning(QuarkusMainLauncher launcher) throws Exception {
         // A dataset folder whose growing prompts are all longer than the context: the 4096-token prompts.
         Path datasets = Files.createDirectories(dir.resolve("datasets"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.benchsuite.config.Api;
+import io.benchsuite.config.UsageException;
 import io.benchsuite.workload.TokenCounter;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,9 +47,26 @@ class GrowingPromptsForContextTest {
         assertEquals(List.of(tokens(10), tokens(100)), fit.fit().kept());
         assertEquals(
                 "prompt ingestion: 2 of 4 growing prompts left out, longer than the server's context of 1024 tokens "
-                        + "minus the output; ingestion covers prompts up to about 400 tokens (lengths estimated from "
-                        + "characters, 3 per token, which leaves out a prompt rather than send one that may not fit)",
+                        + "minus the output; ingestion covers prompts up to at most 400 tokens (lengths estimated from "
+                        + "characters, 3 per token, an over-count that leaves out a prompt rather than send one that "
+                        + "may not fit)",
                 fit.leftOutNote().orElseThrow());
+    }
+
+    @Test
+    void aMissingTokenizeEndpointIsNotBlamedOnExactInputLengths() {
+        List<String> said = new ArrayList<>();
+        TokenCounter missing = text -> {
+            throw new UsageException("the server has no tokenize endpoint at http://h/tokenize; drop "
+                    + "--exact-input-lengths or set --tokenize-endpoint");
+        };
+        GrowingPromptsForContext fit = GrowingPromptsForContext.decide(
+                DATASET, () -> Optional.of(missing), 1024, 1, Api.COMPLETIONS, said::add);
+        assertTrue(fit.estimated());
+        assertEquals(
+                List.of("the server has no tokenize endpoint at the tokenize-endpoint path; set --tokenize-endpoint "
+                        + "if it has one elsewhere"),
+                said);
     }
 
     @Test
