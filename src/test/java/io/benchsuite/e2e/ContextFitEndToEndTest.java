@@ -85,6 +85,10 @@ class ContextFitEndToEndTest {
         assertTrue(upTo > 950 && upTo + 1 <= CONTEXT, "up to " + upTo);
         assertEquals(1, count(log, "growing prompts left out"), "said once per run: " + log);
         assertFalse(log.contains("in doubt"), log);
+        assertTrue(
+                log.contains("Prompt ingestion: " + leftOut + " growing prompts longer than the server's context were "
+                        + "left out, so the ingestion fit covers prompts up to"),
+                "the report says so too: " + log);
         try (ZipFile zip = new ZipFile(run.resolve("raw_results.zip").toFile())) {
             for (int i = 0; i < 4; i++) {
                 JsonNode raw = JSON.readTree(zip.getInputStream(zip.getEntry("prompt_ingestion_" + i + ".json")));
