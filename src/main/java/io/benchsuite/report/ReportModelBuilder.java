@@ -128,7 +128,28 @@ public final class ReportModelBuilder {
             notes.add("Prompt ingestion: " + fit.get().droppedPoints() + " of " + points.size()
                     + " points were more than 5 % away from the first fit and left out of the second.");
         }
+        noteLeftOutForContext(runs, points, notes);
         return new IngestionReport(points, fit);
+    }
+
+    /**
+     * The suite sends only the growing prompts that fit the server's context and records how many it left out
+     * ({@code prompts_left_out_for_context}): the fit then covers a shorter range than the dataset's.
+     */
+    private static void noteLeftOutForContext(List<RawRun> runs, List<IngestionPoint> points, List<String> notes) {
+        int leftOut = runs.stream()
+                .mapToInt(run ->
+                        run.parameters().get("prompts_left_out_for_context") instanceof Number n ? n.intValue() : 0)
+                .max()
+                .orElse(0);
+        if (leftOut > 0) {
+            long longest = Math.round(points.stream()
+                    .mapToDouble(IngestionPoint::promptLength)
+                    .max()
+                    .orElse(0));
+            notes.add("Prompt ingestion: " + leftOut + " growing prompts longer than the server's context were left "
+                    + "out, so the ingestion fit covers prompts up to " + longest + " tokens only.");
+        }
     }
 
     private static List<PairReport> pairs(RawResults raw, ReportSettings settings, List<String> notes) {

@@ -73,18 +73,22 @@ public final class ServerSession implements AutoCloseable {
     private final Optional<MetricsPoller> poller;
     private final Optional<ServerTokenCounter> tokenCounter;
     private final RunContext context;
+    private final java.util.function.Supplier<ServerTokenCounter> openCounter;
+    private ServerTokenCounter countingCounter;
 
     private ServerSession(
             ServerInfo info,
             StreamingClient client,
             Optional<MetricsPoller> poller,
             Optional<ServerTokenCounter> tokenCounter,
-            RunContext context) {
+            RunContext context,
+            java.util.function.Supplier<ServerTokenCounter> openCounter) {
         this.info = info;
         this.client = client;
         this.poller = poller;
         this.tokenCounter = tokenCounter;
         this.context = context;
+        this.openCounter = openCounter;
     }
 
     /** The original tool's idle window around each benchmark's requests. */
@@ -199,7 +203,14 @@ public final class ServerSession implements AutoCloseable {
                 progress,
                 tokenCounter.map(ExactPromptLengths::new),
                 target.api());
-        return new ServerSession(info, client, poller, tokenCounter, context);
+        return new ServerSession(
+                info,
+                client,
+                poller,
+                tokenCounter,
+                context,
+                () -> new ServerTokenCounter(
+                        target.baseUrl(), settings.tokenizeEndpoint(), info.model(), target.apiKey(), target.tls()));
     }
 
     /** {@code scheme://host:port/path} of a URL: no user name, password, query or fragment. */
@@ -476,10 +487,30 @@ public final class ServerSession implements AutoCloseable {
         return context;
     }
 
+    /**
+     * A counter of prompt tokens by the server's tokenize endpoint, to cut prompt ingestion to the context: the
+     * --exact-input-lengths one when open, else one opened on the first call (not asked yet: its first count
+     * fails when the server has no such endpoint, and the caller then estimates). Closed with the session.
+     */
+    public synchronized Optional<io.benchsuite.workload.TokenCounter> promptTokenCounter() {
+        if (tokenCounter.isPresent()) {
+            return Optional.of(tokenCounter.get());
+        }
+        if (countingCounter == null) {
+            countingCounter = openCounter.get();
+        }
+        return Optional.of(countingCounter);
+    }
+
     @Override
     public void close() {
         poller.ifPresent(MetricsPoller::close);
         tokenCounter.ifPresent(ServerTokenCounter::close);
+        synchronized (this) {
+            if (countingCounter != null) {
+                countingCounter.close();
+            }
+        }
         client.close();
     }
 }

@@ -139,7 +139,8 @@ public final class SuiteLauncher {
                             + "--seed %d sends the same prompts again)",
                     runFolder, plan.size(), settings.seed(), settings.seed());
             SuiteRunner runner = new SuiteRunner(settings, session.context(), raw, progress)
-                    .executingWith(execution.of(session.context()));
+                    .executingWith(execution.of(session.context()))
+                    .countingPromptTokensWith(session::promptTokenCounter);
             onStopSignal.accept(() -> {
                 // The live line is cleared first, or the warning would be printed glued to its end.
                 console.stopping();

@@ -16,6 +16,7 @@ import io.benchsuite.time.Ticker;
 import io.benchsuite.workload.DatasetLoader;
 import io.benchsuite.workload.PlannedPrompt;
 import io.benchsuite.workload.PromptPlanner;
+import io.benchsuite.workload.TokenCounter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * Runs the suite's benchmarks one after the other, writing each raw result as soon as it ends, so an
@@ -41,6 +44,8 @@ import java.util.Set;
  * a benchmark's warm-up request fails. The reason is in the outcome, for the message telling how to resume.
  */
 public final class SuiteRunner {
+
+    private static final Logger LOG = Logger.getLogger(SuiteRunner.class);
 
     private final BenchSettings settings;
     private final Ticker ticker;
@@ -63,6 +68,11 @@ public final class SuiteRunner {
     static final int HEADLINE_LEVEL = 10;
 
     private BenchmarkExecution execution = BenchmarkExecution.LOCAL;
+    private Supplier<Optional<TokenCounter>> serverTokens = Optional::empty;
+    /** Decided at the first prompt-ingestion benchmark that runs; empty when the server did not say its context. */
+    private Optional<GrowingPromptsForContext> growingForContext = Optional.empty();
+
+    private boolean growingForContextDecided;
 
     public SuiteRunner(BenchSettings settings, RunContext context, Path rawFolder, SuiteProgress progress) {
         this(settings, context, rawFolder, progress, Ticker.SYSTEM);
@@ -81,6 +91,15 @@ public final class SuiteRunner {
     /** Runs each benchmark through {@code execution} instead of on this machine alone (a sharded run). */
     public SuiteRunner executingWith(BenchmarkExecution execution) {
         this.execution = execution;
+        return this;
+    }
+
+    /**
+     * Counts the growing prompts' tokens with the server's tokenize endpoint to cut prompt ingestion to the
+     * server's context (see {@link GrowingPromptsForContext}); without it, or when it fails, their lengths are estimated.
+     */
+    public SuiteRunner countingPromptTokensWith(Supplier<Optional<TokenCounter>> counter) {
+        this.serverTokens = counter;
         return this;
     }
 
@@ -183,10 +202,15 @@ public final class SuiteRunner {
             RawResultFiles.sweepLevel(file, b.level()).ifPresent(level -> pairs.levelMeasured(b, level));
             return RawResultFiles.read(file).map(result -> measuredLevel(b, result));
         }
+        Optional<GrowingPromptsForContext> fit =
+                b.phase() == BenchmarkKind.PROMPT_INGESTION ? growingForContext(b) : Optional.empty();
+        if (fit.isPresent() && fit.get().fit().none()) {
+            return Optional.empty(); // warned once, when decided
+        }
         pairs.started(b);
         RawResult result;
         try {
-            result = runOne(b, index, total);
+            result = runOne(b, index, total, fit.map(f -> f.fit().kept()));
         } catch (ServerUnavailableException warmUpFailed) {
             // The warm-up (or the prompt fitting before it) failed: nothing was measured, so nothing is
             // written, and the suite ends as if interrupted.
@@ -195,6 +219,10 @@ public final class SuiteRunner {
         }
         if (sweepReason.isPresent()) {
             result = result.withParameter("sweep_reason", sweepReason.get());
+        }
+        if (fit.isPresent()) {
+            result = result.withParameter(
+                    GrowingPromptsForContext.PARAMETER, fit.get().fit().leftOut());
         }
         RawResultWriter.write(file, result);
         ran++;
@@ -235,10 +263,45 @@ public final class SuiteRunner {
         serverGone = what + " on " + SettingsValidator.baseUrl(settings);
     }
 
-    private RawResult runOne(PlannedBenchmark b, int index, int total) throws InterruptedException {
-        int promptLength = b.spec().promptLength();
-        List<String> dataset = datasets.computeIfAbsent(
+    /**
+     * Which growing prompts fit the server's context, decided once for the run's prompt-ingestion benchmarks
+     * (they all ask for the same output), before the first of them sends anything; logged once.
+     */
+    private Optional<GrowingPromptsForContext> growingForContext(PlannedBenchmark b) {
+        if (growingForContextDecided) {
+            return growingForContext;
+        }
+        growingForContextDecided = true;
+        java.util.OptionalInt contextTokens = maxModelLen();
+        if (contextTokens.isEmpty()) {
+            return growingForContext; // as before: every growing prompt is sent
+        }
+        GrowingPromptsForContext fit = GrowingPromptsForContext.decide(
+                dataset(b.spec().promptLength()),
+                serverTokens,
+                contextTokens.getAsInt(),
+                b.spec().outputLength(),
+                context.api(),
+                why -> progress.note("prompt ingestion: the growing prompts' lengths are estimated, since the server "
+                        + "could not count them (" + why + ")"));
+        if (fit.fit().none()) {
+            LOG.warn(fit.noneFitWarning());
+        } else {
+            fit.leftOutNote().ifPresent(progress::note);
+        }
+        growingForContext = Optional.of(fit);
+        return growingForContext;
+    }
+
+    private List<String> dataset(int promptLength) {
+        return datasets.computeIfAbsent(
                 promptLength, length -> DatasetLoader.load(SettingsValidator.datasetFolder(settings), length));
+    }
+
+    /** @param fitted the prompts to plan from instead of the dataset's (the growing prompts that fit the context) */
+    private RawResult runOne(PlannedBenchmark b, int index, int total, Optional<List<String>> fitted)
+            throws InterruptedException {
+        List<String> dataset = fitted.orElseGet(() -> dataset(b.spec().promptLength()));
         // A fresh prefix per benchmark and per attempt at it (see PromptSeeds): no prompt cache to measure.
         long seed = PromptSeeds.of(settings.seed(), b.fileName(), rawFolder.resolve(b.fileName()));
         List<String> prompts = PromptPlanner.plan(dataset, settings.maxQueries(), seed).prompts().stream()

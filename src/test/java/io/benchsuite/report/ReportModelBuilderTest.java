@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.benchsuite.report.model.BenchmarkIssue;
 import io.benchsuite.report.model.IngestionReport;
 import io.benchsuite.report.model.KeyNumbers;
@@ -19,6 +21,7 @@ import io.benchsuite.report.model.SweepLevels;
 import io.benchsuite.results.JsonFiles;
 import io.benchsuite.stats.LevelThreshold;
 import io.benchsuite.stats.TotalSpeedGeneration;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,6 +59,27 @@ class ReportModelBuilderTest {
                 1e-9);
         assertEquals(1, ingestion.leftOutPoints().size());
         assertEquals(1600, ingestion.leftOutPoints().get(0).promptLength());
+    }
+
+    @Test
+    void growingPromptsLeftOutForTheContextAreNoted() throws IOException {
+        new RawFixtures(out).completeSet();
+        assertFalse(has(model().notes(), "longer than the server's context"));
+        ObjectMapper json = new ObjectMapper();
+        for (int i = 0; i < 4; i++) {
+            File file =
+                    out.resolve("raw_results/prompt_ingestion_" + i + ".json").toFile();
+            ObjectNode raw = (ObjectNode) json.readTree(file);
+            ((ObjectNode) raw.get("parameters")).put("prompts_left_out_for_context", 309);
+            json.writeValue(file, raw);
+        }
+        List<String> notes = model().notes();
+        assertTrue(
+                has(
+                        notes,
+                        "Prompt ingestion: 309 growing prompts longer than the server's context were left out, so the "
+                                + "ingestion fit covers prompts up to 3071 tokens only."),
+                notes.toString());
     }
 
     @Test
