@@ -204,13 +204,7 @@ public final class ServerSession implements AutoCloseable {
                 tokenCounter.map(ExactPromptLengths::new),
                 target.api());
         return new ServerSession(
-                info,
-                client,
-                poller,
-                tokenCounter,
-                context,
-                () -> new ServerTokenCounter(
-                        target.baseUrl(), settings.tokenizeEndpoint(), info.model(), target.apiKey(), target.tls()));
+                info, client, poller, tokenCounter, context, () -> tokenizeClient(settings, target, info));
     }
 
     /** {@code scheme://host:port/path} of a URL: no user name, password, query or fragment. */
@@ -263,10 +257,15 @@ public final class ServerSession implements AutoCloseable {
         return info;
     }
 
+    /** A client of the server's tokenize endpoint, not asked anything yet. */
+    private static ServerTokenCounter tokenizeClient(BenchSettings settings, Target target, ServerInfo info) {
+        return new ServerTokenCounter(
+                target.baseUrl(), settings.tokenizeEndpoint(), info.model(), target.apiKey(), target.tls());
+    }
+
     /** The tokenize client, asked once so that a server without the endpoint fails before the run starts. */
     private static ServerTokenCounter openTokenCounter(BenchSettings settings, Target target, ServerInfo info) {
-        ServerTokenCounter counter = new ServerTokenCounter(
-                target.baseUrl(), settings.tokenizeEndpoint(), info.model(), target.apiKey(), target.tls());
+        ServerTokenCounter counter = tokenizeClient(settings, target, info);
         try {
             counter.count(BenchmarkRunner.WARM_UP_PROMPT);
             return counter;
